@@ -1,0 +1,5 @@
+"""``python -m balancer`` runs the CLI."""
+
+from balancer.cli import main
+
+main()

@@ -1,0 +1,227 @@
+"""What a solve returns: status, objective, bound, and the plan itself.
+
+A solve never raises for an infeasible or timed-out run. It returns a
+result whose :class:`SolveStatus` says what happened, so the CLI can map it
+to an exit code and the planner can read why.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "BacklogResult",
+    "CaseAssignment",
+    "Conflict",
+    "DutyAssignment",
+    "PenaltyTerm",
+    "RotaResult",
+    "SolveStats",
+    "SolveStatus",
+    "StaffDutySummary",
+]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class SolveStatus(StrEnum):
+    """How a solve ended.
+
+    OPTIMAL: the plan is proven best. FEASIBLE: a plan was found but not
+    proven best (time ran out or the run was interrupted). INFEASIBLE: the
+    rules cannot all hold. TIME_LIMIT: time ran out before any plan.
+    """
+
+    OPTIMAL = "OPTIMAL"
+    FEASIBLE = "FEASIBLE"
+    INFEASIBLE = "INFEASIBLE"
+    TIME_LIMIT = "TIME_LIMIT"
+
+    @property
+    def has_plan(self) -> bool:
+        """True when the result carries a plan."""
+        return self in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE)
+
+
+class PenaltyTerm(_Frozen):
+    """One named soft goal and what it cost in the plan."""
+
+    name: str = Field(description="Machine name, e.g. `fairness_max`.")
+    description: str = Field(description="The goal in planner's words.")
+    weight: int = Field(description="Weight in the objective.")
+    value: float = Field(description="Unweighted value in the plan.")
+
+    @property
+    def weighted(self) -> float:
+        """The term's share of the objective."""
+        return self.weight * self.value
+
+
+class SolveStats(_Frozen):
+    """Numbers about the solve itself."""
+
+    status: SolveStatus = Field(description="How the solve ended.")
+    objective: float | None = Field(
+        default=None, description="Objective of the plan returned."
+    )
+    bound: float | None = Field(
+        default=None, description="Proven lower bound on the objective."
+    )
+    seconds: float = Field(default=0.0, description="Wall time.")
+    interrupted: bool = Field(
+        default=False, description="Stopped early by the user."
+    )
+    phases: tuple[str, ...] = Field(
+        default=(), description="Notes on each solve phase."
+    )
+
+    @property
+    def gap(self) -> float | None:
+        """Relative gap between objective and bound, 0 when proven."""
+        if self.objective is None or self.bound is None:
+            return None
+        if self.objective == 0:
+            return 0.0
+        return max(0.0, (self.objective - self.bound) / abs(self.objective))
+
+
+class DutyAssignment(_Frozen):
+    """A person is on a duty slot on a date."""
+
+    staff_id: str = Field(description="Who.")
+    day: date = Field(description="Which date.")
+    duty_id: str = Field(description="Which duty.")
+    slot_index: int = Field(
+        ge=0, description="Position of the slot in the duty's slot list."
+    )
+
+
+class StaffDutySummary(_Frozen):
+    """One person's duty load against their fair share for the month.
+
+    Fair share = the team's duty hours x the person's available hours / the
+    team's available hours, minus the balance carried from earlier months.
+    """
+
+    staff_id: str = Field(description="Who.")
+    available_hours: float = Field(description="Hours at work this month.")
+    fair_share_hours: float = Field(description="Fair share of duty hours.")
+    assigned_hours: float = Field(description="Duty hours in the rota.")
+    hours_by_duty: dict[str, float] = Field(
+        default_factory=dict, description="Duty id -> assigned hours."
+    )
+    fair_share_by_duty: dict[str, float] = Field(
+        default_factory=dict, description="Duty id -> fair share in hours."
+    )
+    unpopular_slots: int = Field(
+        default=0, description="Unpopular slots in the rota."
+    )
+    unpopular_fair_share: float = Field(
+        default=0.0, description="Fair share of unpopular slots."
+    )
+
+    @property
+    def deviation_hours(self) -> float:
+        """Assigned minus fair share; the balance carried forward."""
+        return self.assigned_hours - self.fair_share_hours
+
+
+class Conflict(_Frozen):
+    """A demand that could not be met, in the planner's words."""
+
+    rule: str = Field(description="Machine name of the rule or demand.")
+    message: str = Field(description="What conflicts, and why.")
+    day: date | None = Field(default=None, description="Date, if any.")
+
+
+class RotaResult(_Frozen):
+    """The outcome of a rota solve."""
+
+    stats: SolveStats = Field(description="Status, objective, bound, time.")
+    assignments: tuple[DutyAssignment, ...] = Field(
+        default=(), description="The rota; empty without a plan."
+    )
+    terms: tuple[PenaltyTerm, ...] = Field(
+        default=(), description="Each soft goal's value."
+    )
+    conflicts: tuple[Conflict, ...] = Field(
+        default=(),
+        description="Why the rules cannot all hold (infeasible runs).",
+    )
+    staff: tuple[StaffDutySummary, ...] = Field(
+        default=(), description="Per person: load against fair share."
+    )
+    relaxed: bool = Field(
+        default=False,
+        description="True when the rota breaks some demands on purpose "
+        "because all could not hold; see conflicts.",
+    )
+
+    @property
+    def status(self) -> SolveStatus:
+        """Shortcut for ``stats.status``."""
+        return self.stats.status
+
+
+class CaseAssignment(_Frozen):
+    """Where a case goes, and when it is forecast to be worked."""
+
+    case_id: str = Field(description="The case.")
+    staff_id: str | None = Field(
+        description="New owner; None = stays on the shelf."
+    )
+    previous_owner: str | None = Field(
+        default=None, description="Owner before the run."
+    )
+    planned_start: date | None = Field(
+        default=None, description="Forecast first working day."
+    )
+    planned_finish: date | None = Field(
+        default=None, description="Forecast last working day."
+    )
+    late: bool = Field(
+        default=False, description="Forecast to miss its deadline."
+    )
+    risk: str = Field(
+        default="", description="Why it is at risk, in planner's words."
+    )
+    shelf_rank: int | None = Field(
+        default=None, description="Position on the shelf, 1 = next."
+    )
+
+    @property
+    def moved(self) -> bool:
+        """True when an assigned case changes owner."""
+        return (
+            self.previous_owner is not None
+            and self.staff_id != self.previous_owner
+        )
+
+
+class BacklogResult(_Frozen):
+    """The outcome of a backlog balancing run."""
+
+    stats: SolveStats = Field(description="Status, objective, bound, time.")
+    assignments: tuple[CaseAssignment, ...] = Field(
+        default=(), description="One entry per case."
+    )
+    terms: tuple[PenaltyTerm, ...] = Field(
+        default=(), description="Each soft goal's value."
+    )
+    capacity_hours: dict[str, float] = Field(
+        default_factory=dict,
+        description="Staff id -> casework hours over the horizon.",
+    )
+    conflicts: tuple[Conflict, ...] = Field(
+        default=(), description="Why the rules cannot all hold."
+    )
+
+    @property
+    def status(self) -> SolveStatus:
+        """Shortcut for ``stats.status``."""
+        return self.stats.status
