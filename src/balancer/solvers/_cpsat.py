@@ -1,0 +1,180 @@
+"""What both CP-SAT engines share: parameters, status mapping, progress.
+
+The engines build their own models; this module only runs a built model
+the way planners expect: within the time limit, with live progress, and
+with Ctrl-C stopping the search and keeping the best plan found so far.
+"""
+
+from __future__ import annotations
+
+import math
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from ortools.sat.python import cp_model
+
+from balancer.result import SolveStats, SolveStatus
+
+__all__ = [
+    "Progress",
+    "SolveParams",
+    "SolveRun",
+    "run_model",
+    "to_solve_status",
+]
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A snapshot of the search, passed to progress listeners."""
+
+    seconds: float
+    objective: float
+    bound: float
+    solutions: int
+
+
+ProgressListener = Callable[[Progress], None]
+
+
+@dataclass(frozen=True)
+class SolveParams:
+    """How long and how hard to search.
+
+    ``workers`` None uses every core. ``seed`` makes runs repeatable for a
+    given worker count. ``on_progress`` is called on each better plan.
+    """
+
+    time_limit: float = 30.0
+    workers: int | None = None
+    seed: int = 0
+    log: bool = False
+    on_progress: ProgressListener | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def to_solve_status(cp_status: Any, has_solution: bool) -> SolveStatus:
+    """Map a CP-SAT status to the planner-facing status."""
+    if cp_status == cp_model.OPTIMAL:
+        return SolveStatus.OPTIMAL
+    if cp_status == cp_model.INFEASIBLE:
+        return SolveStatus.INFEASIBLE
+    if has_solution or cp_status == cp_model.FEASIBLE:
+        return SolveStatus.FEASIBLE
+    if cp_status == cp_model.MODEL_INVALID:
+        raise RuntimeError("internal error: the CP-SAT model is invalid")
+    return SolveStatus.TIME_LIMIT
+
+
+class _ProgressCallback(cp_model.CpSolverSolutionCallback):
+    def __init__(self, listener: ProgressListener | None) -> None:
+        super().__init__()
+        self._listener = listener
+        self._started = time.perf_counter()
+        self.solutions = 0
+
+    def on_solution_callback(self) -> None:
+        self.solutions += 1
+        if self._listener is not None:
+            self._listener(
+                Progress(
+                    seconds=time.perf_counter() - self._started,
+                    objective=self.objective_value,
+                    bound=self.best_objective_bound,
+                    solutions=self.solutions,
+                )
+            )
+
+
+@dataclass
+class SolveRun:
+    """A finished CP-SAT run: the solver to read values from, and stats."""
+
+    solver: cp_model.CpSolver
+    status: SolveStatus
+    objective: float | None
+    bound: float | None
+    seconds: float
+    interrupted: bool
+
+    @property
+    def has_solution(self) -> bool:
+        """True when values can be read from :attr:`solver`."""
+        return self.status.has_plan
+
+    def stats(self, phases: tuple[str, ...] = ()) -> SolveStats:
+        """The run as a :class:`SolveStats`."""
+        return SolveStats(
+            status=self.status,
+            objective=self.objective,
+            bound=self.bound,
+            seconds=round(self.seconds, 3),
+            interrupted=self.interrupted,
+            phases=phases,
+        )
+
+
+@contextmanager
+def _stop_on_ctrl_c(solver: cp_model.CpSolver) -> Iterator[list[bool]]:
+    """While solving, Ctrl-C stops the search instead of killing it."""
+    interrupted = [False]
+    if threading.current_thread() is not threading.main_thread():
+        yield interrupted
+        return
+
+    def _handler(signum: int, frame: Any) -> None:
+        interrupted[0] = True
+        solver.stop_search()
+
+    previous = signal.signal(signal.SIGINT, _handler)
+    try:
+        yield interrupted
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def run_model(
+    model: cp_model.CpModel,
+    params: SolveParams,
+    time_limit: float | None = None,
+) -> SolveRun:
+    """Solve ``model`` within the limit; never raises for no solution.
+
+    ``time_limit`` overrides ``params.time_limit`` (used by multi-phase
+    solves that split the budget).
+    """
+    solver = cp_model.CpSolver()
+    limit = params.time_limit if time_limit is None else time_limit
+    solver.parameters.max_time_in_seconds = max(0.01, limit)
+    if params.workers is not None:
+        solver.parameters.num_workers = params.workers
+    solver.parameters.random_seed = params.seed
+    solver.parameters.log_search_progress = params.log
+    for name, value in params.extra.items():
+        setattr(solver.parameters, name, value)
+    callback = _ProgressCallback(params.on_progress)
+    started = time.perf_counter()
+    with _stop_on_ctrl_c(solver) as interrupted:
+        cp_status = solver.solve(model, callback)
+    seconds = time.perf_counter() - started
+    has_solution = cp_status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    status = to_solve_status(cp_status, has_solution)
+    objective = bound = None
+    if has_solution and model.has_objective():
+        objective = solver.objective_value
+        bound = solver.best_objective_bound
+        if math.isinf(bound):
+            bound = None
+    return SolveRun(
+        solver=solver,
+        status=status,
+        objective=objective,
+        bound=bound,
+        seconds=seconds,
+        interrupted=interrupted[0],
+    )
