@@ -1,0 +1,289 @@
+"""Sheet and column names of the team workbook, in one place.
+
+Each sheet and column has an English name (written to templates and
+outputs) and the aliases a reader accepts, Danish among them. Matching
+ignores case, spaces, dots, underscores and hyphens, so `Weekly hours`,
+`weekly_hours` and `WEEKLY-HOURS` are the same header.
+
+``docs/input-format.md`` documents every sheet and column with an example;
+keep the two in step.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = [
+    "ABSENCES",
+    "CASES",
+    "DUTIES",
+    "HISTORY",
+    "PREFERENCES",
+    "RULES",
+    "SHEETS",
+    "STAFF",
+    "Column",
+    "Sheet",
+    "normalise_header",
+]
+
+
+def normalise_header(text: str) -> str:
+    """Fold a header for matching: lower case, no spaces or punctuation."""
+    return re.sub(r"[\s._\-/()]+", "", str(text).strip().casefold())
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: its English header, accepted aliases and an example."""
+
+    key: str
+    header: str
+    aliases: tuple[str, ...] = ()
+    required: bool = False
+    example: str = ""
+    help: str = ""
+
+    def matches(self, text: str) -> bool:
+        """True when a header cell names this column."""
+        wanted = normalise_header(text)
+        return any(
+            normalise_header(name) == wanted
+            for name in (self.header, self.key, *self.aliases)
+        )
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A sheet: its English name, aliases, and columns in template order."""
+
+    key: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    required: bool = False
+    columns: tuple[Column, ...] = field(default_factory=tuple)
+
+    def matches(self, text: str) -> bool:
+        """True when a sheet title names this sheet."""
+        wanted = normalise_header(text)
+        return any(
+            normalise_header(name) == wanted
+            for name in (self.name, self.key, *self.aliases)
+        )
+
+    def column(self, key: str) -> Column:
+        """The column with this key."""
+        for column in self.columns:
+            if column.key == key:
+                return column
+        raise KeyError(f"{self.name} has no column {key!r}")
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        """English headers in template order."""
+        return tuple(column.header for column in self.columns)
+
+
+STAFF = Sheet(
+    key="staff",
+    name="Staff",
+    aliases=("Medarbejdere", "Personale", "Ansatte"),
+    required=True,
+    columns=(
+        Column("id", "ID", ("Id", "Initialer", "Initials"), True, "AH"),
+        Column("name", "Name", ("Navn",), False, "Anna Holm"),
+        Column("fte", "FTE", ("Brøk", "Normering", "Årsværk"), False, "0.8"),
+        Column(
+            "weekly_hours",
+            "Weekly hours",
+            ("Timer pr uge", "Ugentlige timer", "Timer/uge"),
+            False,
+            "29.6",
+            "Used when FTE is blank.",
+        ),
+        Column(
+            "days",
+            "Days",
+            ("Arbejdsdage", "Dage", "Weekdays", "Ugedage"),
+            False,
+            "Mon-Thu",
+            "Blank = every opening day.",
+        ),
+        Column("start", "Start", ("Fra", "Mødetid", "From"), False, "08:00"),
+        Column("end", "End", ("Til", "Sluttid", "To"), False, "15:30"),
+        Column(
+            "skills",
+            "Skills",
+            ("Kompetencer", "Færdigheder"),
+            False,
+            "pension:3, english:2",
+            "skill:level, level 1-3; a skill without level is level 1.",
+        ),
+        Column(
+            "duties",
+            "Duties",
+            ("Vagter", "Opgaver"),
+            False,
+            "phone, mail",
+            "Blank = every duty; `none` = no duty.",
+        ),
+        Column(
+            "max_slots_per_day",
+            "Max slots per day",
+            ("Maks vagter pr dag",),
+            False,
+            "2",
+        ),
+        Column(
+            "max_duty_days_per_week",
+            "Max duty days per week",
+            ("Maks vagtdage pr uge",),
+            False,
+            "3",
+        ),
+        Column(
+            "max_consecutive_slots",
+            "Max consecutive slots",
+            ("Maks vagter i træk",),
+            False,
+            "2",
+        ),
+        Column(
+            "casework", "Casework", ("Sagsbehandling",), False, "yes", "yes/no"
+        ),
+    ),
+)
+
+ABSENCES = Sheet(
+    key="absences",
+    name="Absences",
+    aliases=("Fravær", "Fravaer", "Absence"),
+    columns=(
+        Column("staff_id", "Staff", ("Medarbejder", "ID", "Staff ID"), True,
+               "AH"),
+        Column("start", "From date", ("Fra dato", "From", "Fra", "Start"),
+               True, "04.01.2027"),
+        Column("end", "To date", ("Til dato", "To", "Til", "End", "Slut"),
+               False, "08.01.2027", "Blank = the same day."),
+        Column("from_time", "From time", ("Fra kl", "Fra tid"), False,
+               "08:00", "Only for part-day absences."),
+        Column("to_time", "To time", ("Til kl", "Til tid"), False, "10:00"),
+        Column("reason", "Reason", ("Årsag", "Aarsag", "Type"), False,
+               "vacation", "vacation, sick, course or other."),
+        Column("note", "Note", ("Bemærkning", "Kommentar"), False,
+               "Dentist"),
+    ),
+)  # fmt: skip
+
+DUTIES = Sheet(
+    key="duties",
+    name="Duties",
+    aliases=("Vagter", "Opgaver", "Bemanding"),
+    required=True,
+    columns=(
+        Column("duty", "Duty", ("Vagt", "Opgave"), True, "phone"),
+        Column("weekdays", "Weekdays", ("Ugedage", "Dage", "Days"), False,
+               "Mon-Fri", "Blank = Mon-Fri."),
+        Column("start", "Start", ("Fra", "From"), True, "08:00"),
+        Column("end", "End", ("Til", "To"), True, "10:00"),
+        Column("min_staff", "Min", ("Minimum", "Min staff"), True, "2"),
+        Column("target_staff", "Target", ("Mål", "Ønsket", "Target staff"),
+               False, "3", "Blank = Min."),
+        Column("max_staff", "Max", ("Maksimum", "Maks", "Max staff"), False,
+               "4", "Blank = Target."),
+        Column("requirements", "Required skills",
+               ("Krav", "Kompetencekrav", "Skills"), False, "english:2",
+               "skill:level, or 2 x skill:level for two people."),
+        Column("unpopular", "Unpopular", ("Upopulær", "Upopulaer"), False,
+               "yes", "yes/no"),
+        Column("name", "Name", ("Navn",), False, "Phones"),
+        Column("colour", "Colour", ("Farve", "Color"), False, "#FFD966"),
+    ),
+)  # fmt: skip
+
+RULES = Sheet(
+    key="rules",
+    name="Rules",
+    aliases=("Regler", "Settings", "Indstillinger"),
+    columns=(
+        Column("setting", "Setting", ("Regel", "Indstilling", "Navn"), True,
+               "max_slots_per_day"),
+        Column("value", "Value", ("Værdi", "Vaerdi"), True, "2"),
+        Column("note", "Note", ("Bemærkning", "Forklaring"), False, ""),
+    ),
+)  # fmt: skip
+
+PREFERENCES = Sheet(
+    key="preferences",
+    name="Preferences",
+    aliases=("Ønsker", "Oensker", "Præferencer"),
+    columns=(
+        Column("staff_id", "Staff", ("Medarbejder", "ID"), True, "AH"),
+        Column("want", "Want or avoid", ("Ønske", "Vil/vil ikke"), True,
+               "avoid", "want or avoid (ønsker / undgår)."),
+        Column("weekday", "Weekday", ("Ugedag",), False, "Mon"),
+        Column("on", "Date", ("Dato",), False, "15.01.2027"),
+        Column("duty", "Duty", ("Vagt",), False, "phone"),
+        Column("slot_start", "Slot start", ("Vagt start", "Kl"), False,
+               "08:00"),
+        Column("weight", "Weight", ("Vægt", "Vaegt"), False, "3",
+               "1-10; blank = 1."),
+    ),
+)  # fmt: skip
+
+HISTORY = Sheet(
+    key="history",
+    name="History",
+    aliases=("Historik", "Saldo", "Balance"),
+    columns=(
+        Column("staff_id", "Staff", ("Medarbejder", "ID"), True, "AH"),
+        Column("duty", "Duty", ("Vagt",), False, "phone",
+               "Blank = all duties together."),
+        Column("hours", "Balance hours", ("Saldo timer", "Timer"), False,
+               "1.5", "+ = did more than fair share."),
+        Column("unpopular_slots", "Unpopular balance",
+               ("Upopulære saldo", "Upopulære"), False, "-1"),
+    ),
+)  # fmt: skip
+
+CASES = Sheet(
+    key="cases",
+    name="Cases",
+    aliases=("Sager", "Backlog", "Reol"),
+    columns=(
+        Column("id", "Case", ("Sag", "Sagsnr", "Case ID", "ID"), True,
+               "2027-0142"),
+        Column("type", "Type", ("Sagstype",), False, "pension"),
+        Column("skill", "Skill", ("Kompetence",), False, "pension"),
+        Column("min_level", "Level", ("Niveau", "Min level"), False, "2",
+               "1-3; blank = 1."),
+        Column("effort_hours", "Effort hours",
+               ("Timer", "Estimat", "Forventet tid", "Effort"), True, "6.5"),
+        Column("received", "Received", ("Modtaget", "Modtaget dato"), True,
+               "12.11.2026"),
+        Column("deadline", "Deadline", ("Frist", "Svarfrist"), False,
+               "12.01.2027"),
+        Column("priority", "Priority", ("Prioritet",), False, "normal",
+               "low, normal, high or urgent."),
+        Column("owner", "Owner", ("Sagsbehandler", "Ejer"), False, "AH",
+               "Blank = on the shelf."),
+        Column("status", "Status", ("Tilstand",), False, "assigned",
+               "new, assigned, in progress or waiting."),
+        Column("group", "Group", ("Gruppe", "Medlem", "Borger"), False,
+               "M-10233", "Cases of one member stay together."),
+        Column("pinned", "Pinned", ("Låst", "Laast", "Fastlåst"), False,
+               "no", "yes = keep with the owner."),
+    ),
+)  # fmt: skip
+
+#: Every sheet of the team workbook, in template order.
+SHEETS: tuple[Sheet, ...] = (
+    STAFF,
+    ABSENCES,
+    DUTIES,
+    RULES,
+    PREFERENCES,
+    HISTORY,
+    CASES,
+)

@@ -1,0 +1,47 @@
+"""Outputs are written atomically, never over an input, formulas as text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from balancer.errors import OutputError
+from balancer.outputs.files import save_workbook, set_text
+
+
+def _book(text: str) -> Workbook:
+    book = Workbook()
+    set_text(book.active["A1"], text)
+    return book
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
+    path = save_workbook(_book('=HYPERLINK("x")'), tmp_path / "out.xlsx")
+    cell = load_workbook(path).active["A1"]
+    assert cell.value == '=HYPERLINK("x")'
+    assert cell.data_type == "s"
+
+
+def test_refuses_to_overwrite_an_input(tmp_path: Path) -> None:
+    source = tmp_path / "team.xlsx"
+    save_workbook(_book("team"), source)
+    with pytest.raises(OutputError, match="input"):
+        save_workbook(_book("out"), source, inputs=[source])
+    assert load_workbook(source).active["A1"].value == "team"
+
+
+def test_existing_output_survives_a_failed_write(tmp_path: Path) -> None:
+    target = save_workbook(_book("old"), tmp_path / "out.xlsx")
+    broken = _book("new")
+    broken.save = _fail  # type: ignore[method-assign]
+    with pytest.raises(RuntimeError):
+        save_workbook(broken, target)
+    assert load_workbook(target).active["A1"].value == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]
+
+
+def _fail(path: str) -> None:
+    Path(path).write_bytes(b"half a workbook")
+    raise RuntimeError("disk full")
