@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 import pytest
 
@@ -21,6 +21,7 @@ from balancer.demo import (
 )
 from balancer.domain import (
     AbsenceReason,
+    CalendarSettings,
     CaseStatus,
     Month,
     Priority,
@@ -283,6 +284,7 @@ def test_backlog_is_realistic(team: Team) -> None:
     grouped = [c for c in cases if c.group]
     assert 0.05 * len(cases) <= len(grouped) <= 0.2 * len(cases)
     assert any(c.pinned for c in cases)
+    assert any(c.effort_by_staff for c in cases)
     with_deadline = [c for c in cases if c.deadline]
     assert len(with_deadline) > 0.8 * len(cases)
     kpi = Counter((c.deadline - c.received).days for c in with_deadline)
@@ -323,6 +325,9 @@ def _assert_cases_consistent(team: Team, month: Month) -> None:
         assert case.received < month_start
         assert (month_start - case.received).days <= 95
         assert case.received.weekday() < 5
+        for expert, hours in case.effort_by_staff.items():
+            assert team.staff_by_id[expert].level(case.skill) == 3
+            assert 0 < hours < case.effort_hours
         if case.owner is None:
             assert case.status == CaseStatus.NEW
             continue
@@ -400,3 +405,21 @@ def _assert_feasible_margin(team: Team, month: Month) -> None:
         for days in weeks.values():
             capacity += sum(sorted(days, reverse=True)[:day_limit])
     assert minimum_hours <= 0.6 * capacity
+
+
+def test_absence_planner_refuses_to_starve_a_slot() -> None:
+    """Three people on a min-1 slot keep a floor of two: one may go."""
+    from balancer.demo import _AbsencePlanner  # the rule under test
+    from tests.factories import make_duty, make_slot, make_staff
+
+    people = (make_staff("ann"), make_staff("bo"), make_staff("cy"))
+    duties = (make_duty(slots=(make_slot(min_staff=1),)),)
+    planner = _AbsencePlanner(JANUARY, people, duties, CalendarSettings())
+    monday = date(2027, 1, 4)
+    sick = AbsenceReason.SICK
+    assert planner.try_add("ann", monday, monday, sick)
+    assert not planner.try_add("bo", monday, monday, sick)
+    # Outside the slot's hours a part-day absence is harmless.
+    afternoon = (time(13), time(16))
+    assert planner.try_add("bo", monday, monday, sick, afternoon)
+    assert planner.try_add("cy", date(2027, 1, 5), date(2027, 1, 5), sick)
