@@ -215,6 +215,9 @@ class _Reader:
         rules, weights, calendar = self.settings()
         staff, failed_staff = self.staff(calendar)
         duties, failed_duties = self.duties()
+        duty_table = self.table(DUTIES.name)
+        if duty_table is None or not duty_table.complete:
+            failed_duties.add("")  # every duty reference is suspect
         fields: dict[str, Any] = {
             "staff": staff,
             "duties": duties,
@@ -227,8 +230,8 @@ class _Reader:
             "cases": self.records("Cases", _case),
         }
         if not staff:
-            if not failed_staff and STAFF.name in self.places.tables:
-                table = self.places.tables[STAFF.name]
+            table = self.table(STAFF.name)
+            if not failed_staff and table is not None and table.complete:
                 self.problems.add(
                     table.problem(
                         table.header_row + 1,
@@ -411,12 +414,15 @@ def _caused_by_failed_rows(
 
     A person whose row could not be read is missing from the team, so
     their absences would look like "unknown staff"; that is noise next to
-    the real problem already reported on their row.
+    the real problem already reported on their row. An empty string in
+    ``failed_duties`` means the Duties sheet itself is missing or unusable.
     """
     if field in ("staff_id", "owner", "effort_by_staff"):
         return any(repr(name) in message for name in failed_staff)
     if field in ("duties", "duty"):
-        return any(repr(name) in message for name in failed_duties)
+        return "" in failed_duties or any(
+            repr(name) in message for name in failed_duties
+        )
     if field in ("requirements", "skill"):
         return bool(failed_staff)
     return False

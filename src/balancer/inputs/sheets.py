@@ -246,6 +246,7 @@ class Table:
     places: dict[str, _Place]
     problems: Problems
     rows: list[Row] = field(default_factory=list)
+    complete: bool = True
 
     def header(self, key: str) -> str:
         """The column's header as written in the file (English if absent)."""
@@ -342,6 +343,7 @@ def read_table(
     header_row, header_values = header
     table = Table(spec, title, header_row, {}, problems)
     if not _map_headers(table, header_values):
+        table.complete = False
         return table
     empty = 0
     for number, values in rows:
