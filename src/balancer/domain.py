@@ -215,6 +215,12 @@ class Staff(_Frozen):
     casework: bool = Field(
         default=True, description="Whether the person takes cases at all."
     )
+    case_capacity_hours: float | None = Field(
+        default=None,
+        ge=0,
+        description="Casework hours over the backlog horizon, when the "
+        "planner knows them; replaces the computed capacity.",
+    )
 
     @field_validator("pattern")
     @classmethod
