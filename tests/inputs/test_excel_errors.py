@@ -200,3 +200,27 @@ def test_message_names_the_cell(tmp_path: Path) -> None:
     problem = _only_problem(tmp_path, sheets)
     assert "(cell C3)" in problem.message
     assert "sheet 'Staff', row 3, column 'FTE'" in str(problem)
+
+
+def test_excel_error_value_is_named(tmp_path: Path) -> None:
+    sheets = with_cell(base_sheets(), "Cases", 2, "Effort hours", "#REF!")
+    problem = _only_problem(tmp_path, sheets)
+    assert (problem.sheet, problem.row, problem.column) == (
+        "Cases",
+        2,
+        "Effort hours",
+    )
+    assert "Excel error #REF!" in problem.message
+
+
+def test_one_duty_with_two_names_is_a_problem(tmp_path: Path) -> None:
+    sheets = base_sheets()
+    sheets["Duties"][0].append("Name")
+    sheets["Duties"][1].append("Phones")
+    sheets["Duties"][2].append("Telefon")
+    problem = _only_problem(tmp_path, sheets)
+    assert (problem.sheet, problem.row, problem.column) == (
+        "Duties",
+        3,
+        "Name",
+    )

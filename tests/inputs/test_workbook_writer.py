@@ -49,6 +49,7 @@ def rich_team() -> Team:
                 max_slots_per_day=1,
                 max_duty_days_per_week=3,
                 max_consecutive_slots=1,
+                case_capacity_hours=12.5,
             ),
             make_staff(
                 "bo",

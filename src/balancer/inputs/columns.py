@@ -156,6 +156,14 @@ STAFF = Sheet(
         Column(
             "casework", "Casework", ("Sagsbehandling",), False, "yes", "yes/no"
         ),
+        Column(
+            "case_capacity_hours",
+            "Case capacity hours",
+            ("Sagstimer", "Timer til sager", "Sagskapacitet"),
+            False,
+            "20",
+            "Blank = worked out from contract, rota and absences.",
+        ),
     ),
 )
 

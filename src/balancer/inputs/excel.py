@@ -391,6 +391,9 @@ class _Reader:
                 "colour": _first_text(entries, "colour"),
                 "slots": tuple(slots),
             }
+            if not all(row.ok for row, _ in entries):
+                failed.add(duty_id)
+                continue
             duty = _build(first, Duty, fields, (("overlap", "start"),))
             if duty is None:
                 failed.add(duty_id)
@@ -429,8 +432,24 @@ def _caused_by_failed_rows(
 
 
 def _first_text(entries: list[tuple[Row, Slot | None]], key: str) -> Any:
-    values = [row.text(key) for row, _ in entries if row.has(key)]
-    return values[0] if values else None
+    """A duty's name or colour: the first row that gives one.
+
+    A later row giving a different one is a problem, since a duty has one
+    name and one colour.
+    """
+    given = [(row, row.text(key)) for row, _ in entries if row.has(key)]
+    if not given:
+        return None
+    first_row, first = given[0]
+    for row, value in given[1:]:
+        if value != first:
+            row.problem(
+                key,
+                f"{row.table.header(key)} {value!r} differs from {first!r} "
+                f"in row {first_row.number} for the same duty",
+                "give it on one row only, or make them the same",
+            )
+    return first
 
 
 # --------------------------------------------------------------------------
@@ -523,6 +542,7 @@ def _staff(row: Row, calendar: CalendarSettings) -> Staff | None:
         "max_duty_days_per_week": row.get("max_duty_days_per_week", parse_int),
         "max_consecutive_slots": row.get("max_consecutive_slots", parse_int),
         "casework": row.get("casework", parse_bool),
+        "case_capacity_hours": row.get("case_capacity_hours", parse_number),
     }
     if duties_given and duties is not None:
         fields["duties"] = duties

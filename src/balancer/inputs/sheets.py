@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from balancer.inputs.columns import Column, Sheet
 
 __all__ = [
+    "EXCEL_ERRORS",
     "HEADER_SEARCH_ROWS",
     "MAX_EMPTY_ROWS",
     "MAX_UNPACKED_BYTES",
@@ -52,6 +53,12 @@ MAX_EMPTY_ROWS = 1000
 HEADER_SEARCH_ROWS = 20
 
 T = TypeVar("T")
+
+#: What Excel shows in a cell whose formula failed.
+EXCEL_ERRORS = frozenset(
+    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
+     "#GETTING_DATA", "#SPILL!", "#CALC!"}
+)  # fmt: skip
 
 
 @dataclass
@@ -198,6 +205,13 @@ class Row:
         """
         value = self.raw(key)
         if value is None:
+            return None
+        if isinstance(value, str) and value.strip() in EXCEL_ERRORS:
+            self.problem(
+                key,
+                f"the cell shows the Excel error {value.strip()}",
+                "correct the formula or type the value",
+            )
             return None
         try:
             return parse(value)

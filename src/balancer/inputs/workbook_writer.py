@@ -227,6 +227,7 @@ def _staff_row(person: Staff) -> dict[str, Any]:
         "max_duty_days_per_week": person.max_duty_days_per_week,
         "max_consecutive_slots": person.max_consecutive_slots,
         "casework": _yes(person.casework),
+        "case_capacity_hours": person.case_capacity_hours,
     }
 
 
