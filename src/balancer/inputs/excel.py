@@ -124,11 +124,12 @@ def read_team_workbook_with_notes(path: str | Path) -> LoadedTeam:
             if table is not None:
                 places.tables[spec.name] = table
         _note_unknown_sheets(book, problems)
+        tabs = list(book.sheetnames)
     finally:
         book.close()
     reader = _Reader(places, problems)
     team = reader.team()
-    problems.raise_if_any()
+    problems.raise_if_any(tabs)
     assert team is not None  # no problems means a team was built
     return LoadedTeam(
         team=team,

@@ -77,10 +77,26 @@ class Problems:
         """Record a warning that does not stop the read."""
         self.notes.append(problem)
 
-    def raise_if_any(self) -> None:
-        """Raise one :class:`InputError` with every problem so far."""
-        if self.errors:
-            raise InputError(list(self.errors), source=self.source)
+    def raise_if_any(self, sheet_order: Sequence[str] = ()) -> None:
+        """Raise one :class:`InputError` with every problem so far.
+
+        Problems are listed sheet by sheet in ``sheet_order`` (the order
+        of the tabs), then by row, so the list reads like the workbook.
+        """
+        if not self.errors:
+            return
+
+        def order(problem: InputProblem) -> tuple[int, int, int]:
+            sheet = problem.sheet or ""
+            position = (
+                list(sheet_order).index(sheet)
+                if sheet in sheet_order
+                else len(sheet_order)
+            )
+            return (position, problem.row or 0, 0)
+
+        ordered = sorted(self.errors, key=order)
+        raise InputError(ordered, source=self.source)
 
 
 # --------------------------------------------------------------------------
@@ -290,7 +306,8 @@ def _fix_for(column: Column) -> str:
     if column.example:
         parts.append(f"write it like {column.example!r}")
     if column.help:
-        parts.append(column.help.rstrip("."))
+        words = column.help.rstrip(".")
+        parts.append(words[0].lower() + words[1:] if parts else words)
     return "; ".join(parts)
 
 
@@ -509,6 +526,20 @@ _FIELD_TO_COLUMN: dict[tuple[str, str], str] = {
 }
 
 
+#: Fixes for the domain's cross-record problems, by field at fault.
+_CROSS_FIX: dict[str, str] = {
+    "id": "give each record its own id",
+    "staff_id": "use an ID from the Staff sheet, or add the person there",
+    "owner": "use an ID from the Staff sheet, or leave it blank",
+    "effort_by_staff": "use IDs from the Staff sheet",
+    "duties": "use duties named on the Duties sheet, or add the duty there",
+    "duty": "use a duty named on the Duties sheet, or leave it blank",
+    "requirements": "add the skill to someone in Staff who may take the "
+    "duty, or lower the requirement",
+    "skill": "add the skill in Staff, or lower the case's level",
+}
+
+
 @dataclass
 class SheetPlaces:
     """Where each record of a workbook came from (a :class:`Locator`).
@@ -548,4 +579,6 @@ class SheetPlaces:
             c.key == key for c in table.spec.columns
         ):
             key = None
-        return table.problem(row, key, message, fix)
+        return table.problem(
+            row, key, message, fix or _CROSS_FIX.get(field or "", "")
+        )
