@@ -19,12 +19,16 @@ __all__ = [
     "CASES",
     "DUTIES",
     "HISTORY",
+    "INSTRUCTIONS",
     "PREFERENCES",
     "RULES",
+    "SETTINGS",
     "SHEETS",
     "STAFF",
     "Column",
+    "Setting",
     "Sheet",
+    "find_setting",
     "normalise_header",
 ]
 
@@ -152,6 +156,14 @@ STAFF = Sheet(
         Column(
             "casework", "Casework", ("Sagsbehandling",), False, "yes", "yes/no"
         ),
+        Column(
+            "case_capacity_hours",
+            "Case capacity hours",
+            ("Sagstimer", "Timer til sager", "Sagskapacitet"),
+            False,
+            "20",
+            "Blank = worked out from contract, rota and absences.",
+        ),
     ),
 )
 
@@ -274,6 +286,12 @@ CASES = Sheet(
                "M-10233", "Cases of one member stay together."),
         Column("pinned", "Pinned", ("Låst", "Laast", "Fastlåst"), False,
                "no", "yes = keep with the owner."),
+        Column("effort_by_staff", "Effort by staff",
+               ("Timer pr medarbejder", "Estimat pr medarbejder"), False,
+               "AH:4, BK:8", "Hours for named people where they differ."),
+        Column("cost_by_staff", "Cost by staff",
+               ("Omkostning pr medarbejder", "Pris pr medarbejder"), False,
+               "BK:5", "Fit cost of giving the case to named people."),
     ),
 )  # fmt: skip
 
@@ -287,3 +305,109 @@ SHEETS: tuple[Sheet, ...] = (
     HISTORY,
     CASES,
 )
+
+#: A sheet the reader skips on purpose (the template's explanations).
+INSTRUCTIONS = Sheet(
+    key="instructions",
+    name="Instructions",
+    aliases=("Vejledning", "Instruktioner", "Read me", "Readme", "Læs mig"),
+)
+
+
+# --------------------------------------------------------------------------
+# Rules sheet settings (one per row: Setting | Value)
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A setting on the Rules sheet and the model field it fills.
+
+    ``group`` is ``rules`` (:class:`balancer.domain.Rules`), ``weights``
+    (:class:`balancer.domain.Weights`) or ``calendar``
+    (:class:`balancer.domain.CalendarSettings`). Opening hours have one
+    setting per weekday, ``opening_hours_mon`` ... ``opening_hours_sun``,
+    whose ``field`` is the weekday number.
+    """
+
+    key: str
+    group: str
+    field: str
+    aliases: tuple[str, ...] = ()
+
+    def matches(self, text: str) -> bool:
+        """True when a Setting cell names this setting."""
+        wanted = normalise_header(text)
+        return any(
+            normalise_header(name) == wanted
+            for name in (self.key, *self.aliases)
+        )
+
+
+_RULE_ALIASES: dict[str, tuple[str, ...]] = {
+    "full_time_hours": ("Fuldtid timer", "Timer pr uge fuldtid"),
+    "max_slots_per_day": ("Maks vagter pr dag",),
+    "max_duty_days_per_week": ("Maks vagtdage pr uge",),
+    "max_consecutive_slots": ("Maks vagter i træk",),
+    "min_free_half_days_per_week": ("Fri halve dage pr uge",),
+    "half_day_split": ("Middag", "Halvdagsskel"),
+    "daily_overhead_hours": ("Daglige mødetimer", "Overhead timer pr dag"),
+    "horizon_working_days": ("Horisont arbejdsdage", "Planhorisont"),
+}
+
+_DAY_NAMES = (
+    ("mon", "monday", "mandag"),
+    ("tue", "tuesday", "tirsdag"),
+    ("wed", "wednesday", "onsdag"),
+    ("thu", "thursday", "torsdag"),
+    ("fri", "friday", "fredag"),
+    ("sat", "saturday", "lørdag"),
+    ("sun", "sunday", "søndag"),
+)
+
+
+def _settings() -> tuple[Setting, ...]:
+    # Built from the domain models so a new rule or weight is a setting
+    # the moment it exists.
+    from balancer.domain import Rules, Weights
+
+    found = [
+        Setting(name, "rules", name, _RULE_ALIASES.get(name, ()))
+        for name in Rules.model_fields
+    ]
+    found += [
+        Setting(f"weight_{name}", "weights", name, (name, f"vægt {name}"))
+        for name in Weights.model_fields
+    ]
+    found += [
+        Setting("country", "calendar", "country", ("Land",)),
+        Setting("subdivision", "calendar", "subdivision", ("Region",)),
+        Setting(
+            "closed_dates",
+            "calendar",
+            "closed_dates",
+            ("closed_date", "Lukkedage", "Lukkedag", "Lukket"),
+        ),
+    ]
+    found += [
+        Setting(
+            f"opening_hours_{short}",
+            "calendar",
+            str(number),
+            (f"opening hours {full}", f"åbningstid {danish}"),
+        )
+        for number, (short, full, danish) in enumerate(_DAY_NAMES)
+    ]
+    return tuple(found)
+
+
+#: Every Rules-sheet setting, in template order.
+SETTINGS: tuple[Setting, ...] = _settings()
+
+
+def find_setting(text: str) -> Setting | None:
+    """The setting a Setting cell names, None when unknown."""
+    for setting in SETTINGS:
+        if setting.matches(text):
+            return setting
+    return None

@@ -1,0 +1,745 @@
+"""Read the team workbook (Staff, Absences, Duties, Rules, ...) into a Team.
+
+The reader only translates rows into domain models; the models hold the
+rules. It collects *every* problem in the workbook (unreadable cells,
+records the models refuse, records that contradict each other) and raises
+one :class:`~balancer.errors.InputError` naming each problem's sheet, row
+and column with a fix, so a planner fixes the whole file in one go.
+
+Sheet and column names, with their Danish aliases, live in
+:mod:`balancer.inputs.columns`; ``docs/input-format.md`` describes them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from balancer.domain import (
+    Absence,
+    CalendarSettings,
+    Case,
+    Duty,
+    HistoryBalance,
+    OpeningHours,
+    Preference,
+    Rules,
+    SkillRequirement,
+    Slot,
+    Staff,
+    Team,
+    TeamValidationError,
+    Weekday,
+    Weights,
+    WorkDay,
+)
+from balancer.errors import InputProblem
+from balancer.inputs.cells import (
+    parse_bool,
+    parse_date,
+    parse_int,
+    parse_list,
+    parse_number,
+    parse_number_map,
+    parse_priority,
+    parse_reason,
+    parse_requirements,
+    parse_skill_levels,
+    parse_status,
+    parse_text,
+    parse_time,
+    parse_time_range,
+    parse_want,
+    parse_weekday,
+    parse_weekdays,
+)
+from balancer.inputs.columns import (
+    DUTIES,
+    INSTRUCTIONS,
+    RULES,
+    SETTINGS,
+    SHEETS,
+    STAFF,
+    Setting,
+    find_setting,
+)
+from balancer.inputs.loaded import LoadedTeam, locate_problem
+from balancer.inputs.sheets import (
+    Problems,
+    Row,
+    SheetPlaces,
+    Table,
+    open_workbook,
+    plain_pydantic_message,
+    pydantic_problems,
+    read_table,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from pathlib import Path
+
+    from openpyxl import Workbook
+
+__all__ = ["read_team_workbook", "read_team_workbook_with_notes"]
+
+M = TypeVar("M", bound=BaseModel)
+
+#: Words meaning "no duty at all" in the Staff sheet's Duties column.
+_NO_DUTY = {"none", "ingen", "no", "nej", "-"}
+#: Words meaning "every duty".
+_ALL_DUTIES = {"all", "alle", "every", "*"}
+#: Words meaning "closed" in an opening-hours setting.
+_CLOSED = {"closed", "lukket", "no", "nej", "-", "none", "ingen"}
+
+
+def read_team_workbook(path: str | Path) -> Team:
+    """Read the team workbook at ``path`` into a :class:`Team`.
+
+    Raises
+    ------
+    balancer.errors.InputError
+        With every problem found, each naming sheet, row, column and fix.
+    """
+    return read_team_workbook_with_notes(path).team
+
+
+def read_team_workbook_with_notes(path: str | Path) -> LoadedTeam:
+    """Read the team workbook; also return notes and record places.
+
+    Notes are warnings that do not stop the read, such as a column or
+    sheet that balancer ignores.
+    """
+    problems = Problems(str(path))
+    places = SheetPlaces(str(path))
+    book = open_workbook(path)
+    try:
+        for spec in SHEETS:
+            table = read_table(book, spec, problems)
+            if table is not None:
+                places.tables[spec.name] = table
+        _note_unknown_sheets(book, problems)
+        tabs = list(book.sheetnames)
+    finally:
+        book.close()
+    reader = _Reader(places, problems)
+    team = reader.team()
+    problems.raise_if_any(tabs)
+    assert team is not None  # no problems means a team was built
+    return LoadedTeam(
+        team=team,
+        notes=tuple(problems.notes),
+        locator=places,
+        source=str(path),
+    )
+
+
+def _note_unknown_sheets(book: Workbook, problems: Problems) -> None:
+    for title in book.sheetnames:
+        if not any(spec.matches(title) for spec in (*SHEETS, INSTRUCTIONS)):
+            problems.note(
+                InputProblem(
+                    f"sheet {title!r} is not one balancer reads; it is "
+                    "ignored",
+                    sheet=title,
+                    fix="rename it if it should be one of "
+                    + ", ".join(spec.name for spec in SHEETS),
+                )
+            )
+
+
+# --------------------------------------------------------------------------
+# Building one record from a row
+# --------------------------------------------------------------------------
+
+
+def _present(fields: dict[str, Any]) -> dict[str, Any]:
+    """Drop blank cells so the model's defaults apply."""
+    return {name: value for name, value in fields.items() if value is not None}
+
+
+def _build(
+    row: Row,
+    model: type[M],
+    fields: dict[str, Any],
+    whole_record: Sequence[tuple[str, str]] = (),
+) -> M | None:
+    """Build ``model`` from a row; put its errors on the right columns.
+
+    ``whole_record`` maps words in a model-level error (one that concerns
+    several fields, e.g. "ends before it starts") to the column to blame;
+    the first match wins.
+    """
+    if not row.ok:
+        return None
+    try:
+        return model(**_present(fields))
+    except ValidationError as error:
+        columns = {c.key for c in row.table.spec.columns}
+        for name, detail in pydantic_problems(error):
+            key = name if name in columns else None
+            if key is None:
+                text = plain_pydantic_message(detail, model.__name__)
+                key = next(
+                    (col for word, col in whole_record if word in text), None
+                )
+            label = row.table.header(key) if key else model.__name__
+            row.problem(key, plain_pydantic_message(detail, label))
+        return None
+
+
+# --------------------------------------------------------------------------
+# The reader
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class _Reader:
+    """Reads the tables of one workbook into the Team's parts."""
+
+    places: SheetPlaces
+    problems: Problems
+
+    def table(self, name: str) -> Table | None:
+        return self.places.tables.get(name)
+
+    def rows(self, name: str) -> list[Row]:
+        table = self.table(name)
+        return table.rows if table is not None else []
+
+    def team(self) -> Team | None:
+        rules, weights, calendar = self.settings()
+        staff, failed_staff = self.staff(calendar)
+        duties, failed_duties = self.duties()
+        duty_table = self.table(DUTIES.name)
+        if duty_table is None or not duty_table.complete:
+            failed_duties.add("")  # every duty reference is suspect
+        fields: dict[str, Any] = {
+            "staff": staff,
+            "duties": duties,
+            "absences": self.records("Absences", _absence),
+            "rules": rules,
+            "weights": weights,
+            "calendar": calendar,
+            "preferences": self.records("Preferences", _preference),
+            "history": self.records("History", _history),
+            "cases": self.records("Cases", _case),
+        }
+        if not staff:
+            table = self.table(STAFF.name)
+            if not failed_staff and table is not None and table.complete:
+                self.problems.add(
+                    table.problem(
+                        table.header_row + 1,
+                        None,
+                        "the Staff sheet lists nobody",
+                        "add one row per person, starting with the ID",
+                    )
+                )
+            return None
+        try:
+            return Team.checked(**fields)
+        except TeamValidationError as error:
+            for found in error.problems:
+                if not _caused_by_failed_rows(
+                    found.field, found.message, failed_staff, failed_duties
+                ):
+                    self.problems.add(locate_problem(self.places, found))
+        except ValidationError as error:  # not expected; reported plainly
+            for _, detail in pydantic_problems(error):
+                self.problems.add(
+                    InputProblem(plain_pydantic_message(detail, "team"))
+                )
+        return None
+
+    # -- generic sheets --------------------------------------------------
+
+    def records(
+        self, name: str, build: Callable[[Row], BaseModel | None]
+    ) -> tuple[Any, ...]:
+        found: list[Any] = []
+        numbers: list[int] = []
+        for row in self.rows(name):
+            record = build(row)
+            if record is not None:
+                found.append(record)
+                numbers.append(row.number)
+        self.places.rows[name] = numbers
+        return tuple(found)
+
+    # -- Rules -----------------------------------------------------------
+
+    def settings(self) -> tuple[Rules, Weights, CalendarSettings]:
+        given: dict[str, dict[str, Any]] = {
+            "rules": {},
+            "weights": {},
+            "calendar": {},
+        }
+        rows: dict[str, Row] = {}
+        closed: list[date] = []
+        hours: dict[int, OpeningHours | None] = {}
+        for row in self.rows(RULES.name):
+            setting = _setting_of(row)
+            if setting is None:
+                continue
+            if setting.key in rows and setting.key != "closed_dates":
+                row.problem(
+                    "setting",
+                    f"setting {setting.key!r} is given twice (also in row "
+                    f"{rows[setting.key].number})",
+                    "keep one of the two rows",
+                )
+                continue
+            rows[setting.key] = row
+            self.places.setting_rows[setting.key] = row.number
+            if not row.has("value"):
+                continue  # blank value = the default
+            if setting.key == "closed_dates":
+                closed.extend(row.get("value", _parse_dates) or ())
+            elif setting.key.startswith("opening_hours_"):
+                weekday = Weekday(int(setting.field))
+                day_hours = row.get("value", _opening_parser(weekday))
+                if row.ok:
+                    hours[weekday] = day_hours
+            else:
+                parse = _setting_parser(setting)
+                value = row.get("value", parse)
+                if value is not None:
+                    given[setting.group][setting.field] = value
+        calendar_fields = dict(given["calendar"])
+        if closed:
+            calendar_fields["closed_dates"] = tuple(sorted(set(closed)))
+        if hours:
+            merged: dict[int, OpeningHours | None] = {
+                h.weekday: h for h in CalendarSettings().opening_hours
+            }
+            merged.update(hours)
+            calendar_fields["opening_hours"] = tuple(
+                h for h in merged.values() if h is not None
+            )
+        return (
+            self._model(Rules, given["rules"], rows, ""),
+            self._model(Weights, given["weights"], rows, "weight_"),
+            self._model(CalendarSettings, calendar_fields, rows, ""),
+        )
+
+    def _model(
+        self,
+        model: type[M],
+        fields: dict[str, Any],
+        rows: dict[str, Row],
+        prefix: str,
+    ) -> M:
+        try:
+            return model(**fields)
+        except ValidationError as error:
+            for name, detail in pydantic_problems(error):
+                key = f"{prefix}{name}"
+                row = rows.get(key)
+                if row is None and name == "opening_hours":
+                    row = next(
+                        (r for k, r in rows.items() if "opening" in k), None
+                    )
+                message = plain_pydantic_message(detail, key)
+                if row is not None:
+                    row.problem("value", message)
+                else:
+                    self.problems.add(InputProblem(message, sheet="Rules"))
+            return model()
+
+    # -- Staff -----------------------------------------------------------
+
+    def staff(
+        self, calendar: CalendarSettings
+    ) -> tuple[tuple[Staff, ...], set[str]]:
+        failed: set[str] = set()
+
+        def build(row: Row) -> Staff | None:
+            person = _staff(row, calendar)
+            if person is None and row.has("id"):
+                failed.add(parse_text(row.raw("id")))
+            return person
+
+        return self.records(STAFF.name, build), failed
+
+    # -- Duties ----------------------------------------------------------
+
+    def duties(self) -> tuple[tuple[Duty, ...], set[str]]:
+        groups: dict[str, list[tuple[Row, Slot | None]]] = {}
+        failed: set[str] = set()
+        for row in self.rows(DUTIES.name):
+            duty_id = row.required("duty", parse_text)
+            slot = _slot(row)
+            if duty_id is None:
+                continue
+            groups.setdefault(duty_id, []).append((row, slot))
+        duties: list[Duty] = []
+        first_rows: list[int] = []
+        for duty_id, entries in groups.items():
+            slots = [slot for _, slot in entries if slot is not None]
+            if len(slots) < len(entries):
+                failed.add(duty_id)
+                continue
+            first = entries[0][0]
+            fields = {
+                "id": duty_id,
+                "name": _first_text(entries, "name"),
+                "colour": _first_text(entries, "colour"),
+                "slots": tuple(slots),
+            }
+            if not all(row.ok for row, _ in entries):
+                failed.add(duty_id)
+                continue
+            duty = _build(first, Duty, fields, (("overlap", "start"),))
+            if duty is None:
+                failed.add(duty_id)
+                continue
+            self.places.slot_rows[len(duties)] = [
+                (slot.label, row.number) for row, slot in entries if slot
+            ]
+            duties.append(duty)
+            first_rows.append(first.number)
+        self.places.rows[DUTIES.name] = first_rows
+        return tuple(duties), failed
+
+
+def _caused_by_failed_rows(
+    field: str | None,
+    message: str,
+    failed_staff: set[str],
+    failed_duties: set[str],
+) -> bool:
+    """True for a cross-record problem that only follows from a bad row.
+
+    A person whose row could not be read is missing from the team, so
+    their absences would look like "unknown staff"; that is noise next to
+    the real problem already reported on their row. An empty string in
+    ``failed_duties`` means the Duties sheet itself is missing or unusable.
+    """
+    if field in ("staff_id", "owner", "effort_by_staff"):
+        return any(repr(name) in message for name in failed_staff)
+    if field in ("duties", "duty"):
+        return "" in failed_duties or any(
+            repr(name) in message for name in failed_duties
+        )
+    if field in ("requirements", "skill"):
+        return bool(failed_staff)
+    return False
+
+
+def _first_text(entries: list[tuple[Row, Slot | None]], key: str) -> Any:
+    """A duty's name or colour: the first row that gives one.
+
+    A later row giving a different one is a problem, since a duty has one
+    name and one colour.
+    """
+    given = [(row, row.text(key)) for row, _ in entries if row.has(key)]
+    if not given:
+        return None
+    first_row, first = given[0]
+    for row, value in given[1:]:
+        if value != first:
+            row.problem(
+                key,
+                f"{row.table.header(key)} {value!r} differs from {first!r} "
+                f"in row {first_row.number} for the same duty",
+                "give it on one row only, or make them the same",
+            )
+    return first
+
+
+# --------------------------------------------------------------------------
+# Rules settings
+# --------------------------------------------------------------------------
+
+
+def _setting_of(row: Row) -> Setting | None:
+    name = row.text("setting")
+    if name is None:
+        if row.has("value"):
+            row.problem("setting", "the setting name is empty")
+        return None
+    setting = find_setting(name)
+    if setting is None:
+        keys = [s.key for s in SETTINGS]
+        close = difflib.get_close_matches(
+            name.strip().lower().replace(" ", "_"), keys, n=1, cutoff=0.6
+        )
+        row.problem(
+            "setting",
+            f"unknown setting {name!r}",
+            (f"did you mean {close[0]!r}? " if close else "")
+            + "the settings are listed in docs/input-format.md",
+        )
+    return setting
+
+
+def _setting_parser(setting: Setting) -> Callable[[Any], Any]:
+    if setting.group == "calendar":
+        return parse_text
+    model = Rules if setting.group == "rules" else Weights
+    kind = model.model_fields[setting.field].annotation
+    if kind is int:
+        return parse_int
+    if kind is time:
+        return parse_time
+    return parse_number
+
+
+def _parse_dates(value: Any) -> list[date]:
+    if isinstance(value, date | datetime | int | float):
+        return [parse_date(value)]
+    return [parse_date(item) for item in parse_list(value)]
+
+
+def _opening_parser(
+    weekday: Weekday,
+) -> Callable[[Any], OpeningHours | None]:
+    return lambda value: _parse_opening(weekday, value)
+
+
+def _parse_opening(weekday: Weekday, value: Any) -> OpeningHours | None:
+    if parse_text(value).lower() in _CLOSED:
+        return None
+    start, end = parse_time_range(value)
+    try:
+        return OpeningHours(weekday=weekday, open=start, close=end)
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise ValueError(plain_pydantic_message(first, "hours")) from None
+
+
+# --------------------------------------------------------------------------
+# Staff
+# --------------------------------------------------------------------------
+
+
+def _duty_list(value: Any) -> tuple[str, ...] | None:
+    words = parse_list(value)
+    lowered = {word.lower() for word in words}
+    if lowered and lowered <= _NO_DUTY:
+        return ()
+    if lowered and lowered <= _ALL_DUTIES:
+        return None
+    return tuple(words)
+
+
+def _staff(row: Row, calendar: CalendarSettings) -> Staff | None:
+    duties_given = row.has("duties")
+    duties = row.get("duties", _duty_list)
+    fields: dict[str, Any] = {
+        "id": row.required("id", parse_text),
+        "name": row.text("name"),
+        "fte": row.get("fte", parse_number),
+        "weekly_hours": row.get("weekly_hours", parse_number),
+        "pattern": _pattern(row, calendar),
+        "skills": row.get("skills", parse_skill_levels),
+        "max_slots_per_day": row.get("max_slots_per_day", parse_int),
+        "max_duty_days_per_week": row.get("max_duty_days_per_week", parse_int),
+        "max_consecutive_slots": row.get("max_consecutive_slots", parse_int),
+        "casework": row.get("casework", parse_bool),
+        "case_capacity_hours": row.get("case_capacity_hours", parse_number),
+    }
+    if duties_given and duties is not None:
+        fields["duties"] = duties
+    return _build(
+        row,
+        Staff,
+        fields,
+        (("fte or weekly_hours", "fte"), ("weekday", "days")),
+    )
+
+
+def _pattern(
+    row: Row, calendar: CalendarSettings
+) -> tuple[WorkDay, ...] | None:
+    """The working pattern from Days, Start and End.
+
+    Rules: blank Days and times = every opening day in opening hours
+    (returns None so the model default applies); blank Days with times =
+    every opening weekday at those times; Days without times = the team's
+    opening hours on those days; ``Mon 08:00-12:00, Wed 08:00-16:00`` gives
+    each day its own times.
+    """
+    start = row.get("start", parse_time)
+    end = row.get("end", parse_time)
+    if not row.ok:
+        return None
+    days_text = row.text("days")
+    if days_text is None:
+        if start is None and end is None:
+            return None
+        every = tuple(Weekday(h.weekday) for h in calendar.opening_hours)
+        entries: list[tuple[tuple[Weekday, ...], tuple[time, time] | None]] = [
+            (every, None)
+        ]
+    else:
+        try:
+            entries = _day_entries(days_text)
+        except ValueError as error:
+            row.problem("days", str(error))
+            return None
+    workdays: list[WorkDay] = []
+    for weekdays, span in entries:
+        for weekday in weekdays:
+            day_start, day_end = span or (start, end)
+            opening = calendar.hours_on(weekday)
+            if (day_start is None or day_end is None) and opening is None:
+                row.problem(
+                    "days",
+                    f"the team is closed on {weekday.short}, so its "
+                    "working hours are unknown",
+                    f"give Start and End, or write {weekday.short} "
+                    "08:00-16:00 in Days",
+                )
+                return None
+            day_start = day_start or (opening.open if opening else None)
+            day_end = day_end or (opening.close if opening else None)
+            try:
+                workdays.append(
+                    WorkDay(weekday=weekday, start=day_start, end=day_end)
+                )
+            except ValidationError as error:
+                first = error.errors()[0]
+                row.problem(
+                    "days" if span else "end",
+                    plain_pydantic_message(first, "working day"),
+                )
+                return None
+    return tuple(workdays)
+
+
+def _day_entries(
+    text: str,
+) -> list[tuple[tuple[Weekday, ...], tuple[time, time] | None]]:
+    """Split ``Mon-Thu 08:00-15:30, Fri 08:00-12:00`` into entries."""
+    entries: list[tuple[tuple[Weekday, ...], tuple[time, time] | None]] = []
+    for item in re.split(r"[,;\n]", text):
+        item = item.strip()
+        if not item:
+            continue
+        found = re.match(r"^(\D+?)\s*(\d.*)$", item)
+        if found:
+            days = parse_weekdays(found.group(1))
+            entries.append((days, parse_time_range(found.group(2))))
+        else:
+            entries.append((parse_weekdays(item), None))
+    return entries
+
+
+# --------------------------------------------------------------------------
+# Duties
+# --------------------------------------------------------------------------
+
+
+def _requirements(value: Any) -> tuple[SkillRequirement, ...]:
+    return tuple(
+        SkillRequirement(skill=skill, min_level=level, count=count)
+        for skill, level, count in parse_requirements(value)
+    )
+
+
+def _slot(row: Row) -> Slot | None:
+    fields = {
+        "start": row.required("start", parse_time),
+        "end": row.required("end", parse_time),
+        "weekdays": row.get("weekdays", parse_weekdays),
+        "min_staff": row.required("min_staff", parse_int),
+        "target_staff": row.get("target_staff", parse_int),
+        "max_staff": row.get("max_staff", parse_int),
+        "requirements": row.get("requirements", _requirements),
+        "unpopular": row.get("unpopular", parse_bool),
+    }
+    return _build(
+        row,
+        Slot,
+        fields,
+        (
+            ("ends", "end"),
+            ("target staff", "target_staff"),
+            ("maximum", "max_staff"),
+            ("skill requirements", "requirements"),
+            ("weekday", "weekdays"),
+        ),
+    )
+
+
+# --------------------------------------------------------------------------
+# Absences, preferences, history, cases
+# --------------------------------------------------------------------------
+
+
+def _absence(row: Row) -> Absence | None:
+    start = row.required("start", parse_date)
+    end = row.get("end", parse_date)
+    fields = {
+        "staff_id": row.required("staff_id", parse_text),
+        "start": start,
+        "end": start if end is None else end,
+        "from_time": row.get("from_time", parse_time),
+        "to_time": row.get("to_time", parse_time),
+        "reason": row.get("reason", parse_reason),
+    }
+    return _build(
+        row,
+        Absence,
+        fields,
+        (("window", "to_time"), ("part-day", "to_time"), ("ends", "end")),
+    )
+
+
+def _preference(row: Row) -> Preference | None:
+    fields = {
+        "staff_id": row.required("staff_id", parse_text),
+        "want": row.required("want", parse_want),
+        "weekday": row.get("weekday", parse_weekday),
+        "on": row.get("on", parse_date),
+        "duty": row.text("duty"),
+        "slot_start": row.get("slot_start", parse_time),
+        "weight": row.get("weight", parse_int),
+    }
+    return _build(row, Preference, fields, (("needs a", "weekday"),))
+
+
+def _history(row: Row) -> HistoryBalance | None:
+    fields = {
+        "staff_id": row.required("staff_id", parse_text),
+        "duty": row.text("duty"),
+        "hours": row.get("hours", parse_number),
+        "unpopular_slots": row.get("unpopular_slots", parse_number),
+    }
+    return _build(row, HistoryBalance, fields)
+
+
+def _case(row: Row) -> Case | None:
+    fields = {
+        "id": row.required("id", parse_text),
+        "type": row.text("type"),
+        "skill": row.text("skill"),
+        "min_level": row.get("min_level", parse_int),
+        "effort_hours": row.required("effort_hours", parse_number),
+        "received": row.required("received", parse_date),
+        "deadline": row.get("deadline", parse_date),
+        "priority": row.get("priority", parse_priority),
+        "owner": row.text("owner"),
+        "status": row.get("status", parse_status),
+        "group": row.text("group"),
+        "pinned": row.get("pinned", parse_bool),
+        "effort_by_staff": row.get("effort_by_staff", parse_number_map),
+        "cost_by_staff": row.get("cost_by_staff", parse_number_map),
+    }
+    return _build(
+        row,
+        Case,
+        fields,
+        (
+            ("deadline", "deadline"),
+            ("needs an owner", "owner"),
+            ("effort", "effort_by_staff"),
+        ),
+    )

@@ -1,0 +1,89 @@
+"""Checks that depend on the month being planned.
+
+The workbook can be valid in itself and still be wrong for a month: the
+team might not be open on any day of it, or an absence typed with the
+wrong year lies outside it. The first is a problem (nothing to plan); the
+second is a warning, because absences of other months are legitimately
+kept in the sheet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from balancer.errors import InputProblem
+
+if TYPE_CHECKING:
+    from balancer.domain import Month
+    from balancer.inputs.loaded import LoadedTeam
+
+__all__ = ["MonthCheck", "check_month"]
+
+
+@dataclass(frozen=True)
+class MonthCheck:
+    """The outcome of :func:`check_month`.
+
+    Attributes
+    ----------
+    problems
+        Stop planning the month (e.g. the team is never open).
+    warnings
+        Worth a look, but the month can be planned.
+    opening_days
+        Days the team is open in the month.
+    """
+
+    problems: tuple[InputProblem, ...]
+    warnings: tuple[InputProblem, ...]
+    opening_days: int
+
+
+def check_month(loaded: LoadedTeam, month: Month) -> MonthCheck:
+    """Check a read team against the month to plan.
+
+    Rules: the team must be open on at least one day of the month
+    (problem); an absence or dated preference entirely outside the month
+    is reported (warning), since it cannot affect this month's plan.
+    """
+    team, locator = loaded.team, loaded.locator
+    problems: list[InputProblem] = []
+    warnings: list[InputProblem] = []
+    open_days = sum(1 for day in month.days() if team.calendar.is_open(day))
+    if open_days == 0:
+        problems.append(
+            InputProblem(
+                f"the team is not open on any day of {month}",
+                sheet="Rules",
+                fix="check the opening_hours_* settings and closed_dates, "
+                "or choose another --month",
+            )
+        )
+    for index, absence in enumerate(team.absences):
+        if absence.end < month.first or absence.start > month.last:
+            warnings.append(
+                locator.problem(
+                    "Absences",
+                    index,
+                    "start",
+                    f"the absence {absence.start:%d.%m.%Y}-"
+                    f"{absence.end:%d.%m.%Y} is outside {month}, so it "
+                    "does not affect this plan",
+                    "check the year if it was meant for this month",
+                )
+            )
+    for index, preference in enumerate(team.preferences):
+        day = preference.on
+        if day is not None and not month.first <= day <= month.last:
+            warnings.append(
+                locator.problem(
+                    "Preferences",
+                    index,
+                    "on",
+                    f"the date {day:%d.%m.%Y} is outside {month}, so the "
+                    "preference does not affect this plan",
+                    "check the year if it was meant for this month",
+                )
+            )
+    return MonthCheck(tuple(problems), tuple(warnings), open_days)

@@ -1,0 +1,584 @@
+"""Generic sheet reading: open a workbook safely, find headers, walk rows.
+
+Nothing here knows what a Staff row means; :mod:`balancer.inputs.excel`
+does. This module finds a sheet by its English or Danish name, finds the
+header row, matches headers to columns (ignoring case and spaces), and
+hands out one :class:`Row` per non-empty row. Every problem goes into a
+:class:`Problems` collector so the reader can report them all at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from balancer.errors import InputError, InputProblem
+from balancer.inputs.cells import is_blank, parse_text
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Mapping, Sequence
+
+    from openpyxl import Workbook
+    from pydantic import ValidationError
+
+    from balancer.inputs.columns import Column, Sheet
+
+__all__ = [
+    "EXCEL_ERRORS",
+    "HEADER_SEARCH_ROWS",
+    "MAX_EMPTY_ROWS",
+    "MAX_UNPACKED_BYTES",
+    "Problems",
+    "Row",
+    "SheetPlaces",
+    "Table",
+    "open_workbook",
+    "plain_pydantic_message",
+    "read_table",
+]
+
+#: Refuse workbooks that unpack to more than this (a zip bomb guard).
+MAX_UNPACKED_BYTES = 500 * 1024 * 1024
+#: Stop reading a sheet after this many empty rows in a row, so a sheet
+#: formatted down to row 1,048,576 is read in a blink.
+MAX_EMPTY_ROWS = 1000
+#: The header row is looked for in the first rows of a sheet (a title line
+#: above the table is fine).
+HEADER_SEARCH_ROWS = 20
+
+T = TypeVar("T")
+
+#: What Excel shows in a cell whose formula failed.
+EXCEL_ERRORS = frozenset(
+    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
+     "#GETTING_DATA", "#SPILL!", "#CALC!"}
+)  # fmt: skip
+
+
+@dataclass
+class Problems:
+    """Collects problems (stop the read) and notes (warnings)."""
+
+    source: str
+    errors: list[InputProblem] = field(default_factory=list)
+    notes: list[InputProblem] = field(default_factory=list)
+
+    def add(self, problem: InputProblem) -> None:
+        """Record a problem that stops the read."""
+        self.errors.append(problem)
+
+    def note(self, problem: InputProblem) -> None:
+        """Record a warning that does not stop the read."""
+        self.notes.append(problem)
+
+    def raise_if_any(self, sheet_order: Sequence[str] = ()) -> None:
+        """Raise one :class:`InputError` with every problem so far.
+
+        Problems are listed sheet by sheet in ``sheet_order`` (the order
+        of the tabs), then by row, so the list reads like the workbook.
+        """
+        if not self.errors:
+            return
+
+        def order(problem: InputProblem) -> tuple[int, int, int]:
+            sheet = problem.sheet or ""
+            position = (
+                list(sheet_order).index(sheet)
+                if sheet in sheet_order
+                else len(sheet_order)
+            )
+            return (position, problem.row or 0, 0)
+
+        ordered = sorted(self.errors, key=order)
+        raise InputError(ordered, source=self.source)
+
+
+# --------------------------------------------------------------------------
+# Opening the file
+# --------------------------------------------------------------------------
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _refuse(path: Path, message: str, fix: str) -> InputError:
+    return InputError([InputProblem(message, fix=fix)], source=str(path))
+
+
+def open_workbook(path: str | Path) -> Workbook:
+    """Open an ``.xlsx`` workbook read-only, with cached formula values.
+
+    Refuses, with a planner-readable :class:`InputError`: a missing file,
+    old ``.xls`` files, OpenDocument and CSV files, anything that is not a
+    workbook, and workbooks that unpack to more than
+    :data:`MAX_UNPACKED_BYTES`. XML is parsed with defusedxml (openpyxl
+    uses it when installed), so entity tricks are refused too.
+    """
+    source = Path(path)
+    save_as = "open it in Excel and save it as 'Excel Workbook (*.xlsx)'"
+    if not source.is_file():
+        raise _refuse(
+            source, "the file does not exist", "check the path and name"
+        )
+    with source.open("rb") as handle:
+        head = handle.read(8)
+    if head.startswith(_OLE_MAGIC):
+        raise _refuse(source, "this is an old .xls workbook", save_as)
+    if not zipfile.is_zipfile(source):
+        kind = "a CSV file" if source.suffix.lower() == ".csv" else "not"
+        raise _refuse(
+            source,
+            f"this is {kind} an Excel workbook (.xlsx)"
+            if kind == "not"
+            else f"this is {kind}, not an Excel workbook (.xlsx)",
+            save_as,
+        )
+    try:
+        with zipfile.ZipFile(source) as archive:
+            names = set(archive.namelist())
+            unpacked = sum(info.file_size for info in archive.infolist())
+            mimetype = (
+                archive.read("mimetype")[:100] if "mimetype" in names else b""
+            )
+    except (zipfile.BadZipFile, OSError) as error:
+        raise _refuse(
+            source, f"the workbook is damaged ({error})", save_as
+        ) from None
+    if b"opendocument" in mimetype:
+        raise _refuse(
+            source,
+            "this is an OpenDocument spreadsheet (.ods)",
+            "save it as .xlsx (File > Save As > Excel 2007-365)",
+        )
+    if "[Content_Types].xml" not in names:
+        raise _refuse(source, "this is not an Excel workbook", save_as)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise _refuse(
+            source,
+            f"the workbook unpacks to {unpacked // 1_000_000} MB, more "
+            f"than the {MAX_UNPACKED_BYTES // 1_000_000} MB allowed",
+            "remove unused sheets, pictures and formatted empty rows",
+        )
+    try:
+        return load_workbook(source, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds on bad files
+        raise _refuse(
+            source,
+            f"the workbook could not be read ({type(error).__name__}: "
+            f"{error})",
+            save_as,
+        ) from None
+
+
+# --------------------------------------------------------------------------
+# Rows
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Place:
+    header: str
+    letter: str
+    index: int
+
+
+class Row:
+    """One data row; reads cells by column key and records problems."""
+
+    def __init__(
+        self,
+        table: Table,
+        number: int,
+        values: Sequence[Any],
+    ) -> None:
+        self.table = table
+        self.number = number
+        self._values = values
+        self.ok = True
+
+    def raw(self, key: str) -> Any:
+        """The cell's raw value, None when blank or the column is absent."""
+        place = self.table.places.get(key)
+        if place is None or place.index >= len(self._values):
+            return None
+        value = self._values[place.index]
+        return None if is_blank(value) else value
+
+    def has(self, key: str) -> bool:
+        """True when the cell has a value."""
+        return self.raw(key) is not None
+
+    def get(self, key: str, parse: Callable[[Any], T]) -> T | None:
+        """The parsed cell; None when blank or unreadable.
+
+        An unreadable cell records a problem and clears :attr:`ok`, so the
+        row's record is not built.
+        """
+        value = self.raw(key)
+        if value is None:
+            return None
+        if isinstance(value, str) and value.strip() in EXCEL_ERRORS:
+            self.problem(
+                key,
+                f"the cell shows the Excel error {value.strip()}",
+                "correct the formula or type the value",
+            )
+            return None
+        try:
+            return parse(value)
+        except ValueError as error:
+            self.problem(key, str(error))
+            return None
+
+    def text(self, key: str) -> str | None:
+        """The cell as text, None when blank."""
+        value = self.raw(key)
+        return None if value is None else parse_text(value)
+
+    def required(self, key: str, parse: Callable[[Any], T]) -> T | None:
+        """Like :meth:`get`, but a blank cell is a problem."""
+        if not self.has(key):
+            column = self.table.spec.column(key)
+            self.problem(
+                key,
+                f"{self.table.header(key)} is empty",
+                f"fill it in, e.g. {column.example}"
+                if column.example
+                else "fill it in",
+            )
+            return None
+        return self.get(key, parse)
+
+    def problem(self, key: str | None, message: str, fix: str = "") -> None:
+        """Record a problem in this row (``key`` = column key or None)."""
+        self.ok = False
+        found = self.table.problem(self.number, key, message, fix)
+        self.table.problems.add(found)
+
+
+# --------------------------------------------------------------------------
+# Tables
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class Table:
+    """A sheet found in the workbook: its title, header and rows."""
+
+    spec: Sheet
+    title: str
+    header_row: int
+    places: dict[str, _Place]
+    problems: Problems
+    rows: list[Row] = field(default_factory=list)
+    complete: bool = True
+
+    def header(self, key: str) -> str:
+        """The column's header as written in the file (English if absent)."""
+        place = self.places.get(key)
+        return place.header if place else self.spec.column(key).header
+
+    def problem(
+        self, row: int | None, key: str | None, message: str, fix: str = ""
+    ) -> InputProblem:
+        """An :class:`InputProblem` at ``row`` and column ``key``."""
+        place = self.places.get(key) if key else None
+        if place is not None and row is not None:
+            message = f"{message} (cell {place.letter}{row})"
+        if not fix and key is not None:
+            fix = _fix_for(self.spec.column(key))
+        return InputProblem(
+            message=message,
+            sheet=self.title,
+            row=row,
+            column=self.header(key) if key else None,
+            fix=fix,
+        )
+
+
+def _fix_for(column: Column) -> str:
+    parts = []
+    if column.example:
+        parts.append(f"write it like {column.example!r}")
+    if column.help:
+        words = column.help.rstrip(".")
+        parts.append(words[0].lower() + words[1:] if parts else words)
+    return "; ".join(parts)
+
+
+def _find_title(book: Workbook, spec: Sheet) -> list[str]:
+    return [title for title in book.sheetnames if spec.matches(title)]
+
+
+def _matching_column(spec: Sheet, text: str) -> Column | None:
+    for column in spec.columns:
+        if column.matches(text):
+            return column
+    return None
+
+
+def read_table(
+    book: Workbook, spec: Sheet, problems: Problems
+) -> Table | None:
+    """Read one sheet into a :class:`Table`; None when absent or unusable.
+
+    Rules: a missing required sheet or column is a problem; an unknown
+    column is a note; fully empty rows are skipped, and reading stops
+    after :data:`MAX_EMPTY_ROWS` empty rows in a row.
+    """
+    titles = _find_title(book, spec)
+    if not titles:
+        if spec.required:
+            problems.add(
+                InputProblem(
+                    f"the workbook has no {spec.name} sheet",
+                    sheet=spec.name,
+                    fix=f"add a sheet named {spec.name!r} with the "
+                    f"columns {', '.join(spec.headers)}",
+                )
+            )
+        return None
+    if len(titles) > 1:
+        problems.add(
+            InputProblem(
+                f"sheets {', '.join(map(repr, titles))} are all the "
+                f"{spec.name} sheet",
+                sheet=titles[1],
+                fix="keep one of them, or rename the others",
+            )
+        )
+    title = titles[0]
+    sheet = book[title]
+    if hasattr(sheet, "reset_dimensions"):
+        # Some programs write a wrong size; read what is really there.
+        sheet.reset_dimensions()
+    rows = _numbered_rows(sheet.iter_rows(values_only=True))
+    header = _find_header(spec, rows)
+    if header is None:
+        if spec.required:
+            problems.add(
+                InputProblem(
+                    f"no header row found in the first "
+                    f"{HEADER_SEARCH_ROWS} rows",
+                    sheet=title,
+                    row=1,
+                    fix=f"put the headers {', '.join(spec.headers)} in row 1",
+                )
+            )
+        return None
+    header_row, header_values = header
+    table = Table(spec, title, header_row, {}, problems)
+    if not _map_headers(table, header_values):
+        table.complete = False
+        return table
+    empty = 0
+    for number, values in rows:
+        if all(is_blank(value) for value in values):
+            empty += 1
+            if empty >= MAX_EMPTY_ROWS:
+                break
+            continue
+        empty = 0
+        table.rows.append(Row(table, number, values))
+    return table
+
+
+def _numbered_rows(
+    rows: Iterator[tuple[Any, ...]],
+) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    yield from enumerate(rows, start=1)
+
+
+def _find_header(
+    spec: Sheet, rows: Iterator[tuple[int, tuple[Any, ...]]]
+) -> tuple[int, tuple[Any, ...]] | None:
+    for number, values in rows:
+        if number > HEADER_SEARCH_ROWS:
+            return None
+        texts = [parse_text(v) for v in values if not is_blank(v)]
+        if any(_matching_column(spec, text) for text in texts):
+            return number, values
+    return None
+
+
+def _map_headers(table: Table, values: Sequence[Any]) -> bool:
+    """Match header cells to columns; False when a required one is missing.
+
+    The header matching every column of the sheet's spec wins; unknown
+    headers become notes.
+    """
+    spec, row = table.spec, table.header_row
+    for index, value in enumerate(values):
+        if is_blank(value):
+            continue
+        text = parse_text(value)
+        letter = get_column_letter(index + 1)
+        column = _matching_column(spec, text)
+        if column is None:
+            close = difflib.get_close_matches(
+                text, list(spec.headers), n=1, cutoff=0.6
+            )
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            table.problems.note(
+                InputProblem(
+                    f"column {text!r} is not one balancer reads; it is "
+                    f"ignored (cell {letter}{row})",
+                    sheet=table.title,
+                    row=row,
+                    column=text,
+                    fix=f"{hint}the {spec.name} columns are "
+                    f"{', '.join(spec.headers)}",
+                )
+            )
+            continue
+        if column.key in table.places:
+            first = table.places[column.key]
+            table.problems.add(
+                InputProblem(
+                    f"column {column.header!r} appears twice (cells "
+                    f"{first.letter}{row} and {letter}{row})",
+                    sheet=table.title,
+                    row=row,
+                    column=text,
+                    fix="delete or rename one of them",
+                )
+            )
+            continue
+        table.places[column.key] = _Place(text, letter, index)
+    complete = True
+    for column in spec.columns:
+        if column.required and column.key not in table.places:
+            complete = False
+            aliases = ", ".join(column.aliases[:2])
+            table.problems.add(
+                InputProblem(
+                    f"the required column {column.header!r} is missing",
+                    sheet=table.title,
+                    row=row,
+                    column=column.header,
+                    fix=f"add a column headed {column.header!r}"
+                    + (f" (or {aliases})" if aliases else ""),
+                )
+            )
+    return complete
+
+
+# --------------------------------------------------------------------------
+# Pydantic errors in plain words
+# --------------------------------------------------------------------------
+
+_PLAIN = {
+    "less_than_equal": "must be at most {le}",
+    "less_than": "must be below {lt}",
+    "greater_than": "must be above {gt}",
+    "greater_than_equal": "must be at least {ge}",
+    "string_too_long": "is too long (at most {max_length} characters)",
+    "string_too_short": "must not be empty",
+    "string_pattern_mismatch": "is not in the expected form",
+    "missing": "is missing",
+    "too_short": "needs at least one entry",
+}
+
+
+def plain_pydantic_message(detail: Mapping[str, Any], label: str) -> str:
+    """One pydantic error detail as a sentence about ``label``."""
+    kind = str(detail.get("type", ""))
+    context = dict(detail.get("ctx") or {})
+    if kind == "value_error" and "error" in context:
+        return str(context["error"])
+    template = _PLAIN.get(kind)
+    if template is None:
+        return f"{label}: {detail.get('msg', 'is not valid')}"
+    given = detail.get("input")
+    shown = (
+        f" is {given!r} but"
+        if isinstance(given, int | float | str) and kind != "missing"
+        else ""
+    )
+    text = template.format(**context) if context else template
+    return f"{label}{shown} {text}" if shown else f"{label} {text}"
+
+
+def pydantic_problems(
+    error: ValidationError,
+) -> Iterator[tuple[str | None, Mapping[str, Any]]]:
+    """Each error detail with the top-level field it concerns (or None)."""
+    for detail in error.errors():
+        location = detail.get("loc", ())
+        name = location[0] if location else None
+        yield (str(name) if name is not None else None), detail
+
+
+# --------------------------------------------------------------------------
+# Placing records of a read workbook
+# --------------------------------------------------------------------------
+
+#: Domain field names that differ from the column key, per sheet.
+_FIELD_TO_COLUMN: dict[tuple[str, str], str] = {
+    ("Duties", "id"): "duty",
+    ("Duties", "slots"): "start",
+    ("Staff", "pattern"): "days",
+}
+
+
+#: Fixes for the domain's cross-record problems, by field at fault.
+_CROSS_FIX: dict[str, str] = {
+    "id": "give each record its own id",
+    "staff_id": "use an ID from the Staff sheet, or add the person there",
+    "owner": "use an ID from the Staff sheet, or leave it blank",
+    "effort_by_staff": "use IDs from the Staff sheet",
+    "duties": "use duties named on the Duties sheet, or add the duty there",
+    "duty": "use a duty named on the Duties sheet, or leave it blank",
+    "requirements": "add the skill to someone in Staff who may take the "
+    "duty, or lower the requirement",
+    "skill": "add the skill in Staff, or lower the case's level",
+}
+
+
+@dataclass
+class SheetPlaces:
+    """Where each record of a workbook came from (a :class:`Locator`).
+
+    ``rows[sheet][index]`` is the row of record ``index``; for Duties, the
+    rows of each duty's slots are kept with their time labels so a slot's
+    problem lands on the slot's own row.
+    """
+
+    source: str
+    tables: dict[str, Table] = field(default_factory=dict)
+    rows: dict[str, list[int]] = field(default_factory=dict)
+    slot_rows: dict[int, list[tuple[str, int]]] = field(default_factory=dict)
+    setting_rows: dict[str, int] = field(default_factory=dict)
+
+    def problem(
+        self,
+        sheet: str,
+        index: int | None,
+        field: str | None,
+        message: str,
+        fix: str = "",
+    ) -> InputProblem:
+        """A problem about record ``index`` of ``sheet`` (English name)."""
+        table = self.tables.get(sheet)
+        if table is None:
+            return InputProblem(message, sheet=sheet, fix=fix)
+        row = None
+        if index is not None and index < len(self.rows.get(sheet, [])):
+            row = self.rows[sheet][index]
+            for label, slot_row in self.slot_rows.get(index, []):
+                if sheet == "Duties" and label in message:
+                    row = slot_row
+                    break
+        key = _FIELD_TO_COLUMN.get((sheet, field or ""), field)
+        if key is not None and not any(
+            c.key == key for c in table.spec.columns
+        ):
+            key = None
+        return table.problem(
+            row, key, message, fix or _CROSS_FIX.get(field or "", "")
+        )

@@ -1,0 +1,399 @@
+"""Write a Team as a team workbook, in exactly the layout the reader reads.
+
+Used to hand a planner an editable copy of a team (e.g. the demo team or a
+JSON team) and by the template. English headers, a bold frozen header row,
+dates as real dates shown ``dd.mm.yyyy``, times shown ``hh:mm``. Reading
+the written workbook gives back the same team.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING, Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+
+from balancer.domain import (
+    CalendarSettings,
+    CaseStatus,
+    Rules,
+    Slot,
+    Staff,
+    Team,
+    Weekday,
+    Weights,
+    WorkDay,
+)
+from balancer.inputs.columns import (
+    ABSENCES,
+    CASES,
+    DUTIES,
+    HISTORY,
+    PREFERENCES,
+    RULES,
+    SETTINGS,
+    STAFF,
+    Setting,
+    Sheet,
+)
+from balancer.outputs.files import save_workbook, write_value
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
+    from pathlib import Path
+
+    from openpyxl.worksheet.worksheet import Worksheet
+
+__all__ = [
+    "DATE_FORMAT",
+    "TIME_FORMAT",
+    "format_days",
+    "setting_help",
+    "team_workbook",
+    "write_team_workbook",
+]
+
+DATE_FORMAT = "dd.mm.yyyy"
+TIME_FORMAT = "hh:mm"
+_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+_MAX_WIDTH = 45
+
+
+def write_team_workbook(
+    team: Team, path: str | Path, inputs: Iterable[Path] = ()
+) -> Path:
+    """Write ``team`` to ``path`` as a team workbook, atomically.
+
+    Refuses to overwrite any of ``inputs``. Returns the path written.
+    """
+    return save_workbook(team_workbook(team), path, inputs=inputs)
+
+
+def team_workbook(team: Team) -> Workbook:
+    """The team as an openpyxl workbook (not saved)."""
+    book = Workbook()
+    first = book.active
+    assert first is not None
+    book.remove(first)
+    write_rows(book, STAFF, [_staff_row(p) for p in team.staff])
+    write_rows(book, ABSENCES, [_absence_row(a) for a in team.absences])
+    write_rows(
+        book,
+        DUTIES,
+        [
+            _slot_row(duty.id, slot, duty.name, duty.colour, first=i == 0)
+            for duty in team.duties
+            for i, slot in enumerate(duty.slots)
+        ],
+    )
+    write_rows(book, RULES, _settings_rows(team))
+    write_rows(
+        book, PREFERENCES, [_preference_row(p) for p in team.preferences]
+    )
+    write_rows(book, HISTORY, [_history_row(h) for h in team.history])
+    write_rows(book, CASES, [_case_row(c) for c in team.cases])
+    return book
+
+
+# --------------------------------------------------------------------------
+# Sheet layout
+# --------------------------------------------------------------------------
+
+
+def write_rows(
+    book: Workbook, spec: Sheet, rows: Sequence[Mapping[str, Any]]
+) -> Worksheet:
+    """Add sheet ``spec`` with a header row and one row per mapping.
+
+    Mappings are keyed by column key; dates and times get their display
+    formats; text is stored as text even if it starts like a formula.
+    """
+    sheet = book.create_sheet(spec.name)
+    for col, column in enumerate(spec.columns, start=1):
+        cell = sheet.cell(row=1, column=col, value=column.header)
+        cell.font = Font(bold=True)
+        cell.fill = _HEADER_FILL
+        cell.alignment = Alignment(vertical="top")
+    widths = [len(column.header) + 2 for column in spec.columns]
+    for number, values in enumerate(rows, start=2):
+        for col, column in enumerate(spec.columns, start=1):
+            value = values.get(column.key)
+            if value is None or value == "":
+                continue
+            cell = sheet.cell(row=number, column=col)
+            write_value(cell, value)
+            if isinstance(value, datetime | date):
+                cell.number_format = DATE_FORMAT
+                shown = 10
+            elif isinstance(value, time):
+                cell.number_format = TIME_FORMAT
+                shown = 5
+            else:
+                shown = len(str(value))
+            widths[col - 1] = max(widths[col - 1], shown + 2)
+    for col, width in enumerate(widths, start=1):
+        letter = sheet.cell(row=1, column=col).column_letter
+        sheet.column_dimensions[letter].width = min(width, _MAX_WIDTH)
+    sheet.freeze_panes = "A2"
+    return sheet
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def _clock(moment: time) -> time | str:
+    # Excel cannot show 24:00 as a time of day; the reader accepts text.
+    return "24:00" if moment == time.max else moment
+
+
+def _clock_text(moment: time) -> str:
+    return "24:00" if moment == time.max else f"{moment:%H:%M}"
+
+
+def format_days(days: Iterable[int]) -> str:
+    """Weekdays as short ranges, e.g. ``Mon-Wed, Fri``."""
+    ordered = sorted(set(days))
+    parts: list[str] = []
+    run: list[int] = []
+    for day in ordered:
+        if run and day != run[-1] + 1:
+            parts.append(_run_text(run))
+            run = []
+        run.append(day)
+    if run:
+        parts.append(_run_text(run))
+    return ", ".join(parts)
+
+
+def _run_text(run: list[int]) -> str:
+    first, last = Weekday(run[0]).short, Weekday(run[-1]).short
+    if len(run) == 1:
+        return first
+    if len(run) == 2:
+        return f"{first}, {last}"
+    return f"{first}-{last}"
+
+
+def _mapping_text(values: Mapping[str, float | int]) -> str:
+    return ", ".join(f"{k}:{_number(v)}" for k, v in values.items())
+
+
+# --------------------------------------------------------------------------
+# Rows per record
+# --------------------------------------------------------------------------
+
+
+def _pattern_cells(pattern: tuple[WorkDay, ...]) -> dict[str, Any]:
+    if not pattern:
+        return {}
+    spans = {(day.start, day.end) for day in pattern}
+    if len(spans) == 1:
+        [(start, end)] = spans
+        return {
+            "days": format_days(day.weekday for day in pattern),
+            "start": _clock(start),
+            "end": _clock(end),
+        }
+    return {
+        "days": ", ".join(
+            f"{day.weekday.short} {_clock_text(day.start)}-"
+            f"{_clock_text(day.end)}"
+            for day in pattern
+        )
+    }
+
+
+def _staff_row(person: Staff) -> dict[str, Any]:
+    duties: str | None
+    if person.duties is None:
+        duties = None
+    else:
+        duties = ", ".join(person.duties) or "none"
+    return {
+        "id": person.id,
+        "name": person.name,
+        "fte": person.fte,
+        "weekly_hours": person.weekly_hours,
+        **_pattern_cells(person.pattern),
+        "skills": _mapping_text(person.skills),
+        "duties": duties,
+        "max_slots_per_day": person.max_slots_per_day,
+        "max_duty_days_per_week": person.max_duty_days_per_week,
+        "max_consecutive_slots": person.max_consecutive_slots,
+        "casework": _yes(person.casework),
+        "case_capacity_hours": person.case_capacity_hours,
+    }
+
+
+def _absence_row(absence: Any) -> dict[str, Any]:
+    return {
+        "staff_id": absence.staff_id,
+        "start": absence.start,
+        "end": absence.end,
+        "from_time": _clock(absence.from_time) if absence.from_time else None,
+        "to_time": _clock(absence.to_time) if absence.to_time else None,
+        "reason": absence.reason.value,
+    }
+
+
+def _slot_row(
+    duty_id: str, slot: Slot, name: str, colour: str | None, first: bool
+) -> dict[str, Any]:
+    needs = ", ".join(
+        (f"{need.count} x " if need.count != 1 else "")
+        + f"{need.skill}:{need.min_level}"
+        for need in slot.requirements
+    )
+    return {
+        "duty": duty_id,
+        "weekdays": format_days(slot.weekdays),
+        "start": _clock(slot.start),
+        "end": _clock(slot.end),
+        "min_staff": slot.min_staff,
+        "target_staff": slot.target_staff,
+        "max_staff": slot.max_staff,
+        "requirements": needs,
+        "unpopular": _yes(slot.unpopular),
+        "name": name if first else None,
+        "colour": colour if first else None,
+    }
+
+
+def _preference_row(preference: Any) -> dict[str, Any]:
+    return {
+        "staff_id": preference.staff_id,
+        "want": "want" if preference.want else "avoid",
+        "weekday": (
+            preference.weekday.short
+            if preference.weekday is not None
+            else None
+        ),
+        "on": preference.on,
+        "duty": preference.duty,
+        "slot_start": (
+            _clock(preference.slot_start) if preference.slot_start else None
+        ),
+        "weight": preference.weight,
+    }
+
+
+def _history_row(balance: Any) -> dict[str, Any]:
+    return {
+        "staff_id": balance.staff_id,
+        "duty": balance.duty,
+        "hours": _number(balance.hours),
+        "unpopular_slots": _number(balance.unpopular_slots),
+    }
+
+
+_STATUS_TEXT = {
+    CaseStatus.NEW: "new",
+    CaseStatus.ASSIGNED: "assigned",
+    CaseStatus.IN_PROGRESS: "in progress",
+    CaseStatus.WAITING: "waiting",
+}
+
+
+def _case_row(case: Any) -> dict[str, Any]:
+    return {
+        "id": case.id,
+        "type": case.type,
+        "skill": case.skill,
+        "min_level": case.min_level,
+        "effort_hours": _number(case.effort_hours),
+        "received": case.received,
+        "deadline": case.deadline,
+        "priority": case.priority.name.lower(),
+        "owner": case.owner,
+        "status": _STATUS_TEXT[case.status],
+        "group": case.group,
+        "pinned": _yes(case.pinned),
+        "effort_by_staff": _mapping_text(case.effort_by_staff),
+        "cost_by_staff": _mapping_text(case.cost_by_staff),
+    }
+
+
+# --------------------------------------------------------------------------
+# Rules sheet
+# --------------------------------------------------------------------------
+
+
+def setting_help(setting: Setting) -> str:
+    """A setting's meaning and default in words, from the domain models."""
+    if setting.group == "rules":
+        info = Rules.model_fields[setting.field]
+        default = _shown(info.default)
+        return f"{info.description} Default {default}."
+    if setting.group == "weights":
+        info = Weights.model_fields[setting.field]
+        return (
+            f"Weight: {info.description} Default {_shown(info.default)}; "
+            "0 switches it off."
+        )
+    if setting.key == "country":
+        return "Country code for public holidays. Default DK."
+    if setting.key == "subdivision":
+        return "Region for regional holidays, if any. Default none."
+    if setting.key == "closed_dates":
+        return (
+            "Extra closed days, e.g. 24.12.2027, 31.12.2027 (one row or "
+            "several). Default none."
+        )
+    default_hours = CalendarSettings().hours_on(int(setting.field))
+    shown = (
+        f"{_clock_text(default_hours.open)}-{_clock_text(default_hours.close)}"
+        if default_hours
+        else "closed"
+    )
+    return (
+        f"Opening hours on {Weekday(int(setting.field)).short}, e.g. "
+        f"08:00-16:00, or closed. Default {shown}."
+    )
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, time):
+        return _clock_text(value)
+    return str(value)
+
+
+def _setting_value(team: Team, setting: Setting) -> Any:
+    if setting.group == "rules":
+        value = getattr(team.rules, setting.field)
+    elif setting.group == "weights":
+        value = getattr(team.weights, setting.field)
+    elif setting.key == "closed_dates":
+        value = ", ".join(
+            f"{day:%d.%m.%Y}" for day in team.calendar.closed_dates
+        )
+    elif setting.key.startswith("opening_hours_"):
+        hours = team.calendar.hours_on(int(setting.field))
+        value = (
+            f"{_clock_text(hours.open)}-{_clock_text(hours.close)}"
+            if hours
+            else "closed"
+        )
+    else:
+        value = getattr(team.calendar, setting.field)
+    if isinstance(value, time):
+        return _clock(value)
+    if isinstance(value, float):
+        return _number(value)
+    return value
+
+
+def _settings_rows(team: Team) -> list[dict[str, Any]]:
+    return [
+        {
+            "setting": setting.key,
+            "value": _setting_value(team, setting),
+            "note": setting_help(setting),
+        }
+        for setting in SETTINGS
+    ]
