@@ -4,7 +4,8 @@
 # Usage: benchmarks/render_workbook.sh OUT_DIR [WORKBOOK.xlsx ...]
 # Without workbooks it writes the samples (benchmarks/sample_workbooks.py)
 # into OUT_DIR first. Needs LibreOffice (soffice) and poppler (pdftoppm):
-#   apt-get install -y --no-install-recommends libreoffice-calc poppler-utils
+#   apt-get install -y --no-install-recommends libreoffice-calc \
+#       poppler-utils fonts-crosextra-carlito   (Carlito = Calibri metrics)
 # Pages come out as OUT_DIR/<name>-<page>.png at 60 dpi; look at them.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

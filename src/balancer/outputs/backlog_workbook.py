@@ -244,7 +244,7 @@ def add_backlog_summary_sheet(
     section(
         sheet, row, "Conflicts and warnings", frames.conflicts_frame(result)
     )
-    fit_columns(sheet, maximum=60, skip_rows=3)
+    fit_columns(sheet, maximum=30, skip_rows=1)
     page_setup(sheet, landscape=False, title="Backlog summary", fit_width=True)
     return sheet
 

@@ -37,7 +37,7 @@ from balancer.inputs.columns import HISTORY
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from balancer.domain import Absence, Duty, Month, Slot, Team
+    from balancer.domain import Absence, Month, Slot, Team
     from balancer.result import (
         BacklogResult,
         DutyAssignment,
@@ -56,7 +56,6 @@ __all__ = [
     "SlotKey",
     "absence_label",
     "backlog_metrics",
-    "backlog_summary_frame",
     "baselines_frame",
     "board_frame",
     "cases_frame",
@@ -65,7 +64,6 @@ __all__ = [
     "day_headers",
     "day_headers_frame",
     "duty_codes",
-    "duty_title",
     "fairness_frame",
     "history_frame",
     "load_frame",
@@ -928,14 +926,3 @@ def baselines_frame(
         for metric in metrics
     ]
     return pd.DataFrame(rows, columns=["Metric", *plans])
-
-
-def backlog_summary_frame(result: BacklogResult) -> pd.DataFrame:
-    """Status figures of a backlog run (see :func:`stats_frame`)."""
-    return stats_frame(result.stats)
-
-
-def duty_title(team: Team, duty_id: str) -> str:
-    """A duty's display name, the id when unknown."""
-    duty: Duty | None = team.duty_by_id.get(duty_id)
-    return duty.title if duty else duty_id

@@ -556,11 +556,7 @@ def add_rota_summary_sheet(
             continue
         for c in range(1, len(headers) + 1):
             sheet.cell(row=r, column=c).fill = marker
-    fit_columns(sheet, maximum=60, skip_rows=3)
-    for r in sheet.iter_rows():
-        for cell in r:
-            if isinstance(cell.value, str) and len(cell.value) > 60:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    fit_columns(sheet, maximum=30, skip_rows=1)
     page_setup(
         sheet,
         landscape=False,

@@ -216,8 +216,8 @@ def fit_columns(
 
     ``skip_rows`` leaves out the first rows. Titles and section headings
     (font size 12 and up) are left out too, as they may run across
-    columns. Table headers wrap, so they count by their longest word, and
-    their row grows to fit the wrapped header.
+    columns. Table headers count by their longest word. Text wider than
+    its column wraps, and its row grows to fit.
     """
     widths: dict[int, int] = {}
     for row in sheet.iter_rows(min_row=skip_rows + 1):
@@ -240,15 +240,28 @@ def fit_columns(
         sheet.column_dimensions[letter].width = min(
             maximum, max(minimum, length + 2)
         )
+    # Text longer than its column wraps, and its row grows to show it all
+    # (Excel does not grow rows by itself when a file is opened).
     for row in sheet.iter_rows(min_row=skip_rows + 1):
         lines = 1
         for cell in row:
-            if cell.value is None or not _is_header(cell):
+            if not isinstance(cell.value, str) or (cell.font.sz or 11) >= 12:
                 continue
             width = sheet.column_dimensions[cell.column_letter].width or 8
-            lines = max(lines, math.ceil(len(str(cell.value)) / (width - 1)))
+            needed = sum(
+                max(1, math.ceil(len(line) / (width - 1)))
+                for line in cell.value.split("\n")
+            )
+            if needed > 1:
+                cell.alignment = Alignment(
+                    wrap_text=True,
+                    vertical=cell.alignment.vertical or "top",
+                    horizontal=cell.alignment.horizontal,
+                )
+            lines = max(lines, needed)
+        current = sheet.row_dimensions[row[0].row].height or 15
         if lines > 1:
-            sheet.row_dimensions[row[0].row].height = 15 * lines
+            sheet.row_dimensions[row[0].row].height = max(current, 15 * lines)
 
 
 def _is_header(cell: Any) -> bool:
