@@ -1,0 +1,262 @@
+"""The backlog workbook, and the plan workbook that holds both plans.
+
+One function per sheet, shared by both workbooks:
+
+Cases
+    every case: new owner, previous owner, moved, forecast, deadline, risk.
+Load
+    per caseworker: capacity, load, utilisation and cases, with a chart.
+Shelf
+    cases left unassigned, next one first.
+Summary
+    status, soft goals, this plan's figures beside the baselines', and any
+    conflicts.
+
+The plan workbook puts the rota sheets first (Rota, Board, Fairness, Rota
+summary, History), then the backlog sheets (Cases, Load, Shelf, Backlog
+summary). The Board and History sheets keep their names, so the plan
+workbook can be read back and carried forward like the rota workbook.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from openpyxl.chart import BarChart, Reference
+
+from balancer.outputs import frames
+from balancer.outputs.files import save_workbook, write_value
+from balancer.outputs.rota_workbook import add_rota_sheets
+from balancer.outputs.styling import (
+    RED_FILL,
+    WARN_FILL,
+    banner,
+    fit_columns,
+    font,
+    new_workbook,
+    page_setup,
+    section,
+    stats_section,
+    write_table,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from pathlib import Path
+
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from balancer.domain import Month, Team
+    from balancer.outputs.frames import Baselines, Language
+    from balancer.result import BacklogResult, RotaResult
+
+__all__ = [
+    "BACKLOG_SHEETS",
+    "add_backlog_sheets",
+    "add_backlog_summary_sheet",
+    "add_cases_sheet",
+    "add_load_sheet",
+    "add_shelf_sheet",
+    "write_backlog_workbook",
+    "write_plan_workbook",
+]
+
+#: Sheet titles of the backlog workbook, in order.
+BACKLOG_SHEETS = ("Cases", "Load", "Shelf", "Summary")
+
+
+def write_backlog_workbook(
+    team: Team,
+    result: BacklogResult,
+    path: str | Path,
+    inputs: Iterable[Path] = (),
+    baselines: Baselines | None = None,
+) -> Path:
+    """Write the backlog workbook to ``path`` atomically; return the path.
+
+    ``baselines`` (name -> metric -> value) are set beside this plan's
+    figures on the Summary sheet. Refuses to overwrite any of ``inputs``.
+    """
+    book = new_workbook()
+    add_backlog_sheets(book, team, result, baselines)
+    return save_workbook(book, path, inputs)
+
+
+def write_plan_workbook(
+    team: Team,
+    month: Month,
+    rota_result: RotaResult,
+    backlog_result: BacklogResult,
+    path: str | Path,
+    inputs: Iterable[Path] = (),
+    baselines: Baselines | None = None,
+    lang: Language = "en",
+) -> Path:
+    """Write one workbook with the rota sheets, then the backlog sheets.
+
+    The two summaries are titled ``Rota summary`` and ``Backlog summary``;
+    every other sheet keeps its usual title.
+    """
+    book = new_workbook()
+    add_rota_sheets(
+        book, team, month, rota_result, lang=lang, summary_title="Rota summary"
+    )
+    add_backlog_sheets(
+        book,
+        team,
+        backlog_result,
+        baselines,
+        summary_title="Backlog summary",
+    )
+    return save_workbook(book, path, inputs)
+
+
+def add_backlog_sheets(
+    book: Workbook,
+    team: Team,
+    result: BacklogResult,
+    baselines: Baselines | None = None,
+    summary_title: str = "Summary",
+) -> None:
+    """Add the four backlog sheets to ``book`` in their usual order."""
+    add_cases_sheet(book, team, result)
+    add_load_sheet(book, team, result)
+    add_shelf_sheet(book, team, result)
+    add_backlog_summary_sheet(
+        book, team, result, baselines, title=summary_title
+    )
+
+
+def add_cases_sheet(
+    book: Workbook, team: Team, result: BacklogResult, title: str = "Cases"
+) -> Worksheet:
+    """Every case with its owner and forecast; late red, moved yellow."""
+    sheet = book.create_sheet(title)
+    table = frames.cases_frame(team, result)
+    last = write_table(sheet, table, formats={"Effort hours": "0.0"})
+    headers = list(table.columns)
+    late = headers.index("Late") + 1
+    moved = headers.index("Moved") + 1
+    for row in range(2, last + 1):
+        if sheet.cell(row=row, column=late).value == "yes":
+            marker = RED_FILL
+        elif sheet.cell(row=row, column=moved).value == "yes":
+            marker = WARN_FILL
+        else:
+            continue
+        for column in range(1, len(headers) + 1):
+            sheet.cell(row=row, column=column).fill = marker
+    _finish_table(sheet, last, len(headers), "Cases", landscape=True)
+    return sheet
+
+
+def add_load_sheet(
+    book: Workbook, team: Team, result: BacklogResult, title: str = "Load"
+) -> Worksheet:
+    """Capacity, load and utilisation per caseworker, with a bar chart.
+
+    Utilisation shows as a percentage; above 100 % is red.
+    """
+    sheet = book.create_sheet(title)
+    table = frames.load_frame(team, result)
+    last = write_table(
+        sheet,
+        table,
+        formats={
+            "Capacity hours": "0.0",
+            "Load hours": "0.0",
+            "Utilisation": "0%",
+        },
+    )
+    headers = list(table.columns)
+    use = headers.index("Utilisation") + 1
+    for row in range(2, last + 1):
+        cell = sheet.cell(row=row, column=use)
+        if isinstance(cell.value, (int, float)) and cell.value > 1:
+            cell.fill = RED_FILL
+    _finish_table(sheet, last, len(headers), "Load", landscape=True)
+    if len(table):
+        chart = BarChart()
+        chart.type = "col"
+        chart.title = "Utilisation (load / capacity)"
+        chart.y_axis.title = "utilisation"
+        chart.y_axis.numFmt = "0%"
+        chart.legend = None
+        chart.add_data(
+            Reference(sheet, min_col=use, min_row=1, max_row=last),
+            titles_from_data=True,
+        )
+        chart.set_categories(
+            Reference(sheet, min_col=1, min_row=2, max_row=last)
+        )
+        chart.x_axis.delete = False
+        chart.y_axis.delete = False
+        chart.height = 8
+        chart.width = max(12, 1.2 * len(table) + 4)
+        sheet.add_chart(chart, f"A{last + 3}")
+    return sheet
+
+
+def add_shelf_sheet(
+    book: Workbook, team: Team, result: BacklogResult, title: str = "Shelf"
+) -> Worksheet:
+    """Cases left on the shelf, next one first."""
+    sheet = book.create_sheet(title)
+    table = frames.shelf_frame(team, result)
+    if table.empty:
+        empty = "The shelf is empty: every case has an owner."
+        write_value(sheet["A1"], empty)
+        return sheet
+    last = write_table(sheet, table, formats={"Effort hours": "0.0"})
+    _finish_table(sheet, last, len(table.columns), "Shelf", landscape=False)
+    return sheet
+
+
+def add_backlog_summary_sheet(
+    book: Workbook,
+    team: Team,
+    result: BacklogResult,
+    baselines: Baselines | None = None,
+    title: str = "Summary",
+) -> Worksheet:
+    """Status, soft goals, this plan beside the baselines, conflicts."""
+    sheet = book.create_sheet(title)
+    row = 1
+    if not result.status.has_plan:
+        banner(
+            sheet,
+            row,
+            f"No backlog plan: the solve ended {result.status.value}; see "
+            "conflicts below",
+        )
+        row += 2
+    heading = sheet.cell(row=row, column=1)
+    write_value(heading, "Backlog plan")
+    heading.font = font(bold=True, size=14)
+    row += 2
+    comparison = frames.baselines_frame(
+        frames.backlog_metrics(team, result), baselines
+    )
+    row = stats_section(sheet, row, frames.stats_frame(result.stats))
+    row = section(sheet, row, "Soft goals", frames.terms_frame(result.terms))
+    row = section(sheet, row, "Compared with baselines", comparison)
+    section(
+        sheet, row, "Conflicts and warnings", frames.conflicts_frame(result)
+    )
+    fit_columns(sheet, maximum=30, skip_rows=1)
+    page_setup(sheet, landscape=False, title="Backlog summary", fit_width=True)
+    return sheet
+
+
+def _finish_table(
+    sheet: Worksheet, last: int, width: int, title: str, landscape: bool
+) -> None:
+    from openpyxl.utils import get_column_letter
+
+    fit_columns(sheet, maximum=40)
+    sheet.freeze_panes = "B2"
+    if last > 1:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(width)}{last}"
+    sheet.print_title_rows = "1:1"
+    page_setup(sheet, landscape=landscape, title=title, fit_width=True)

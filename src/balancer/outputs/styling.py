@@ -1,0 +1,335 @@
+"""Shared look of the output workbooks: colours, tables, print settings.
+
+The sheet writers put DataFrames on sheets through :func:`write_table`,
+which stores every string through :func:`balancer.outputs.files.write_value`
+(text that looks like a formula stays text) and shows dates the Danish way.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from balancer.outputs.files import write_value
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from balancer.domain import Team
+
+__all__ = [
+    "ABSENCE_FILL",
+    "BLANK_ZERO",
+    "CLOSED_FILL",
+    "DATE_FORMAT",
+    "HEADER_FILL",
+    "HEADER_FONT",
+    "PALETTE",
+    "RED_FILL",
+    "WARN_FILL",
+    "banner",
+    "cell_value",
+    "duty_colours",
+    "fill",
+    "fit_columns",
+    "font",
+    "new_workbook",
+    "page_setup",
+    "print_scale",
+    "section",
+    "stats_section",
+    "write_table",
+]
+
+#: Danish date display.
+DATE_FORMAT = "dd.mm.yyyy"
+
+#: Whole numbers with zero shown blank, so that shortfalls stand out.
+BLANK_ZERO = "0;-0;;@"
+
+#: Pastel colours for duties without their own colour, in duty order.
+PALETTE = (
+    "FFD966",
+    "9DC3E6",
+    "A9D08E",
+    "F4B183",
+    "C9A0DC",
+    "8FD3D3",
+    "F8CBAD",
+    "D0CECE",
+)
+
+HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
+#: Excel's default font; named on every styled cell so LibreOffice (which
+#: maps it to the metric-compatible Carlito) keeps the same widths.
+FONT_NAME = "Calibri"
+HEADER_FONT = Font(name=FONT_NAME, bold=True, color="FFFFFF")
+CLOSED_FILL = PatternFill("solid", fgColor="BFBFBF")
+ABSENCE_FILL = PatternFill("solid", fgColor="FCE4D6")
+RED_FILL = PatternFill("solid", fgColor="F8CBAD")
+WARN_FILL = PatternFill("solid", fgColor="FFF2CC")
+BANNER_FILL = PatternFill("solid", fgColor="C00000")
+THIN = Side(style="thin", color="A6A6A6")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+
+# A4 in points, less 0.4" margins each side (openpyxl's page units).
+_A4_LONG = 842 - 2 * 0.4 * 72
+_A4_SHORT = 595 - 2 * 0.4 * 72
+
+
+def font(**style: Any) -> Font:
+    """A font in the workbook's face, e.g. ``font(bold=True, size=9)``."""
+    return Font(name=FONT_NAME, **style)
+
+
+def fill(colour: str) -> PatternFill:
+    """A solid fill of a hex colour such as ``#FFD966`` or ``FFD966``."""
+    return PatternFill("solid", fgColor=colour.lstrip("#").upper())
+
+
+def duty_colours(team: Team) -> dict[str, str]:
+    """Duty id -> hex colour: the duty's own, else the next palette one."""
+    own = {
+        duty.id: duty.colour.lstrip("#").upper()
+        for duty in team.duties
+        if duty.colour
+    }
+    # A palette colour a duty already has would make two duties look alike.
+    spare = [c for c in PALETTE if c not in own.values()] or list(PALETTE)
+    colours: dict[str, str] = {}
+    for duty in team.duties:
+        if duty.id in own:
+            colours[duty.id] = own[duty.id]
+        else:
+            used = len(colours) - len(own.keys() & colours.keys())
+            colours[duty.id] = spare[used % len(spare)]
+    return colours
+
+
+def new_workbook() -> Workbook:
+    """An empty workbook (openpyxl's default sheet removed)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    return book
+
+
+def cell_value(value: Any) -> Any:
+    """A DataFrame value as openpyxl stores it: NaN -> None, numpy -> py."""
+    if value is None:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    if isinstance(value, (date, datetime, str)):
+        return value
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    item = getattr(value, "item", None)
+    return item() if callable(item) else value
+
+
+def write_table(
+    sheet: Worksheet,
+    frame: pd.DataFrame,
+    top: int = 1,
+    left: int = 1,
+    formats: Mapping[str, str] | None = None,
+) -> int:
+    """Write ``frame`` with a styled header at ``top``; return its last row.
+
+    Strings go through ``write_value`` (never run as formulas). Dates show
+    as ``dd.mm.yyyy``; ``formats`` sets a number format per column header.
+    """
+    formats = formats or {}
+    for j, header in enumerate(frame.columns):
+        cell = sheet.cell(row=top, column=left + j)
+        write_value(cell, str(header))
+        cell.fill = HEADER_FILL
+        cell.font = HEADER_FONT
+        cell.alignment = Alignment(vertical="center", wrap_text=True)
+        cell.border = BOX
+    for i, row in enumerate(frame.itertuples(index=False), start=1):
+        for j, raw in enumerate(row):
+            cell = sheet.cell(row=top + i, column=left + j)
+            value = cell_value(raw)
+            write_value(cell, value)
+            cell.border = BOX
+            header = str(frame.columns[j])
+            if header in formats:
+                cell.number_format = formats[header]
+            elif isinstance(value, date):
+                cell.number_format = DATE_FORMAT
+    return top + len(frame)
+
+
+def section(
+    sheet: Worksheet,
+    row: int,
+    name: str,
+    table: pd.DataFrame,
+    formats: Mapping[str, str] | None = None,
+) -> int:
+    """A bold heading, then the table or ``(none)``; returns the next row.
+
+    Used to stack several small tables on one summary sheet; ``formats``
+    as in :func:`write_table`.
+    """
+    heading = sheet.cell(row=row, column=1)
+    write_value(heading, name)
+    heading.font = font(bold=True, size=12)
+    if table.empty:
+        write_value(sheet.cell(row=row + 1, column=1), "(none)")
+        return row + 3
+    return write_table(sheet, table, top=row + 1, formats=formats) + 2
+
+
+def stats_section(sheet: Worksheet, row: int, table: pd.DataFrame) -> int:
+    """The solve's figures (``frames.stats_frame``), gap as a percentage."""
+    after = section(sheet, row, "Solve", table)
+    for r in range(row + 2, after):
+        if sheet.cell(row=r, column=1).value == "Gap":
+            sheet.cell(row=r, column=2).number_format = "0.0%"
+    return after
+
+
+def fit_columns(
+    sheet: Worksheet,
+    minimum: float = 6,
+    maximum: float = 50,
+    skip_rows: int = 0,
+) -> None:
+    """Size each column to its longest line of text, within limits.
+
+    ``skip_rows`` leaves out the first rows. Titles and section headings
+    (font size 12 and up) are left out too, as they may run across
+    columns. Table headers count by their longest word. Text wider than
+    its column wraps, and its row grows to fit.
+    """
+    widths: dict[int, int] = {}
+    for row in sheet.iter_rows(min_row=skip_rows + 1):
+        for cell in row:
+            if cell.value is None or (cell.font.sz or 11) >= 12:
+                continue
+            if isinstance(cell.value, (date, datetime)):
+                length = 10
+            elif isinstance(cell.value, float):
+                length = len(f"{cell.value:.2f}")
+            elif _is_header(cell):
+                length = max(len(word) for word in str(cell.value).split())
+            else:
+                text = str(cell.value)
+                length = max(len(line) for line in text.split("\n"))
+            column = cell.column
+            widths[column] = max(widths.get(column, 0), length)
+    for column, length in widths.items():
+        letter = get_column_letter(column)
+        sheet.column_dimensions[letter].width = min(
+            maximum, max(minimum, length + 2)
+        )
+    # Text longer than its column wraps, and its row grows to show it all
+    # (Excel does not grow rows by itself when a file is opened).
+    for row in sheet.iter_rows(min_row=skip_rows + 1):
+        lines = 1
+        for cell in row:
+            if not isinstance(cell.value, str) or (cell.font.sz or 11) >= 12:
+                continue
+            width = sheet.column_dimensions[cell.column_letter].width or 8
+            needed = sum(
+                max(1, math.ceil(len(line) / (width - 1)))
+                for line in cell.value.split("\n")
+            )
+            if needed > 1:
+                cell.alignment = Alignment(
+                    wrap_text=True,
+                    vertical=cell.alignment.vertical or "top",
+                    horizontal=cell.alignment.horizontal,
+                )
+            lines = max(lines, needed)
+        current = sheet.row_dimensions[row[0].row].height or 15
+        if lines > 1:
+            sheet.row_dimensions[row[0].row].height = max(current, 15 * lines)
+
+
+def _is_header(cell: Any) -> bool:
+    return bool(cell.fill is not None and cell.fill == HEADER_FILL)
+
+
+def banner(sheet: Worksheet, row: int, text: str, columns: int = 8) -> None:
+    """A red, bold, merged line across the top of a sheet."""
+    cell = sheet.cell(row=row, column=1)
+    write_value(cell, text)
+    cell.fill = BANNER_FILL
+    cell.font = font(bold=True, color="FFFFFF", size=13)
+    cell.alignment = Alignment(vertical="center")
+    sheet.merge_cells(
+        start_row=row, start_column=1, end_row=row, end_column=columns
+    )
+    sheet.row_dimensions[row].height = 24
+
+
+def print_scale(
+    width_chars: float,
+    columns: int,
+    landscape: bool,
+    height_points: float | None = None,
+) -> int:
+    """The print zoom (percent) at which a block of columns fits a page.
+
+    ``width_chars`` is the summed column width in Excel's character units;
+    one unit is about 7 pixels and each column adds 5 pixels of padding
+    (0.75 point a pixel). Also fits ``height_points`` when given. Never
+    zooms in, never below 40 %.
+    """
+    points = (width_chars * 7 + columns * 5) * 0.75
+    page_w, page_h = (
+        (_A4_LONG, _A4_SHORT - 60) if landscape else (_A4_SHORT, _A4_LONG - 60)
+    )
+    scale = page_w / points
+    if height_points:
+        scale = min(scale, page_h / height_points)
+    return max(40, min(100, math.floor(scale * 100)))
+
+
+def page_setup(
+    sheet: Worksheet,
+    *,
+    landscape: bool,
+    title: str,
+    fit_width: bool = False,
+    scale: int | None = None,
+) -> None:
+    """A4 print settings with a title header and page numbers.
+
+    ``fit_width`` fits all columns on one page width (Excel then ignores
+    manual page breaks, so sheets with breaks use ``scale`` instead).
+    """
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    # Room between the page header (title) and the first row.
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.75
+    sheet.page_margins.header = sheet.page_margins.footer = 0.3
+    sheet.print_options.gridLines = False
+    if fit_width:
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+    elif scale is not None:
+        sheet.page_setup.scale = scale
+    # Header text is a format string: `&` starts a code, so double it.
+    sheet.oddHeader.center.text = title.replace("&", "&&")
+    sheet.oddFooter.right.text = "&P / &N"

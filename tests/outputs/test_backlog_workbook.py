@@ -1,0 +1,138 @@
+"""The backlog and plan workbooks, read back cell by cell."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from balancer.outputs.backlog_workbook import (
+    BACKLOG_SHEETS,
+    write_backlog_workbook,
+    write_plan_workbook,
+)
+from balancer.result import SolveStats, SolveStatus
+from tests.factories import JANUARY
+from tests.outputs.samples import (
+    FORMULA_NAME,
+    backlog_result,
+    backlog_team,
+    rota_result,
+    rota_team,
+)
+
+BASELINES = {"Round robin": {"Cases moved": 4.0, "Max utilisation %": 90.0}}
+
+
+def _rows(path: Path, sheet: str) -> list[list[object]]:
+    book = load_workbook(path)
+    return [[c.value for c in row] for row in book[sheet].iter_rows()]
+
+
+def _write(tmp_path: Path) -> Path:
+    return write_backlog_workbook(
+        backlog_team(),
+        backlog_result(),
+        tmp_path / "backlog.xlsx",
+        baselines=BASELINES,
+    )
+
+
+def test_sheets_in_order(tmp_path: Path) -> None:
+    assert tuple(load_workbook(_write(tmp_path)).sheetnames) == BACKLOG_SHEETS
+
+
+def test_cases_sheet(tmp_path: Path) -> None:
+    rows = _rows(_write(tmp_path), "Cases")
+    header = rows[0]
+    assert header[:7] == [
+        "Case",
+        "Type",
+        "Priority",
+        "Effort hours",
+        "Owner",
+        "Previous owner",
+        "Moved",
+    ]
+    c1 = dict(zip(header, rows[1], strict=True))
+    assert c1["Case"] == "c1"
+    assert c1["Owner"] == "bo"
+    assert c1["Moved"] == "yes"
+    assert c1["Planned start"] == datetime(2027, 1, 4)
+    c3 = dict(zip(header, rows[3], strict=True))
+    assert c3["Late"] == "yes"
+    assert c3["Deadline"] == datetime(2027, 1, 8)
+
+
+def test_load_sheet_with_chart(tmp_path: Path) -> None:
+    book = load_workbook(_write(tmp_path))
+    sheet = book["Load"]
+    header = [c.value for c in sheet[1]]
+    bo = dict(zip(header, [c.value for c in sheet[3]], strict=True))
+    assert bo["Staff"] == "bo"
+    assert bo["Name"] == FORMULA_NAME
+    assert sheet.cell(row=3, column=2).data_type == "s"
+    assert bo["Utilisation"] == 0.5
+    column = header.index("Utilisation") + 1
+    assert sheet.cell(row=3, column=column).number_format == "0%"
+    assert len(sheet._charts) == 1
+
+
+def test_shelf_sheet_next_case_first(tmp_path: Path) -> None:
+    rows = _rows(_write(tmp_path), "Shelf")
+    assert rows[0][:2] == ["Rank", "Case"]
+    assert [r[1] for r in rows[1:]] == ["c5", "c4"]
+
+
+def test_summary_sets_baselines_beside_this_plan(tmp_path: Path) -> None:
+    rows = _rows(_write(tmp_path), "Summary")
+    header_at = next(
+        i
+        for i, r in enumerate(rows)
+        if r[:3] == ["Metric", "This plan", "Round robin"]
+    )
+    table = {r[0]: r[1:3] for r in rows[header_at + 1 :] if r[0]}
+    assert table["Cases moved"] == [1, 4]
+    assert table["Max utilisation %"] == [50, 90]
+    flat = [v for r in rows for v in r]
+    assert "OPTIMAL" in flat
+
+
+def test_no_backlog_plan_gets_a_banner(tmp_path: Path) -> None:
+    path = write_backlog_workbook(
+        backlog_team(),
+        backlog_result(
+            stats=SolveStats(status=SolveStatus.TIME_LIMIT), assignments=()
+        ),
+        tmp_path / "backlog.xlsx",
+    )
+    rows = _rows(path, "Summary")
+    assert "No backlog plan" in str(rows[0][0])
+    assert _rows(path, "Shelf")[0][0].startswith("The shelf is empty")
+
+
+def test_plan_workbook_holds_both(tmp_path: Path) -> None:
+    team = rota_team(cases=backlog_team().cases)
+    path = write_plan_workbook(
+        team,
+        JANUARY,
+        rota_result(),
+        backlog_result(),
+        tmp_path / "plan.xlsx",
+        baselines=BASELINES,
+    )
+    book = load_workbook(path)
+    assert book.sheetnames == [
+        "Rota",
+        "Board",
+        "Fairness",
+        "Rota summary",
+        "History",
+        "Cases",
+        "Load",
+        "Shelf",
+        "Backlog summary",
+    ]
+    assert book["Board"]["E2"].value == "ann, bo"
+    assert book["Cases"]["A2"].value == "c1"
