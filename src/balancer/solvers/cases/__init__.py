@@ -9,6 +9,7 @@ when each case is worked and which will miss their deadline.
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from balancer.solvers.cases.baselines import least_loaded
@@ -62,6 +63,7 @@ def balance_backlog(
         person's free casework hours, and conflicts in planner's words.
         Never raises for an infeasible or timed-out run.
     """
+    started = time.perf_counter()
     data = prepare(
         team,
         start,
@@ -71,4 +73,4 @@ def balance_backlog(
         options=options,
     )
     hint = None if data.infeasible else least_loaded(team, data.capacity)
-    return solve(data, params, hint)
+    return solve(data, params, hint, started)
