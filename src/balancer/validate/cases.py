@@ -91,6 +91,9 @@ def casework_capacity(
                         - duty[person.id, day]
                         - team.rules.daily_overhead_hours,
                     )
+        known = getattr(person, "case_capacity_hours", None)
+        if known is not None and person.casework:
+            hours = known  # the planner's own figure replaces ours
         kept = sum(
             c.effort_for(person.id)
             for c in team.cases

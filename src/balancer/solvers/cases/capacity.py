@@ -144,6 +144,21 @@ def kept_hours(team: Team) -> dict[str, float]:
     return dict(kept)
 
 
+def _known_capacity(
+    person: Staff, daily: tuple[float, ...]
+) -> tuple[float, ...]:
+    """Use the planner's own casework hours when given (on main as
+    ``Staff.case_capacity_hours``), spread over the days like the computed
+    ones (evenly when those are all 0)."""
+    known = getattr(person, "case_capacity_hours", None)
+    if known is None or not person.casework or not daily:
+        return daily
+    total = sum(daily)
+    if total > 0:
+        return tuple(h * known / total for h in daily)
+    return tuple(known / len(daily) for _ in daily)
+
+
 def staff_capacity(
     team: Team,
     start: date,
@@ -167,6 +182,7 @@ def staff_capacity(
             for day in days
         )
         present = any(team.available_hours(person, day) > 0 for day in days)
+        daily = _known_capacity(person, daily)
         result[person.id] = StaffCapacity(
             staff_id=person.id,
             days=days,
