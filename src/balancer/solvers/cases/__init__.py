@@ -1,0 +1,76 @@
+"""The backlog balancer: assign open cases to caseworkers (issue 4).
+
+``balance_backlog`` computes everyone's casework capacity over the
+horizon (contract, absences, duty rota, overhead, kept cases), builds one
+CP-SAT model with the hard rules of :mod:`.constraints` and the weighted
+soft goals of :mod:`.objectives`, and returns the plan with a forecast of
+when each case is worked and which will miss their deadline.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from balancer.solvers.cases.baselines import least_loaded
+from balancer.solvers.cases.data import BacklogOptions, prepare
+from balancer.solvers.cases.model import solve
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import date
+
+    from balancer.domain import Team
+    from balancer.result import BacklogResult, DutyAssignment
+    from balancer.solvers._cpsat import SolveParams
+
+__all__ = ["BacklogOptions", "balance_backlog"]
+
+
+def balance_backlog(
+    team: Team,
+    start: date,
+    params: SolveParams | None = None,
+    *,
+    rota: Sequence[DutyAssignment] = (),
+    horizon_days: int | None = None,
+    max_moves: int | None = None,
+    options: BacklogOptions | None = None,
+) -> BacklogResult:
+    """Assign the team's open cases for the horizon starting at ``start``.
+
+    Parameters
+    ----------
+    team:
+        The team, with its cases, weights and rules.
+    start:
+        First day of the horizon (the next opening day on or after it).
+    params:
+        Time limit, workers, seed.
+    rota:
+        The duty rota; its hours are taken off casework time.
+    horizon_days:
+        Opening days to plan; default ``Rules.horizon_working_days``.
+    max_moves:
+        Hard budget on reassigning already-assigned cases; None = no limit.
+    options:
+        Aim the model at a benchmark (absolute makespan, no shelf).
+
+    Returns
+    -------
+    BacklogResult
+        Status, the plan with a forecast, each term's value, each
+        person's free casework hours, and conflicts in planner's words.
+        Never raises for an infeasible or timed-out run.
+    """
+    started = time.perf_counter()
+    data = prepare(
+        team,
+        start,
+        rota,
+        horizon_days,
+        max_moves=max_moves,
+        options=options,
+    )
+    hint = None if data.infeasible else least_loaded(team, data.capacity)
+    return solve(data, params, hint, started)

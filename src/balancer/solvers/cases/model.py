@@ -1,0 +1,226 @@
+"""Build the backlog model from prepared data, solve it, read the plan.
+
+``build`` adds every hard rule of ``HARD_RULES`` and every soft goal of
+``SOFT_GOALS`` whose weight is above 0. ``solve`` runs it and turns the
+answer into a :class:`BacklogResult` with a forecast; it never raises for
+an infeasible or timed-out run but says why in the conflicts.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from ortools.sat.python import cp_model
+
+from balancer.result import BacklogResult, Conflict, PenaltyTerm, SolveStats
+from balancer.result import SolveStatus as Status
+from balancer.solvers._cpsat import SolveParams, run_model
+from balancer.solvers.cases.constraints import HARD_RULES
+from balancer.solvers.cases.forecast import forecast
+from balancer.solvers.cases.objectives import SOFT_GOALS, Term
+from balancer.solvers.cases.variables import BacklogVariables
+
+if TYPE_CHECKING:
+    from collections.abc import Collection, Mapping
+
+    from balancer.solvers.cases.constraints import HardRule
+    from balancer.solvers.cases.data import BacklogData
+    from balancer.solvers.cases.objectives import SoftGoal
+
+__all__ = ["BacklogModel", "build", "solve"]
+
+
+@dataclass
+class BacklogModel:
+    """A built model: the CP-SAT model, its variables and its terms."""
+
+    model: cp_model.CpModel
+    variables: BacklogVariables
+    terms: tuple[Term, ...]
+    data: BacklogData
+
+
+def build(
+    data: BacklogData,
+    rules: Collection[HardRule] = HARD_RULES,
+    goals: Collection[SoftGoal] = SOFT_GOALS,
+) -> BacklogModel:
+    """Build the model with the given rules and goals (tests pick one)."""
+    model = cp_model.CpModel()
+    variables = BacklogVariables(model, data)
+    for rule in rules:
+        rule(model, variables, data)
+    terms = tuple(
+        term
+        for goal in goals
+        if (term := goal(model, variables, data)) is not None
+    )
+    if terms:
+        model.minimize(
+            cp_model.LinearExpr.weighted_sum(
+                [t.expr for t in terms], [t.weight for t in terms]
+            )
+        )
+    return BacklogModel(model, variables, terms, data)
+
+
+#: Above this many (class, person) variables presolve is cut short: on
+#: 10,000 cases x 200 people a full presolve alone outlasts a minute.
+LARGE_MODEL_PAIRS = 20_000
+
+
+def solve(
+    data: BacklogData,
+    params: SolveParams | None = None,
+    hint: Mapping[str, str | None] | None = None,
+    started: float | None = None,
+) -> BacklogResult:
+    """Solve the backlog; the result always carries the capacity.
+
+    ``started`` (a ``time.perf_counter()`` reading) makes the time spent
+    before this call count against the time limit too.
+    """
+    params = params or SolveParams()
+    pairs = sum(len(k.candidates) for k in data.classes)
+    if pairs > LARGE_MODEL_PAIRS and "max_presolve_iterations" not in (
+        params.extra
+    ):
+        params = replace(
+            params, extra={**params.extra, "max_presolve_iterations": 1}
+        )
+    capacity = {p: round(c.free_hours, 2) for p, c in data.capacity.items()}
+    if data.infeasible:
+        return BacklogResult(
+            stats=SolveStats(status=Status.INFEASIBLE),
+            capacity_hours=capacity,
+            conflicts=tuple(data.conflicts),
+        )
+    started = time.perf_counter() if started is None else started
+    built = build(data)
+    phases = []
+    if hint:
+        phases.append(_warm_start(built, hint, params))
+    # Model building counts against the planner's time limit.
+    left = params.time_limit - (time.perf_counter() - started)
+    run = run_model(built.model, params, time_limit=max(1.0, left))
+    conflicts = list(data.conflicts)
+    if not run.has_solution:
+        if run.status is Status.INFEASIBLE:
+            conflicts.extend(_explain_infeasible(data))
+        return BacklogResult(
+            stats=run.stats(tuple(phases)),
+            capacity_hours=capacity,
+            conflicts=tuple(conflicts),
+        )
+    owners = built.variables.extract(run.solver)
+    plan = forecast(data.team, data.capacity, owners, data.unskilled)
+    terms = tuple(
+        PenaltyTerm(
+            name=t.name,
+            description=t.description,
+            weight=t.weight,
+            value=run.solver.value(t.expr) / t.scale,
+        )
+        for t in built.terms
+    )
+    return BacklogResult(
+        stats=run.stats(tuple(phases)),
+        assignments=plan,
+        terms=terms,
+        capacity_hours=capacity,
+        conflicts=tuple(conflicts),
+    )
+
+
+def _warm_start(
+    built: BacklogModel, owners: Mapping[str, str | None], params: SolveParams
+) -> str:
+    """Complete a simple plan into a full first solution for the search.
+
+    The plan (e.g. the least-loaded baseline) fixes the assignment; a short
+    solve of a copy fills in every helper variable (loads, peaks, late
+    hours), and the whole solution becomes the hint. On big backlogs this
+    gives the search a plan at once instead of none within the limit.
+    """
+    copy = built.model.clone()
+    built.variables.hint(owners)
+    for var, value in zip(
+        built.model.proto.solution_hint.vars,
+        built.model.proto.solution_hint.values,
+        strict=True,
+    ):
+        proxy = copy.get_int_var_from_proto_index(var)
+        copy.add(proxy == value)
+    copy.clear_hints()  # type: ignore[no-untyped-call]
+    limit = max(1.0, params.time_limit / 10)
+    run = run_model(copy, params, time_limit=limit)
+    if not run.has_solution:
+        return "warm start: the simple plan does not fit the model"
+    built.model.clear_hints()  # type: ignore[no-untyped-call]
+    for index in range(len(built.model.proto.variables)):
+        var = built.model.get_int_var_from_proto_index(index)
+        built.model.add_hint(var, run.solver.value(proxy_of(copy, index)))
+    return f"warm start: simple plan with objective {run.objective}"
+
+
+def proxy_of(model: cp_model.CpModel, index: int) -> cp_model.IntVar:
+    """The variable at ``index`` of a cloned model."""
+    return model.get_int_var_from_proto_index(index)
+
+
+def _explain_infeasible(data: BacklogData) -> list[Conflict]:
+    """Why the rules can't hold. Only the move budget can break them.
+
+    Every other rule can always be met by leaving cases on the shelf, so
+    the budget is too small for the cases that must leave their owner:
+    owners who may no longer take them, and owners over capacity.
+    """
+    if data.max_moves is None:
+        return [
+            Conflict(
+                rule="model",
+                message="the rules cannot all hold; please report this "
+                "team's data as a bug",
+            )
+        ]
+    must_leave: list[str] = []
+    loads: dict[str, list[int]] = {}
+    for k in data.classes:
+        if k.owner is None:
+            continue
+        if k.owner not in k.efforts:
+            must_leave.extend(k.case_ids)
+        else:
+            loads.setdefault(k.owner, []).extend([k.efforts[k.owner]] * k.size)
+    over = 0
+    for owner, efforts in loads.items():
+        excess = sum(efforts) - max(0, data.free_minutes(owner))
+        for effort in sorted(efforts, reverse=True):
+            if excess <= 0:
+                break
+            excess -= effort
+            over += 1
+    shown = ", ".join(must_leave[:5]) + (" ..." if len(must_leave) > 5 else "")
+    parts = []
+    if must_leave:
+        parts.append(
+            f"{len(must_leave)} case(s) whose owner may no longer take them "
+            f"(skill, absence or no casework: {shown})"
+        )
+    if over:
+        parts.append(
+            f"at least {over} case(s) that do not fit their owner's free hours"
+        )
+    if data.linked_groups:
+        parts.append("cases of a group held by different caseworkers")
+    reason = "; ".join(parts) or "cases that must change owner"
+    return [
+        Conflict(
+            rule="max_moves",
+            message=f"the move budget of {data.max_moves} is too small: "
+            f"these must move: {reason}. Raise the budget or change the "
+            "cases by hand",
+        )
+    ]

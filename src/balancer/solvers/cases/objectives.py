@@ -1,0 +1,311 @@
+"""The backlog's soft goals: one function per named term.
+
+Each function returns a :class:`Term` (its readable name, weight and the
+expression it penalises) or None when its weight is 0, so a switched-off
+goal adds nothing to the model. The objective is the weighted sum.
+
+Terms and their units (the value reported in the result):
+
+* ``balance_max``: the largest utilisation, kept + new hours over casework
+  hours, in whole % (absolute mode: the largest load in hours).
+* ``balance_spread``: largest minus smallest utilisation, in % points
+  (absolute mode: hours), so nobody runs dry while another is full.
+* ``lateness``: hours of work forecast past a deadline inside the horizon:
+  per person and deadline day, the work queued up to that day beyond the
+  hours they have by then; plus the hours of shelved cases due in the
+  horizon.
+* ``shelf``: shelf points of the cases left on the shelf, each priority x
+  (1 + days old), so old and urgent cases leave first.
+* ``moves``: already-assigned cases that change owner (or go back).
+* ``fit``: skill levels above each case's need, plus its own fit cost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import TYPE_CHECKING
+
+from ortools.sat.python import cp_model
+
+if TYPE_CHECKING:
+    from balancer.solvers.cases.data import BacklogData
+    from balancer.solvers.cases.variables import BacklogVariables
+
+__all__ = [
+    "SOFT_GOALS",
+    "Term",
+    "balance_max",
+    "balance_spread",
+    "fit",
+    "lateness",
+    "moves",
+    "shelf",
+]
+
+Expr = cp_model.LinearExprT
+
+
+@dataclass(frozen=True)
+class Term:
+    """A named soft goal in the model.
+
+    ``expr`` is in model units; the reported value is ``expr / scale``.
+    """
+
+    name: str
+    description: str
+    weight: int
+    expr: Expr
+    scale: int = 1
+
+
+SoftGoal = Callable[
+    [cp_model.CpModel, "BacklogVariables", "BacklogData"], "Term | None"
+]
+
+
+def _peak(
+    model: cp_model.CpModel, v: BacklogVariables, data: BacklogData
+) -> cp_model.IntVar:
+    """The largest utilisation (or load in minutes, absolute mode)."""
+    if "peak" in v.derived:
+        return v.derived["peak"]
+    staff = data.balanced_staff
+    if data.options.relative_balance:
+        top = max(
+            [100]
+            + [
+                -(-100 * data.kept_minutes(p) // data.casework_minutes(p))
+                for p in staff
+            ]
+        )
+        peak = model.new_int_var(0, top, "peak_utilisation_pct")
+        for p in staff:
+            # 100 * (kept + new) <= peak * hours, i.e. peak >= load %.
+            model.add(
+                100 * (data.kept_minutes(p) + v.load_var(p))
+                <= peak * data.casework_minutes(p)
+            )
+    else:
+        top = max(
+            [0]
+            + [
+                data.kept_minutes(s.id) + v.max_load(s.id)
+                for s in data.team.staff
+            ]
+        )
+        peak = model.new_int_var(0, top, "peak_load_minutes")
+        for person in data.team.staff:
+            p = person.id
+            if person.casework:
+                model.add(data.kept_minutes(p) + v.load_var(p) <= peak)
+    v.derived["peak"] = peak
+    return peak
+
+
+def _trough(
+    model: cp_model.CpModel, v: BacklogVariables, data: BacklogData
+) -> cp_model.IntVar:
+    """The smallest utilisation (or load in minutes, absolute mode)."""
+    peak = _peak(model, v, data)
+    top = list(model.proto.variables[peak.index].domain)[-1]
+    trough = model.new_int_var(0, top, "trough")
+    staff = data.balanced_staff
+    for p in staff:
+        total = data.kept_minutes(p) + v.load_var(p)
+        if data.options.relative_balance:
+            model.add(trough * data.casework_minutes(p) <= 100 * total)
+        else:
+            model.add(trough <= total)
+    if not staff:
+        model.add(trough == 0)
+    return trough
+
+
+def _balance_unit(data: BacklogData) -> tuple[str, int]:
+    if data.options.relative_balance:
+        return "% of casework hours", 1
+    return "hours", 60
+
+
+def balance_max(
+    model: cp_model.CpModel, v: BacklogVariables, data: BacklogData
+) -> Term | None:
+    """Nobody overloaded: the highest utilisation (kept + new / hours)."""
+    weight = data.weights.balance_max
+    if weight <= 0:
+        return None
+    unit, scale = _balance_unit(data)
+    return Term(
+        name="balance_max",
+        description=f"Highest load of any caseworker ({unit}).",
+        weight=weight,
+        expr=_peak(model, v, data),
+        scale=scale,
+    )
+
+
+def balance_spread(
+    model: cp_model.CpModel, v: BacklogVariables, data: BacklogData
+) -> Term | None:
+    """Nobody runs dry while another is full: highest minus lowest load."""
+    weight = data.weights.balance_spread
+    if weight <= 0:
+        return None
+    unit, scale = _balance_unit(data)
+    return Term(
+        name="balance_spread",
+        description=f"Highest minus lowest load ({unit}).",
+        weight=weight,
+        expr=_peak(model, v, data) - _trough(model, v, data),
+        scale=scale,
+    )
+
+
+def lateness(
+    model: cp_model.CpModel, v: BacklogVariables, data: BacklogData
+) -> Term | None:
+    """Deadlines inside the horizon are met.
+
+    For each person and each deadline day ``d`` on which they get a case
+    due, the work queued up to ``d`` (kept cases, then new cases whose
+    target day is on or before ``d``) beyond their casework hours up to
+    ``d`` is late. A shelved case due in the horizon is late in full.
+
+    Formula: ``60 * over[p, d] >= kept[p] + load_upto(p, d) - hours_upto(p,
+    d)`` when ``due[p, d]``; plus ``sum_k late_hours[k] * shelved[k]``.
+    """
+    weight = data.weights.lateness
+    if weight <= 0:
+        return None
+    parts: list[Expr] = []
+    for person in data.team.staff:
+        p = person.id
+        classes = v.classes_of(p)
+        for d in data.checkpoints:
+            due_classes = [k for k in classes if k.deadline_day == d]
+            if not due_classes:
+                continue
+            worst = (
+                data.kept_minutes(p) + v.max_load(p, d) - data.minutes_by(p, d)
+            )
+            if worst <= 0:
+                continue  # even everything possible fits by day d
+            due = model.new_bool_var(f"due[{p},day{d}]")
+            for k in due_classes:
+                var = v.assign(k, p)
+                assert var is not None
+                model.add(var <= k.size * due)
+            over = model.new_int_var(
+                0, -(-worst // 60), f"late_hours[{p},day{d}]"
+            )
+            model.add(
+                60 * over
+                >= data.kept_minutes(p) + v.load(p, d) - data.minutes_by(p, d)
+            ).only_enforce_if(due)
+            parts.append(over)
+    for k in data.classes:
+        if k.deadline_day is not None:
+            parts.append(k.late_hours * v.shelved(k))
+    if not parts:
+        return None
+    return Term(
+        name="lateness",
+        description="Hours of work forecast past a deadline in the horizon.",
+        weight=weight,
+        expr=cp_model.LinearExpr.sum(parts),
+    )
+
+
+def shelf(
+    model: cp_model.CpModel, v: BacklogVariables, data: BacklogData
+) -> Term | None:
+    """Old and urgent cases leave the shelf first.
+
+    Each case left on the shelf costs its shelf points, priority x (1 +
+    days old). Within a class the least urgent stay, so the cost of
+    leaving ``s`` is the sum of the ``s`` smallest points: a convex
+    function of ``s``, modelled by its tangent lines.
+
+    Formula: ``cost[k] >= C(j) + u(j+1) * (shelved[k] - j)`` for each j.
+    """
+    weight = data.weights.age
+    if weight <= 0 or not data.options.allow_shelf:
+        return None
+    parts: list[Expr] = []
+    for k in data.classes:
+        shelved = v.shelved(k)
+        if k.size == 1:
+            parts.append(k.urgencies[0] * shelved)
+            continue
+        least_first = sorted(k.urgencies)
+        totals = [0, *accumulate(least_first)]
+        cost = model.new_int_var(0, totals[-1], f"shelf[{k.case_ids[0]}]")
+        for j, slope in enumerate(least_first):
+            if j > 0 and slope == least_first[j - 1]:
+                continue  # same slope: the earlier line already covers it
+            model.add(cost >= totals[j] + slope * (shelved - j))
+        parts.append(cost)
+    return Term(
+        name="shelf",
+        description="Shelf points of cases left on the shelf "
+        "(priority x (1 + days old)).",
+        weight=weight,
+        expr=cp_model.LinearExpr.sum(parts),
+    )
+
+
+def moves(
+    model: cp_model.CpModel, v: BacklogVariables, data: BacklogData
+) -> Term | None:
+    """Stability: already-assigned cases stay with their owner."""
+    weight = data.weights.moves
+    owned = [k for k in data.classes if k.owner is not None]
+    if weight <= 0 or not owned:
+        return None
+    return Term(
+        name="moves",
+        description="Assigned cases that change owner or go back.",
+        weight=weight,
+        expr=cp_model.LinearExpr.sum([v.moves(k) for k in owned]),
+    )
+
+
+def fit(
+    model: cp_model.CpModel, v: BacklogVariables, data: BacklogData
+) -> Term | None:
+    """Juniors take simple cases, seniors complex ones.
+
+    Each case costs the skill levels its new owner has above the case's
+    minimum, plus the case's own fit cost for that person.
+    """
+    weight = data.weights.fit
+    if weight <= 0:
+        return None
+    variables, costs = [], []
+    for k in data.classes:
+        for p, var in v.pairs(k):
+            if k.costs[p]:
+                variables.append(var)
+                costs.append(k.costs[p])
+    if not variables:
+        return None
+    return Term(
+        name="fit",
+        description="Skill levels above the need plus fit costs.",
+        weight=weight,
+        expr=cp_model.LinearExpr.weighted_sum(variables, costs),
+    )
+
+
+#: The soft goals in the order they are reported.
+SOFT_GOALS: tuple[SoftGoal, ...] = (
+    balance_max,
+    balance_spread,
+    lateness,
+    shelf,
+    moves,
+    fit,
+)
