@@ -11,6 +11,7 @@ a bug in the model cannot hide itself: tests run both and compare.
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -395,6 +396,17 @@ def score_rota(
                 )
             )
     days = _open_days(team, month)
+    # Hours are counted in steps of `step` minutes, `per_hour` an hour
+    # (see the catalogue): the finest change a rota makes to any load.
+    step = math.gcd(
+        60,
+        *(
+            minutes(slot.end) - minutes(slot.start)
+            for duty in team.duties
+            for slot in duty.slots
+        ),
+    )
+    per_hour = 60 // step
     avail = {
         p.id: sum(round(60 * team.available_hours(p, d)) for d in days)
         for p in team.staff
@@ -405,14 +417,16 @@ def score_rota(
         for duty in team.duties:
             for slot in duty.slots:
                 if day.weekday() in slot.weekdays:
-                    planned[duty.id] += slot.target * (
-                        minutes(slot.end) - minutes(slot.start)
+                    planned[duty.id] += (
+                        slot.target
+                        * (minutes(slot.end) - minutes(slot.start))
+                        // step
                     )
                     unpopular_planned += slot.target if slot.unpopular else 0
     load: dict[tuple[str, str], int] = defaultdict(int)
     unpopular: Counter[str] = Counter()
     for s in shifts:
-        load[s.staff_id, s.duty_id] += s.end - s.start
+        load[s.staff_id, s.duty_id] += (s.end - s.start) // step
         unpopular[s.staff_id] += int(s.slot.unpopular)
 
     def takes(person: Staff, duty_id: str) -> bool:
@@ -446,7 +460,7 @@ def score_rota(
     overall = fair(
         anyone,
         sum(planned.values()),
-        {k: round(60 * v) for k, v in hist_all.items()},
+        {i: round(per_hour * v) for i, v in hist_all.items()},
     )
     devs = [
         abs(sum(load[p.id, d] for d in duty_ids) - overall[p.id])
@@ -459,7 +473,11 @@ def score_rota(
         shares = fair(
             pool,
             planned[d],
-            {s: round(60 * h) for (s, u), h in hist_duty.items() if u == d},
+            {
+                i: round(per_hour * h)
+                for (i, u), h in hist_duty.items()
+                if u == d
+            },
         )
         ds = [abs(load[p.id, d] - shares[p.id]) for p in pool]
         duty_max += max(ds, default=0)
@@ -472,19 +490,19 @@ def score_rota(
     ]
     unpop_share = fair(
         unpop_pool,
-        60 * unpopular_planned,
-        {k: round(60 * v) for k, v in hist_unpop.items()},
+        per_hour * unpopular_planned,
+        {i: round(per_hour * v) for i, v in hist_unpop.items()},
     )
     unpop_dev = sum(
-        abs(60 * unpopular[p.id] - unpop_share[p.id]) for p in unpop_pool
+        abs(per_hour * unpopular[p.id] - unpop_share[p.id]) for p in unpop_pool
     )
 
     return {
-        "fairness_max": max(devs, default=0) / 60,
-        "fairness_sum": sum(devs) / 60,
-        "duty_fairness_max": duty_max / 60,
-        "duty_fairness": duty_sum / 60,
-        "unpopular_fairness": unpop_dev / 60,
+        "fairness_max": max(devs, default=0) / per_hour,
+        "fairness_sum": sum(devs) / per_hour,
+        "duty_fairness_max": duty_max / per_hour,
+        "duty_fairness": duty_sum / per_hour,
+        "unpopular_fairness": unpop_dev / per_hour,
         "casework_time": float(_casework_shortfall(team, month, shifts)),
         "blocks": float(_extra_blocks(shifts)),
         "target_staffing": float(_short_of_target(team, days, shifts)),

@@ -103,8 +103,23 @@ def test_fairness_values() -> None:
 
 
 def test_fairness_deducts_the_carried_balance() -> None:
-    # Ann carries +1.5 h (did more before): fair share 4 - 1.5 = 2.5 h.
-    # Rota: Ann 1 slot (2 h) -> 0.5 h off; Bo 3 slots (6 h) -> 2 h off.
+    # Ann carries +1 h (did more before): fair share 4 - 1 = 3 h.
+    # Rota: Ann 1 slot (2 h) -> 1 h off; Bo 3 slots (6 h) -> 2 h off.
+    team = monday_team(
+        history=(HistoryBalance(staff_id="ann", duty="phone", hours=1),)
+    )
+    assignments = rota(
+        ("ann", MONDAYS[0], "phone", 0),
+        *[("bo", d, "phone", 0) for d in MONDAYS[1:]],
+    )
+    assert value(team, fairness_max, assignments) == 2.0
+    assert value(team, fairness_sum, assignments) == 3.0
+
+
+def test_fair_shares_are_in_whole_steps() -> None:
+    # With only 2-hour slots the step is 60 min (gcd of 60 and 120), so a
+    # carried +1.5 h counts as round(1.5) = 2 h: Ann's share is 4 - 2 = 2 h
+    # and her 2 h of duty are exactly fair.
     team = monday_team(
         history=(HistoryBalance(staff_id="ann", duty="phone", hours=1.5),)
     )
@@ -112,8 +127,7 @@ def test_fairness_deducts_the_carried_balance() -> None:
         ("ann", MONDAYS[0], "phone", 0),
         *[("bo", d, "phone", 0) for d in MONDAYS[1:]],
     )
-    assert value(team, fairness_max, assignments) == 2.0
-    assert value(team, fairness_sum, assignments) == 2.5
+    assert value(team, fairness_sum, assignments) == 2.0
 
 
 def test_solver_splits_duty_fairly() -> None:

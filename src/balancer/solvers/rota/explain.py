@@ -35,7 +35,6 @@ from balancer.solvers.rota.constraints import (
 from balancer.solvers.rota.eligibility import unavailability
 from balancer.solvers.rota.model import build_model, to_result
 from balancer.solvers.rota.objectives import Term
-from balancer.solvers.rota.shares import SCALE
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -142,7 +141,8 @@ def solve_relaxed(
             "unmet_demand",
             "People missing from minimum staffing or skill needs",
             RELAX_WEIGHT,
-            SCALE * sum(d.shortfall for d in demands),
+            built.shares.per_unit * sum(d.shortfall for d in demands),
+            built.shares.per_unit,
         ),
     )
     built.minimize()
@@ -167,8 +167,10 @@ def solve_relaxed(
     )
     stats = SolveStats(
         status=SolveStatus.INFEASIBLE,
-        objective=None if run.objective is None else run.objective / SCALE,
-        bound=None if run.bound is None else run.bound / SCALE,
+        objective=None
+        if run.objective is None
+        else run.objective / built.shares.per_unit,
+        bound=None if run.bound is None else run.bound / built.shares.per_unit,
         seconds=round(time.perf_counter() - started, 3),
         interrupted=run.interrupted,
         phases=(

@@ -27,7 +27,7 @@ from balancer.solvers.rota.objectives import (
     ObjectiveContext,
     Term,
 )
-from balancer.solvers.rota.shares import SCALE, Shares, compute_shares
+from balancer.solvers.rota.shares import Shares, compute_shares
 from balancer.solvers.rota.variables import RotaVariables
 
 if TYPE_CHECKING:
@@ -91,10 +91,11 @@ def to_result(
     status_override: SolveStats | None = None,
 ) -> RotaResult:
     """The run as a result: stats in points, rota, terms, summaries."""
+    scale = built.shares.per_unit
     stats = status_override or SolveStats(
         status=run.status,
-        objective=None if run.objective is None else run.objective / SCALE,
-        bound=None if run.bound is None else run.bound / SCALE,
+        objective=None if run.objective is None else run.objective / scale,
+        bound=None if run.bound is None else run.bound / scale,
         seconds=round(run.seconds, 3),
         interrupted=run.interrupted,
         phases=phases,
@@ -133,6 +134,7 @@ def summarise(
             slot.start
         )
         unpopular[a.staff_id] += slot.unpopular
+    per_unit = shares.per_unit
     summaries = []
     for person in team.staff:
         mine = by_duty.get(person.id, {})
@@ -140,17 +142,17 @@ def summarise(
             StaffDutySummary(
                 staff_id=person.id,
                 available_hours=shares.available[person.id] / 60,
-                fair_share_hours=shares.overall.get(person.id, 0) / 60,
+                fair_share_hours=shares.overall.get(person.id, 0) / per_unit,
                 assigned_hours=sum(mine.values()) / 60,
                 hours_by_duty={d: m / 60 for d, m in sorted(mine.items())},
                 fair_share_by_duty={
-                    duty_id: pool[person.id] / 60
+                    duty_id: pool[person.id] / per_unit
                     for duty_id, pool in shares.by_duty.items()
                     if person.id in pool
                 },
                 unpopular_slots=unpopular.get(person.id, 0),
                 unpopular_fair_share=shares.unpopular.get(person.id, 0)
-                / SCALE,
+                / per_unit,
             )
         )
     return tuple(summaries)

@@ -1,9 +1,10 @@
 """The rota's soft goals, one function each, returning a named term.
 
-A term's expression is in *model units*: minutes for hour-valued goals
-and sixtieths for counted ones (``SCALE`` per reported unit), so every
-term is an integer and the objective is ``sum(weight * expression)``. A
-term is built only when its weight is above 0. Every penalty variable is
+A term's expression is in *model units*: steps of ``Shares.step``
+minutes for hour-valued goals, and counts times ``Shares.per_unit`` (the
+steps in an hour), so every term is an integer and the objective is
+``sum(weight * expression)``. A term is built only when its weight is
+above 0. Every penalty variable is
 defined exactly (equalities, not just bounds), so a term's value is right
 in any solution, not only in an optimal one. ``docs/constraints.md`` gives
 each formula; :func:`balancer.validate.rota.score_rota` recomputes them.
@@ -17,7 +18,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from balancer.domain import minutes
-from balancer.solvers.rota.shares import SCALE
 
 if TYPE_CHECKING:
     from datetime import date
@@ -57,10 +57,11 @@ class Term:
     description: str
     weight: int
     expr: cp_model.LinearExprT
+    scale: int
 
     def value(self, solver: cp_model.CpSolver) -> float:
         """Unweighted value in reported units (hours, slots, ...)."""
-        return solver.value(self.expr) / SCALE
+        return solver.value(self.expr) / self.scale
 
 
 @dataclass
@@ -74,7 +75,7 @@ class ObjectiveContext:
     )
 
     def deviation(self, staff_id: str, duty_id: str | None) -> cp_model.IntVar:
-        """``|load - fair share|`` in minutes, of one duty or all."""
+        """``|load - fair share|`` in steps, of one duty or all."""
         key = (staff_id, duty_id)
         if key not in self._deviations:
             share = (
@@ -82,15 +83,14 @@ class ObjectiveContext:
                 if duty_id is None
                 else self.shares.by_duty[duty_id][staff_id]
             )
-            most = self._most_minutes(staff_id, duty_id)
+            most = self._most_minutes(staff_id, duty_id) // self.shares.step
             dev = self.v.model.new_int_var(
                 0,
                 max(abs(share), abs(most - share)),
                 f"deviation:{staff_id}/{duty_id or 'all'}",
             )
-            self.v.model.add_abs_equality(
-                dev, self.v.load(staff_id, duty_id) - share
-            )
+            load = self.v.load(staff_id, duty_id, step=self.shares.step)
+            self.v.model.add_abs_equality(dev, load - share)
             self._deviations[key] = dev
         return self._deviations[key]
 
@@ -136,6 +136,7 @@ def fairness_max(ctx: ObjectiveContext) -> Term | None:
         "Largest deviation from fair share of duty hours",
         weight,
         top,
+        ctx.shares.per_unit,
     )
 
 
@@ -152,6 +153,7 @@ def fairness_sum(ctx: ObjectiveContext) -> Term | None:
         "Sum of deviations from fair share of duty hours",
         weight,
         sum(ctx.deviation(p, None) for p in ctx.shares.overall),
+        ctx.shares.per_unit,
     )
 
 
@@ -178,6 +180,7 @@ def duty_fairness_max(ctx: ObjectiveContext) -> Term | None:
         "Largest deviation from fair share within each duty, summed",
         weight,
         sum(tops),
+        ctx.shares.per_unit,
     )
 
 
@@ -198,6 +201,7 @@ def duty_fairness(ctx: ObjectiveContext) -> Term | None:
             for duty_id, pool in ctx.shares.by_duty.items()
             for p in pool
         ),
+        ctx.shares.per_unit,
     )
 
 
@@ -212,7 +216,7 @@ def unpopular_fairness(ctx: ObjectiveContext) -> Term | None:
     devs = []
     for staff_id, share in ctx.shares.unpopular.items():
         count = ctx.v.load(staff_id, unpopular_only=True)
-        most = SCALE * sum(
+        most = ctx.shares.per_unit * sum(
             1 for inst, _ in ctx.v.choices(staff_id) if inst.slot.unpopular
         )
         dev = ctx.v.model.new_int_var(
@@ -220,13 +224,14 @@ def unpopular_fairness(ctx: ObjectiveContext) -> Term | None:
             max(abs(share), abs(most - share)),
             f"unpopular_deviation:{staff_id}",
         )
-        ctx.v.model.add_abs_equality(dev, SCALE * count - share)
+        ctx.v.model.add_abs_equality(dev, ctx.shares.per_unit * count - share)
         devs.append(dev)
     return Term(
         "unpopular_fairness",
         "Sum of deviations from fair share of unpopular slots",
         weight,
         sum(devs),
+        ctx.shares.per_unit,
     )
 
 
@@ -273,7 +278,8 @@ def casework_time(ctx: ObjectiveContext) -> Term | None:
         "casework_time",
         "Missing duty-free half days for casework",
         weight,
-        SCALE * sum(shortfalls),
+        ctx.shares.per_unit * sum(shortfalls),
+        ctx.shares.per_unit,
     )
 
 
@@ -303,7 +309,8 @@ def blocks(ctx: ObjectiveContext) -> Term | None:
         "blocks",
         "Extra separate duty blocks in a day",
         weight,
-        SCALE * sum(extras),
+        ctx.shares.per_unit * sum(extras),
+        ctx.shares.per_unit,
     )
 
 
@@ -329,7 +336,8 @@ def target_staffing(ctx: ObjectiveContext) -> Term | None:
         "target_staffing",
         "People short of target staffing",
         weight,
-        SCALE * sum(shorts),
+        ctx.shares.per_unit * sum(shorts),
+        ctx.shares.per_unit,
     )
 
 
@@ -352,7 +360,8 @@ def preferences(ctx: ObjectiveContext) -> Term | None:
         "preferences",
         "Preference points lost (avoided slots given, wanted not)",
         weight,
-        SCALE * sum(parts),
+        ctx.shares.per_unit * sum(parts),
+        ctx.shares.per_unit,
     )
 
 
@@ -389,7 +398,8 @@ def variety(ctx: ObjectiveContext) -> Term | None:
         "variety",
         "Same slot again in the same week",
         weight,
-        SCALE * sum(repeats),
+        ctx.shares.per_unit * sum(repeats),
+        ctx.shares.per_unit,
     )
 
 

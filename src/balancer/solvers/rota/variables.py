@@ -163,10 +163,12 @@ class RotaVariables:
         duty_id: str | None = None,
         *,
         unpopular_only: bool = False,
+        step: int = 1,
     ) -> cp_model.LinearExpr:
-        """Minutes of duty a person gets (of one duty, if given).
+        """Duty a person gets (of one duty, if given), in ``step`` minutes.
 
-        With ``unpopular_only`` it is the *number* of unpopular slots.
+        ``step`` must divide every slot's length. With ``unpopular_only``
+        it is the *number* of unpopular slots.
         """
         if unpopular_only:
             picked = [
@@ -182,7 +184,7 @@ class RotaVariables:
         ]
         return cp_model.LinearExpr.weighted_sum(
             [var for _, var in picked_choices],
-            [inst.length for inst, _ in picked_choices],
+            [inst.length // step for inst, _ in picked_choices],
         )
 
     def weeks(self) -> list[tuple[date, ...]]:
