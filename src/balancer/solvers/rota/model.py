@@ -64,6 +64,7 @@ def build_model(
     *,
     rules: Iterable[HardRule] = HARD_RULES,
     goals: Iterable[Goal] = SOFT_GOALS,
+    exact: bool = True,
 ) -> RotaModel:
     """The rota model with the given hard rules and soft goals.
 
@@ -74,7 +75,7 @@ def build_model(
     for rule in rules:
         rule(variables)
     shares = compute_shares(team, month)
-    context = ObjectiveContext(variables, shares)
+    context = ObjectiveContext(variables, shares, exact=exact)
     terms = [term for goal in goals if (term := goal(context)) is not None]
     built = RotaModel(team, month, model, variables, shares, terms)
     built.minimize()

@@ -49,6 +49,25 @@ __all__ = [
 ]
 
 
+def at_least_max(
+    model: cp_model.CpModel,
+    target: cp_model.IntVar,
+    exprs: list[cp_model.LinearExprT],
+    *,
+    exact: bool,
+) -> None:
+    """``target = max(exprs)``, or only ``target >= each`` when not exact.
+
+    A penalty that only appears in a minimised objective is pushed down
+    to the max anyway; the one-sided form is lighter to propagate.
+    """
+    if exact:
+        model.add_max_equality(target, exprs)
+    else:
+        for expr in exprs:
+            model.add(target >= expr)
+
+
 @dataclass(frozen=True)
 class Term:
     """A named soft goal: ``weight * expr`` goes into the objective."""
@@ -70,6 +89,7 @@ class ObjectiveContext:
 
     v: RotaVariables
     shares: Shares
+    exact: bool = True
     _deviations: dict[tuple[str, str | None], cp_model.IntVar] = field(
         default_factory=dict
     )
@@ -90,7 +110,12 @@ class ObjectiveContext:
                 f"deviation:{staff_id}/{duty_id or 'all'}",
             )
             load = self.v.load(staff_id, duty_id, step=self.shares.step)
-            self.v.model.add_abs_equality(dev, load - share)
+            at_least_max(
+                self.v.model,
+                dev,
+                [load - share, share - load],
+                exact=self.exact,
+            )
             self._deviations[key] = dev
         return self._deviations[key]
 
@@ -130,7 +155,7 @@ def fairness_max(ctx: ObjectiveContext) -> Term | None:
         return None
     devs = [ctx.deviation(p, None) for p in pool]
     top = ctx.v.model.new_int_var(0, _upper(devs), "fairness_max")
-    ctx.v.model.add_max_equality(top, devs)
+    at_least_max(ctx.v.model, top, list(devs), exact=ctx.exact)
     return Term(
         "fairness_max",
         "Largest deviation from fair share of duty hours",
@@ -173,7 +198,7 @@ def duty_fairness_max(ctx: ObjectiveContext) -> Term | None:
         top = ctx.v.model.new_int_var(
             0, _upper(devs), f"duty_fairness_max:{duty_id}"
         )
-        ctx.v.model.add_max_equality(top, devs)
+        at_least_max(ctx.v.model, top, list(devs), exact=ctx.exact)
         tops.append(top)
     return Term(
         "duty_fairness_max",
@@ -224,7 +249,10 @@ def unpopular_fairness(ctx: ObjectiveContext) -> Term | None:
             max(abs(share), abs(most - share)),
             f"unpopular_deviation:{staff_id}",
         )
-        ctx.v.model.add_abs_equality(dev, ctx.shares.per_unit * count - share)
+        scaled = ctx.shares.per_unit * count
+        at_least_max(
+            ctx.v.model, dev, [scaled - share, share - scaled], exact=ctx.exact
+        )
         devs.append(dev)
     return Term(
         "unpopular_fairness",
@@ -264,7 +292,7 @@ def casework_time(ctx: ObjectiveContext) -> Term | None:
                 busy = model.new_bool_var(
                     f"busy_half:{person.id}@{day}/{'am' if morning else 'pm'}"
                 )
-                model.add_max_equality(busy, chosen)
+                at_least_max(model, busy, list(chosen), exact=ctx.exact)
                 busy_flags.append(busy)
             if not busy_flags or required <= always_free:
                 continue
@@ -272,7 +300,7 @@ def casework_time(ctx: ObjectiveContext) -> Term | None:
             short = model.new_int_var(
                 0, required, f"casework_short:{person.id}@{week[0]}"
             )
-            model.add_max_equality(short, [0, required - free])
+            at_least_max(model, short, [0, required - free], exact=ctx.exact)
             shortfalls.append(short)
     return Term(
         "casework_time",
@@ -303,7 +331,7 @@ def blocks(ctx: ObjectiveContext) -> Term | None:
             extra = model.new_int_var(
                 0, len(choices) - 1, f"extra_blocks:{person.id}@{day}"
             )
-            model.add_max_equality(extra, [0, sum(starts) - 1])
+            at_least_max(model, extra, [0, sum(starts) - 1], exact=ctx.exact)
             extras.append(extra)
     return Term(
         "blocks",
@@ -330,7 +358,7 @@ def target_staffing(ctx: ObjectiveContext) -> Term | None:
             continue
         short = model.new_int_var(0, target, f"short_of_target:{inst.label}")
         staffed = sum(var for _, var in ctx.v.staff_on(inst))
-        model.add_max_equality(short, [0, target - staffed])
+        at_least_max(model, short, [0, target - staffed], exact=ctx.exact)
         shorts.append(short)
     return Term(
         "target_staffing",
@@ -392,7 +420,7 @@ def variety(ctx: ObjectiveContext) -> Term | None:
                     len(xs) - 1,
                     f"repeat:{person.id}@{week[0]}/{duty_id}/{label}",
                 )
-                model.add_max_equality(extra, [0, sum(xs) - 1])
+                at_least_max(model, extra, [0, sum(xs) - 1], exact=ctx.exact)
                 repeats.append(extra)
     return Term(
         "variety",
@@ -427,9 +455,12 @@ def _block_start(
     if not before:
         return var
     model = ctx.v.model
+    start = model.new_bool_var(f"block_start:{var.name}")
+    if not ctx.exact:
+        model.add(start >= var - sum(before))
+        return start
     any_before = model.new_bool_var(f"after_duty:{var.name}")
     model.add_max_equality(any_before, before)
-    start = model.new_bool_var(f"block_start:{var.name}")
     model.add(start <= var)
     model.add(start <= 1 - any_before)
     model.add(start >= var - any_before)
