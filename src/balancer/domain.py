@@ -699,6 +699,11 @@ class Weights(_Frozen):
     duty_fairness: int = Field(
         default=5, ge=0, description="Deviation from fair share per duty."
     )
+    duty_fairness_max: int = Field(
+        default=20,
+        ge=0,
+        description="Largest deviation from fair share within each duty.",
+    )
     unpopular_fairness: int = Field(
         default=20, ge=0, description="Uneven spread of unpopular slots."
     )

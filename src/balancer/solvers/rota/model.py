@@ -1,0 +1,159 @@
+"""Build the rota model from its rules and goals, and read a result.
+
+:func:`build_model` puts together the variables, the chosen hard rules
+(all of them unless a test picks a few) and the soft goals, and sets the
+objective. :func:`to_result` turns a finished run into a
+:class:`~balancer.result.RotaResult`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ortools.sat.python import cp_model
+
+from balancer.domain import minutes
+from balancer.result import (
+    PenaltyTerm,
+    RotaResult,
+    SolveStats,
+    StaffDutySummary,
+)
+from balancer.solvers.rota.constraints import HARD_RULES
+from balancer.solvers.rota.objectives import (
+    SOFT_GOALS,
+    ObjectiveContext,
+    Term,
+)
+from balancer.solvers.rota.shares import Shares, compute_shares
+from balancer.solvers.rota.variables import RotaVariables
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from balancer.domain import Month, Team
+    from balancer.result import Conflict, DutyAssignment
+    from balancer.solvers._cpsat import SolveRun
+    from balancer.solvers.rota.constraints import HardRule
+    from balancer.solvers.rota.objectives import Goal
+
+__all__ = ["RotaModel", "build_model", "summarise", "to_result"]
+
+
+@dataclass
+class RotaModel:
+    """A built rota model: CP-SAT model, variables, shares, named terms."""
+
+    team: Team
+    month: Month
+    model: cp_model.CpModel
+    variables: RotaVariables
+    shares: Shares
+    terms: list[Term]
+
+    def minimize(self) -> None:
+        """Set the objective to the weighted sum of the terms."""
+        self.model.minimize(sum(t.weight * t.expr for t in self.terms))
+
+
+def build_model(
+    team: Team,
+    month: Month,
+    *,
+    rules: Iterable[HardRule] = HARD_RULES,
+    goals: Iterable[Goal] = SOFT_GOALS,
+    exact: bool = True,
+) -> RotaModel:
+    """The rota model with the given hard rules and soft goals.
+
+    Tests pass a single rule (and no goals) to show that rule alone.
+    """
+    model = cp_model.CpModel()
+    variables = RotaVariables(model, team, month)
+    for rule in rules:
+        rule(variables)
+    shares = compute_shares(team, month)
+    context = ObjectiveContext(variables, shares, exact=exact)
+    terms = [term for goal in goals if (term := goal(context)) is not None]
+    built = RotaModel(team, month, model, variables, shares, terms)
+    built.minimize()
+    return built
+
+
+def to_result(
+    built: RotaModel,
+    run: SolveRun,
+    *,
+    conflicts: Iterable[Conflict] = (),
+    relaxed: bool = False,
+    phases: tuple[str, ...] = (),
+    status_override: SolveStats | None = None,
+) -> RotaResult:
+    """The run as a result: stats in points, rota, terms, summaries."""
+    scale = built.shares.per_unit
+    stats = status_override or SolveStats(
+        status=run.status,
+        objective=None if run.objective is None else run.objective / scale,
+        bound=None if run.bound is None else run.bound / scale,
+        seconds=round(run.seconds, 3),
+        interrupted=run.interrupted,
+        phases=phases,
+    )
+    if not run.has_solution:
+        return RotaResult(stats=stats, conflicts=tuple(conflicts))
+    assignments = built.variables.extract(run.solver)
+    return RotaResult(
+        stats=stats,
+        assignments=assignments,
+        terms=tuple(_penalty(term, run.solver) for term in built.terms),
+        conflicts=tuple(conflicts),
+        staff=summarise(built.team, built.shares, assignments),
+        relaxed=relaxed,
+    )
+
+
+def _penalty(term: Term, solver: cp_model.CpSolver) -> PenaltyTerm:
+    return PenaltyTerm(
+        name=term.name,
+        description=term.description,
+        weight=term.weight,
+        value=term.value(solver),
+    )
+
+
+def summarise(
+    team: Team, shares: Shares, assignments: Iterable[DutyAssignment]
+) -> tuple[StaffDutySummary, ...]:
+    """Each person's load against their fair shares."""
+    by_duty: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    unpopular: dict[str, int] = defaultdict(int)
+    for a in assignments:
+        slot = team.duty_by_id[a.duty_id].slots[a.slot_index]
+        by_duty[a.staff_id][a.duty_id] += minutes(slot.end) - minutes(
+            slot.start
+        )
+        unpopular[a.staff_id] += slot.unpopular
+    per_unit = shares.per_unit
+    summaries = []
+    for person in team.staff:
+        mine = by_duty.get(person.id, {})
+        summaries.append(
+            StaffDutySummary(
+                staff_id=person.id,
+                available_hours=shares.available[person.id] / 60,
+                fair_share_hours=shares.overall.get(person.id, 0) / per_unit,
+                assigned_hours=sum(mine.values()) / 60,
+                hours_by_duty={d: m / 60 for d, m in sorted(mine.items())},
+                fair_share_by_duty={
+                    duty_id: pool[person.id] / per_unit
+                    for duty_id, pool in shares.by_duty.items()
+                    if person.id in pool
+                },
+                unpopular_slots=unpopular.get(person.id, 0),
+                unpopular_fair_share=shares.unpopular.get(person.id, 0)
+                / per_unit,
+            )
+        )
+    return tuple(summaries)

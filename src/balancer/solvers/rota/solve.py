@@ -1,0 +1,140 @@
+"""``solve_rota``: plan a month's duty rota; never raises for no plan.
+
+The solve runs in phases, because one weighted objective with a
+max-deviation term is slow to prove:
+
+0. *Greedy*: a quick rota that keeps every limit and leans towards fair
+   shares (:mod:`.greedy`) is the first hint.
+1. *Fairest maximum*: minimise only the largest deviation from fair share
+   (``fairness_max``), then cap it there. This is quick and shrinks the
+   search space for everything else.
+2. *Everything*: minimise the weighted sum of all terms, starting from the
+   phase-1 rota (a solution hint).
+3. *Evaluation*: pin the best rota and minimise again, which sets every
+   one-sided penalty variable to its exact value (the model uses
+   ``penalty >= ...`` forms, lighter to propagate; see
+   :func:`.objectives.at_least_max`), so reported terms are exact.
+
+The result is optimal for "largest deviation first, then the weighted
+sum" (lexicographic on ``fairness_max``); the reported bound is phase 2's.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from balancer.result import SolveStats, SolveStatus
+from balancer.solvers._cpsat import SolveParams, run_model
+from balancer.solvers.rota.explain import demand_conflicts, solve_relaxed
+from balancer.solvers.rota.greedy import greedy_rota
+from balancer.solvers.rota.model import build_model, to_result
+
+if TYPE_CHECKING:
+    from balancer.domain import Month, Team
+    from balancer.result import RotaResult
+    from balancer.solvers._cpsat import SolveRun
+    from balancer.solvers.rota.model import RotaModel
+
+__all__ = ["solve_rota"]
+
+#: Share of the time limit phase 1 may use.
+FIRST_PHASE_SHARE = 0.2
+
+
+def solve_rota(
+    team: Team, month: Month, params: SolveParams | None = None
+) -> RotaResult:
+    """Plan ``month``'s duty rota for ``team``.
+
+    Parameters
+    ----------
+    team
+        Staff, duties, absences, calendar, rules, weights, preferences and
+        carried balances.
+    month
+        The month to plan.
+    params
+        Time limit (for all phases together), workers, seed; defaults to
+        :class:`SolveParams`.
+
+    Returns
+    -------
+    RotaResult
+        OPTIMAL or FEASIBLE with the rota, its terms and per-person
+        summaries; TIME_LIMIT without a rota when none was found in time;
+        INFEASIBLE with the conflicts in the planner's words and, marked
+        ``relaxed``, the rota that breaks the fewest demands.
+    """
+    params = params or SolveParams()
+    started = time.perf_counter()
+    known = demand_conflicts(team, month)
+    if known:
+        return solve_relaxed(team, month, params, known, started=started)
+    built = build_model(team, month, exact=False)
+    run, phases = _phases(built, params, started)
+    if run.status is SolveStatus.INFEASIBLE:
+        left = params.time_limit - (time.perf_counter() - started)
+        return solve_relaxed(
+            team,
+            month,
+            params,
+            time_limit=max(left, params.time_limit / 4),
+            started=started,
+        )
+    if not run.has_solution or run.interrupted:
+        return to_result(built, run, phases=tuple(phases))
+    final = _evaluate(built, run, params)
+    scale = built.shares.per_unit
+    stats = SolveStats(
+        status=run.status,
+        objective=final.objective / scale if final.objective else 0.0,
+        bound=None if run.bound is None else run.bound / scale,
+        seconds=round(time.perf_counter() - started, 3),
+        interrupted=run.interrupted,
+        phases=tuple(phases),
+    )
+    return to_result(built, final, status_override=stats)
+
+
+def _phases(
+    built: RotaModel, params: SolveParams, started: float
+) -> tuple[SolveRun, list[str]]:
+    """Phase 1 (cap the largest deviation), then phase 2 (everything)."""
+    phases: list[str] = []
+    built.variables.hint(greedy_rota(built.variables, built.shares))
+    top = next((t for t in built.terms if t.name == "fairness_max"), None)
+    if top is not None and len(built.terms) > 1:
+        built.model.minimize(top.expr)
+        first = run_model(
+            built.model, params, params.time_limit * FIRST_PHASE_SHARE
+        )
+        if first.status is SolveStatus.INFEASIBLE or first.interrupted:
+            return first, phases
+        if first.has_solution:
+            best = round(first.solver.objective_value)
+            built.model.add(top.expr <= best)
+            built.model.clear_hints()  # type: ignore[no-untyped-call]
+            built.variables.hint(built.variables.extract(first.solver))
+            phases.append(
+                f"largest deviation capped at {best / top.scale:g} h "
+                f"({first.status.value}, {first.seconds:.1f} s)"
+            )
+    built.minimize()
+    left = params.time_limit - (time.perf_counter() - started)
+    run = run_model(built.model, params, max(left, 0.1))
+    phases.append(f"all goals: {run.status.value} in {run.seconds:.1f} s")
+    return run, phases
+
+
+def _evaluate(
+    built: RotaModel, run: SolveRun, params: SolveParams
+) -> SolveRun:
+    """Pin the rota and minimise once more: exact penalty values."""
+    built.model.clear_hints()  # type: ignore[no-untyped-call]
+    built.variables.pin(built.variables.extract(run.solver))
+    exact = run_model(
+        built.model,
+        SolveParams(time_limit=10, workers=params.workers, seed=params.seed),
+    )
+    return exact if exact.has_solution else run

@@ -1,0 +1,167 @@
+"""``solve_rota`` end to end on tiny teams, re-checked by the validator.
+
+Every solve here is checked twice: ``check_rota`` finds no broken rule,
+and ``score_rota`` recomputes every term to the value the solver reports.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from balancer.domain import (
+    HistoryBalance,
+    Month,
+    Preference,
+    SkillRequirement,
+    Team,
+    Weekday,
+    WorkDay,
+)
+from balancer.result import RotaResult, SolveStatus
+from balancer.solvers._cpsat import SolveParams
+from balancer.solvers.rota import solve_rota
+from balancer.validate.rota import check_rota, score_rota
+from tests.factories import (
+    make_absence,
+    make_duty,
+    make_slot,
+    make_staff,
+    make_team,
+)
+from tests.solvers.rota.helpers import FAST, JANUARY
+
+FEBRUARY = Month(year=2027, month=2)
+
+
+def checked(team: Team, month: Month, result: RotaResult) -> RotaResult:
+    """Assert the validator agrees with the solver; return the result."""
+    assert check_rota(team, month, result.assignments) == []
+    scores = score_rota(team, month, result.assignments)
+    for term in result.terms:
+        assert term.value == pytest.approx(scores[term.name]), term.name
+    return result
+
+
+def small_team() -> Team:
+    """Five people, phone and mail, an absence, history and wishes."""
+    english = SkillRequirement(skill="english", min_level=2)
+    mon_thu = tuple(WorkDay(weekday=d) for d in range(4))
+    return make_team(
+        staff=(
+            make_staff("ann", skills={"english": 2}),
+            make_staff("bo", fte=0.8, pattern=mon_thu),
+            make_staff("cy", skills={"english": 3}, max_slots_per_day=1),
+            make_staff("di", skills={"english": 2}, duties=("phone",)),
+            make_staff("ed", fte=0.5),
+        ),
+        duties=(
+            make_duty(
+                "phone",
+                slots=(
+                    make_slot("08:00", "10:00", target_staff=2, max_staff=2),
+                    make_slot("10:00", "12:00", requirements=(english,)),
+                    make_slot(
+                        "14:00",
+                        "15:00",
+                        weekdays=(Weekday.FRI,),
+                        unpopular=True,
+                    ),
+                ),
+            ),
+            make_duty("mail", slots=(make_slot("09:00", "12:00"),)),
+        ),
+        absences=(make_absence("ann", date(2027, 2, 8), date(2027, 2, 12)),),
+        history=(
+            HistoryBalance(staff_id="bo", duty="phone", hours=3),
+            HistoryBalance(staff_id="di", duty="phone", hours=-2),
+        ),
+        preferences=(
+            Preference(staff_id="cy", want=False, weekday=Weekday.FRI),
+        ),
+    )
+
+
+@pytest.fixture(scope="module")
+def solved() -> RotaResult:
+    """One solve of the small team, shared by the tests that read it."""
+    return solve_rota(
+        small_team(), FEBRUARY, SolveParams(time_limit=5, workers=2)
+    )
+
+
+def test_small_team_gets_a_valid_rota(solved: RotaResult) -> None:
+    result = checked(small_team(), FEBRUARY, solved)
+    assert result.status.has_plan
+    assert not result.relaxed and not result.conflicts
+    assert result.stats.objective is not None
+    assert result.stats.bound is not None
+    assert result.stats.bound <= result.stats.objective + 1e-6
+    # The objective is the weighted sum of the terms, in points.
+    assert result.stats.objective == pytest.approx(
+        sum(t.weighted for t in result.terms)
+    )
+
+
+def test_summaries_add_up(solved: RotaResult) -> None:
+    team, result = small_team(), solved
+    by_id = {s.staff_id: s for s in result.staff}
+    assert set(by_id) == {"ann", "bo", "cy", "di", "ed"}
+    total = sum(
+        team.duty_by_id[a.duty_id].slots[a.slot_index].hours
+        for a in result.assignments
+    )
+    assert sum(s.assigned_hours for s in result.staff) == pytest.approx(total)
+    # Di only takes phone, so she has no mail share.
+    assert set(by_id["di"].fair_share_by_duty) == {"phone"}
+    # Bo carries +3 h of phone: his fair share drops by 3 h.
+    assert (
+        by_id["bo"].fair_share_by_duty["phone"]
+        < by_id["ann"].fair_share_by_duty["phone"]
+    )
+
+
+def test_slot_index_is_the_position_in_the_duty(
+    solved: RotaResult,
+) -> None:
+    result = solved
+    fridays = {
+        a.slot_index
+        for a in result.assignments
+        if a.duty_id == "phone" and a.day.weekday() == Weekday.FRI
+    }
+    assert 2 in fridays  # the unpopular Friday slot is phone's third
+
+
+def test_no_duties_gives_an_empty_optimal_rota() -> None:
+    team = make_team(duties=())
+    result = solve_rota(team, JANUARY, FAST)
+    assert result.status is SolveStatus.OPTIMAL
+    assert result.assignments == ()
+
+
+def test_time_limit_without_a_plan_does_not_raise() -> None:
+    team = small_team()
+    result = solve_rota(
+        team, FEBRUARY, SolveParams(time_limit=0.001, workers=1)
+    )
+    assert result.status in (
+        SolveStatus.TIME_LIMIT,
+        SolveStatus.FEASIBLE,
+        SolveStatus.OPTIMAL,
+    )
+    if not result.status.has_plan:
+        assert result.assignments == ()
+
+
+def test_demo_team_is_valid_and_scores_agree() -> None:
+    from balancer.demo import make_demo_team
+
+    team = make_demo_team(JANUARY, staff=12, cases=0)
+    result = checked(
+        team,
+        JANUARY,
+        solve_rota(team, JANUARY, SolveParams(time_limit=5, workers=2)),
+    )
+    assert result.status.has_plan
