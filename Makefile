@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/balancer demo --out out
+	$(BIN)/balancer demo --out out --time-limit 10
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -9,9 +9,9 @@ a traceback unless ``--debug`` is given.
 from __future__ import annotations
 
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -20,9 +20,14 @@ from balancer.domain import Month
 from balancer.errors import BalancerError, InputError
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from balancer.errors import InputProblem
+    from balancer.inputs.loaded import LoadedTeam
+    from balancer.result import DutyAssignment
+    from balancer.solvers._cpsat import Progress, SolveParams
+
+_F = TypeVar("_F", bound="Callable[..., Any]")
 
 EXIT_OK = 0
 EXIT_NO_PLAN = 1
@@ -154,3 +159,332 @@ def validate(ctx: click.Context, path: Path, month_text: str | None) -> None:
         f"{len(team.cases)} cases; {month} has {checked.opening_days} "
         "opening days."
     )
+
+
+# --------------------------------------------------------------------------
+# Planning: rota, rebalance, plan, check, demo
+# --------------------------------------------------------------------------
+
+
+def _solve_options(func: _F) -> _F:
+    """--time-limit, --workers, --seed and --quiet for every solve."""
+    options = (
+        click.option(
+            "--time-limit",
+            type=click.FloatRange(min=0.1),
+            default=30.0,
+            show_default=True,
+            help="Seconds to search per solve.",
+        ),
+        click.option(
+            "--workers",
+            type=click.IntRange(min=1),
+            default=None,
+            help="CPU cores to use; default: all.",
+        ),
+        click.option("--seed", type=int, default=0, help="Random seed."),
+        click.option(
+            "--quiet", is_flag=True, help="Don't show live progress."
+        ),
+    )
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _params(
+    time_limit: float, workers: int | None, seed: int, quiet: bool
+) -> SolveParams:
+    from balancer.report import progress_line
+    from balancer.solvers._cpsat import SolveParams
+
+    def show(progress: Progress) -> None:
+        click.echo(progress_line(progress), err=True)
+
+    return SolveParams(
+        time_limit=time_limit,
+        workers=workers,
+        seed=seed,
+        on_progress=None if quiet else show,
+    )
+
+
+def _load_for_month(path: Path, month: Month) -> LoadedTeam:
+    """Read a team and run the month checks; bad input raises."""
+    from balancer.inputs.loaded import load_team
+    from balancer.inputs.month_checks import check_month
+
+    loaded = load_team(path)
+    checked = check_month(loaded, month)
+    if checked.problems:
+        raise InputError(list(checked.problems), source=str(path))
+    return loaded
+
+
+def _exit_for(has_plan: bool) -> int:
+    return EXIT_OK if has_plan else EXIT_NO_PLAN
+
+
+@cli.command()
+@click.argument("team_path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--month", "month_text", metavar="YYYY-MM", help="Default: next."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Rota workbook to write; default: rota-YYYY-MM.xlsx.",
+)
+@_solve_options
+@click.pass_context
+def rota(
+    ctx: click.Context,
+    /,
+    team_path: Path,
+    month_text: str | None,
+    output: Path | None,
+    **solve: Any,
+) -> None:
+    """Plan next month's duty rota for the team in TEAM_PATH."""
+    from balancer.outputs.rota_workbook import write_rota_workbook
+    from balancer.report import rota_lines
+    from balancer.solve import solve_rota
+
+    month = _month_option(month_text)
+    team = _load_for_month(team_path, month).team
+    result = solve_rota(team, month, _params(**solve))
+    for line in rota_lines(result):
+        click.echo(line)
+    if result.assignments:
+        target = output or Path(f"rota-{month}.xlsx")
+        written = write_rota_workbook(
+            team, month, result, target, inputs=[team_path]
+        )
+        click.echo(f"Wrote {written}")
+    ctx.exit(_exit_for(result.status.has_plan and not result.relaxed))
+
+
+@cli.command()
+@click.argument("team_path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--rota",
+    "rota_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Rota workbook whose duty hours reduce casework time.",
+)
+@click.option(
+    "--start",
+    type=click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y"]),
+    help="First day of the horizon; default: today.",
+)
+@click.option(
+    "--horizon",
+    type=click.IntRange(min=1, max=260),
+    help="Working days to plan; default: the Rules sheet (10).",
+)
+@click.option(
+    "--max-moves",
+    type=click.IntRange(min=0),
+    help="At most this many already assigned cases change owner.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("backlog.xlsx"),
+    show_default=True,
+    help="Backlog workbook to write.",
+)
+@_solve_options
+@click.pass_context
+def rebalance(
+    ctx: click.Context,
+    /,
+    team_path: Path,
+    rota_path: Path | None,
+    start: datetime | None,
+    horizon: int | None,
+    max_moves: int | None,
+    output: Path,
+    **solve: Any,
+) -> None:
+    """Assign new cases and rebalance the backlog in TEAM_PATH."""
+    from balancer.inputs.loaded import load_team
+    from balancer.inputs.rota_workbook import read_rota_workbook
+    from balancer.outputs.backlog_workbook import write_backlog_workbook
+    from balancer.outputs.frames import backlog_metrics
+    from balancer.report import backlog_lines
+    from balancer.solve import balance_backlog, baseline_results
+
+    team = load_team(team_path).team
+    first = start.date() if start else date.today()
+    duty: list[DutyAssignment] = []
+    if rota_path is not None:
+        month = Month(year=first.year, month=first.month)
+        duty = read_rota_workbook(rota_path, team, month)
+    result = balance_backlog(
+        team,
+        first,
+        _params(**solve),
+        rota=duty,
+        horizon_days=horizon,
+        max_moves=max_moves,
+    )
+    for line in backlog_lines(result):
+        click.echo(line)
+    baselines = baseline_results(team, first, duty, horizon)
+    figures = {n: backlog_metrics(team, r) for n, r in baselines.items()}
+    if result.status.has_plan:
+        inputs = [p for p in (team_path, rota_path) if p is not None]
+        written = write_backlog_workbook(
+            team, result, output, inputs=inputs, baselines=figures
+        )
+        click.echo(f"Wrote {written}")
+    ctx.exit(_exit_for(result.status.has_plan))
+
+
+def _run_plan(
+    team_path: Path, month: Month, output: Path, solve: dict[str, Any]
+) -> int:
+    """Rota, then backlog on its capacity, into one workbook."""
+    from balancer.outputs.backlog_workbook import write_plan_workbook
+    from balancer.outputs.frames import backlog_metrics
+    from balancer.report import backlog_lines, rota_lines
+    from balancer.solve import plan_month
+
+    team = _load_for_month(team_path, month).team
+    params = _params(**solve)
+    plan = plan_month(team, month, params, params)
+    for line in (*rota_lines(plan.rota), *backlog_lines(plan.backlog)):
+        click.echo(line)
+    figures = {
+        name: backlog_metrics(team, result)
+        for name, result in plan.baselines.items()
+    }
+    if plan.rota.assignments or plan.backlog.status.has_plan:
+        written = write_plan_workbook(
+            team,
+            month,
+            plan.rota,
+            plan.backlog,
+            output,
+            inputs=[team_path],
+            baselines=figures,
+        )
+        click.echo(f"Wrote {written}")
+    ok = plan.rota.status.has_plan and plan.backlog.status.has_plan
+    return _exit_for(ok and not plan.rota.relaxed)
+
+
+@cli.command()
+@click.argument("team_path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--month", "month_text", metavar="YYYY-MM", help="Default: next."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Plan workbook; default: plan-YYYY-MM.xlsx.",
+)
+@_solve_options
+@click.pass_context
+def plan(
+    ctx: click.Context,
+    /,
+    team_path: Path,
+    month_text: str | None,
+    output: Path | None,
+    **solve: Any,
+) -> None:
+    """Plan the month's rota, then the backlog on what it leaves."""
+    month = _month_option(month_text)
+    target = output or Path(f"plan-{month}.xlsx")
+    ctx.exit(_run_plan(team_path, month, target, solve))
+
+
+@cli.command()
+@click.argument("team_path", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("rota_path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--month", "month_text", metavar="YYYY-MM", help="Default: next."
+)
+@click.pass_context
+def check(
+    ctx: click.Context,
+    team_path: Path,
+    rota_path: Path,
+    month_text: str | None,
+) -> None:
+    """Check a (hand-edited) rota workbook against every rule.
+
+    Exit 0 when no rule is broken, 1 when some are (each is listed).
+    """
+    from balancer.inputs.loaded import load_team
+    from balancer.inputs.rota_workbook import read_rota_workbook
+    from balancer.validate.rota import check_rota
+
+    month = _month_option(month_text)
+    team = load_team(team_path).team
+    assignments = read_rota_workbook(rota_path, team, month)
+    violations = check_rota(team, month, assignments)
+    if not violations:
+        click.echo(
+            f"{rota_path}: OK. {len(assignments)} duty slots, no rule broken."
+        )
+        ctx.exit(EXIT_OK)
+    click.echo(f"{rota_path}: {len(violations)} rule(s) broken:")
+    for violation in violations:
+        click.echo(f"  - {violation.message}")
+    ctx.exit(EXIT_NO_PLAN)
+
+
+@cli.command()
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder for the demo workbooks.",
+)
+@click.option(
+    "--month", "month_text", metavar="YYYY-MM", help="Default: next."
+)
+@click.option(
+    "--staff", type=click.IntRange(min=8), default=24, show_default=True
+)
+@click.option(
+    "--cases", type=click.IntRange(min=0), default=400, show_default=True
+)
+@click.option("--team-only", is_flag=True, help="Write the team; don't plan.")
+@_solve_options
+@click.pass_context
+def demo(
+    ctx: click.Context,
+    /,
+    out_dir: Path,
+    month_text: str | None,
+    staff: int,
+    cases: int,
+    team_only: bool,
+    **solve: Any,
+) -> None:
+    """Write the demo team workbook and plan its month.
+
+    The team is synthetic and the same every run (``--seed``).
+    """
+    from balancer.demo import make_demo_team
+    from balancer.inputs.workbook_writer import write_team_workbook
+
+    month = _month_option(month_text)
+    team = make_demo_team(
+        month, seed=2027 + solve["seed"], staff=staff, cases=cases
+    )
+    team_path = write_team_workbook(team, out_dir / "demo-team.xlsx")
+    click.echo(f"Wrote {team_path} ({staff} staff, {cases} cases)")
+    if team_only:
+        ctx.exit(EXIT_OK)
+    output = out_dir / f"demo-plan-{month}.xlsx"
+    ctx.exit(_run_plan(team_path, month, output, solve))

@@ -1,0 +1,75 @@
+"""Plain-text summaries of a solve, as printed by the CLI."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from balancer.result import BacklogResult, RotaResult, SolveStats
+    from balancer.solvers._cpsat import Progress
+
+__all__ = ["backlog_lines", "progress_line", "rota_lines", "stats_line"]
+
+
+def stats_line(stats: SolveStats) -> str:
+    """Status, objective, bound, gap and time on one line."""
+    parts = [stats.status.value]
+    if stats.objective is not None:
+        parts.append(f"objective {stats.objective:g}")
+    if stats.bound is not None:
+        parts.append(f"bound {stats.bound:g}")
+    if stats.gap is not None:
+        parts.append(f"gap {100 * stats.gap:.1f} %")
+    parts.append(f"{stats.seconds:.1f} s")
+    if stats.interrupted:
+        parts.append("stopped by Ctrl-C: best plan so far")
+    return ", ".join(parts)
+
+
+def progress_line(progress: Progress) -> str:
+    """One line of live progress: best objective and bound."""
+    return (
+        f"  {progress.seconds:6.1f} s  best {progress.objective:g}  "
+        f"bound {progress.bound:g}"
+    )
+
+
+def _terms(terms: tuple[object, ...]) -> Iterator[str]:
+    for term in terms:
+        name = getattr(term, "name", "")
+        value = getattr(term, "value", 0.0)
+        weight = getattr(term, "weight", 0)
+        yield f"    {name:<24} {value:>10g}  x {weight}"
+
+
+def rota_lines(result: RotaResult) -> Iterator[str]:
+    """The rota solve in the planner's words."""
+    yield f"Rota: {stats_line(result.stats)}"
+    if result.relaxed:
+        yield (
+            "  The rules cannot all hold. The rota written breaks the "
+            "fewest demands it can; see below and the Summary sheet."
+        )
+    for conflict in result.conflicts:
+        yield f"  ! {conflict.message}"
+    if result.assignments:
+        yield f"  {len(result.assignments)} duty slots assigned. Goals:"
+        yield from _terms(result.terms)
+
+
+def backlog_lines(result: BacklogResult) -> Iterator[str]:
+    """The backlog solve in the planner's words."""
+    yield f"Backlog: {stats_line(result.stats)}"
+    for conflict in result.conflicts:
+        yield f"  ! {conflict.message}"
+    assigned = [a for a in result.assignments if a.staff_id is not None]
+    shelved = len(result.assignments) - len(assigned)
+    moved = sum(a.moved for a in result.assignments)
+    late = sum(a.late for a in result.assignments)
+    yield (
+        f"  {len(assigned)} cases planned, {shelved} on the shelf, "
+        f"{moved} moved, {late} forecast late. Goals:"
+    )
+    yield from _terms(result.terms)
