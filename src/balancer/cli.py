@@ -34,7 +34,23 @@ EXIT_NO_PLAN = 1
 EXIT_BAD_INPUT = 2
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _PlannerGroup(click.Group):
+    """A group that reports balancer errors plainly and exits with 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BalancerError as error:
+            if ctx.params.get("debug"):
+                raise
+            click.echo(f"Error: {error}", err=True)
+            ctx.exit(EXIT_BAD_INPUT)
+
+
+@click.group(
+    cls=_PlannerGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, prog_name="balancer")
 @click.option(
     "--debug", is_flag=True, help="Show a traceback when something fails."
