@@ -112,6 +112,14 @@ def _month_option(text: str | None) -> Month:
         ) from None
 
 
+_MONTH = click.option(
+    "--month",
+    "month_text",
+    metavar="YYYY-MM",
+    help="Month to plan; default: next month.",
+)
+
+
 def _echo_problems(title: str, problems: Sequence[InputProblem]) -> None:
     click.echo(title)
     for problem in problems:
@@ -132,12 +140,7 @@ def template(path: Path) -> None:
 
 @cli.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--month",
-    "month_text",
-    metavar="YYYY-MM",
-    help="Month to plan; default: next month.",
-)
+@_MONTH
 @click.pass_context
 def validate(ctx: click.Context, path: Path, month_text: str | None) -> None:
     """Check a team workbook (or .json) and list every problem.
@@ -243,14 +246,12 @@ def _exit_for(has_plan: bool) -> int:
 
 @cli.command()
 @click.argument("team_path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--month", "month_text", metavar="YYYY-MM", help="Default: next."
-)
+@_MONTH
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Rota workbook to write; default: rota-YYYY-MM.xlsx.",
+    help="Rota workbook; default: rota-YYYY-MM.xlsx.",
 )
 @_solve_options
 @click.pass_context
@@ -395,9 +396,7 @@ def _run_plan(
 
 @cli.command()
 @click.argument("team_path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--month", "month_text", metavar="YYYY-MM", help="Default: next."
-)
+@_MONTH
 @click.option(
     "-o",
     "--output",
@@ -423,9 +422,7 @@ def plan(
 @cli.command()
 @click.argument("team_path", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("rota_path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--month", "month_text", metavar="YYYY-MM", help="Default: next."
-)
+@_MONTH
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -465,9 +462,7 @@ def check(
     show_default=True,
     help="Folder for the demo workbooks.",
 )
-@click.option(
-    "--month", "month_text", metavar="YYYY-MM", help="Default: next."
-)
+@_MONTH
 @click.option(
     "--staff", type=click.IntRange(min=8), default=24, show_default=True
 )
