@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -45,3 +46,21 @@ def test_existing_output_survives_a_failed_write(tmp_path: Path) -> None:
 def _fail(path: str) -> None:
     Path(path).write_bytes(b"half a workbook")
     raise RuntimeError("disk full")
+
+
+def test_new_output_is_readable_like_a_plain_save(tmp_path: Path) -> None:
+    # The temporary file is private (0600); the finished output must get
+    # the mode any program's save gives it: 0666 minus the umask.
+    umask = os.umask(0o022)
+    try:
+        path = save_workbook(_book("x"), tmp_path / "out.xlsx")
+    finally:
+        os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_replaced_output_keeps_its_mode(tmp_path: Path) -> None:
+    target = save_workbook(_book("old"), tmp_path / "out.xlsx")
+    target.chmod(0o640)
+    save_workbook(_book("new"), target)
+    assert target.stat().st_mode & 0o777 == 0o640

@@ -82,9 +82,26 @@ def save_workbook(
     os.close(handle)
     try:
         workbook.save(temporary)
+        _match_permissions(temporary, target)
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
     return target
+
+
+def _match_permissions(temporary: str, target: Path) -> None:
+    """Give the finished file the permissions a plain save would give.
+
+    ``mkstemp`` creates private (0600) files; a planner's output must be
+    readable like any other file they save: an existing output keeps its
+    mode, a new one gets the usual mode under the user's umask.
+    """
+    if target.exists():
+        mode = target.stat().st_mode & 0o777
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(temporary, mode)
