@@ -215,7 +215,9 @@ class BacklogResult(_Frozen):
     )
     capacity_hours: dict[str, float] = Field(
         default_factory=dict,
-        description="Staff id -> casework hours over the horizon.",
+        description="Staff id -> free casework hours over the horizon: "
+        "after the cases they keep (in progress or pinned); negative when "
+        "those overflow.",
     )
     conflicts: tuple[Conflict, ...] = Field(
         default=(), description="Why the rules cannot all hold."

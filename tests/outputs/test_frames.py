@@ -7,11 +7,11 @@ from datetime import date, time
 import pandas as pd
 import pytest
 
-from balancer.domain import HistoryBalance
+from balancer.domain import CaseStatus, HistoryBalance
 from balancer.inputs.columns import HISTORY
 from balancer.outputs import frames
-from balancer.result import SolveStats, SolveStatus
-from tests.factories import JANUARY, make_duty, make_team
+from balancer.result import CaseAssignment, SolveStats, SolveStatus
+from tests.factories import JANUARY, make_case, make_duty, make_team
 from tests.outputs.samples import (
     MON,
     NEW_YEAR,
@@ -224,6 +224,39 @@ def test_load_frame_sums_effort_against_capacity() -> None:
     assert rows.loc["ann", "Utilisation"] == 0.5
     # cy takes no casework but has a capacity entry; 0 capacity = blank.
     assert pd.isna(rows.loc["cy", "Utilisation"])
+
+
+def test_load_counts_kept_cases_on_both_sides() -> None:
+    """ann keeps c2 (6 h, in progress) and has 4 h free: 10 casework hours.
+
+    Her load is the kept 6 h plus new c3 (3 h) = 9 h, so 90 %, not 9 h
+    over the 4 free hours (225 %), which mixed the two bases.
+    """
+    team = backlog_team().model_copy(
+        update={
+            "cases": (
+                make_case(
+                    "c2",
+                    owner="ann",
+                    effort_hours=6.0,
+                    status=CaseStatus.IN_PROGRESS,
+                ),
+                make_case("c3", effort_hours=3.0),
+            )
+        }
+    )
+    result = backlog_result(
+        assignments=(
+            CaseAssignment(case_id="c2", staff_id="ann", previous_owner="ann"),
+            CaseAssignment(case_id="c3", staff_id="ann"),
+        ),
+        capacity_hours={"ann": 4.0, "bo": 10.0},
+    )
+    rows = frames.load_frame(team, result).set_index("Staff")
+    assert rows.loc["ann", "Casework hours"] == 10.0
+    assert rows.loc["ann", "Kept hours"] == 6.0
+    assert rows.loc["ann", "Load hours"] == 9.0
+    assert rows.loc["ann", "Utilisation"] == 0.9
 
 
 def test_shelf_is_in_rank_order() -> None:

@@ -164,7 +164,8 @@ def add_load_sheet(
         sheet,
         table,
         formats={
-            "Capacity hours": "0.0",
+            "Casework hours": "0.0",
+            "Kept hours": "0.0",
             "Load hours": "0.0",
             "Utilisation": "0%",
         },
@@ -179,7 +180,7 @@ def add_load_sheet(
     if len(table):
         chart = BarChart()
         chart.type = "col"
-        chart.title = "Utilisation (load / capacity)"
+        chart.title = "Utilisation (load / casework hours)"
         chart.y_axis.title = "utilisation"
         chart.y_axis.numFmt = "0%"
         chart.legend = None

@@ -778,11 +778,14 @@ _CASES_COLUMNS = [
 
 
 def load_frame(team: Team, result: BacklogResult) -> pd.DataFrame:
-    """Per caseworker: capacity, load, utilisation and cases.
+    """Per caseworker: casework hours, load, utilisation and cases.
 
-    Load is the effort of the cases they own after the run, in their own
-    hours (``Case.effort_for``). Utilisation = load / capacity; blank when
-    the capacity is 0. Listed: everyone who takes casework, has capacity
+    Casework hours are the hours for cases over the horizon: the free hours
+    the result reports plus the cases they keep (in progress or pinned).
+    Load is the effort of all cases they own after the run, kept ones
+    included, in their own hours (``Case.effort_for``). Utilisation = load
+    / casework hours, as the balance goal counts it; blank when there are
+    no casework hours. Listed: everyone who takes casework, has capacity
     or owns a case.
     """
     cases = {case.id: case for case in team.cases}
@@ -790,11 +793,15 @@ def load_frame(team: Team, result: BacklogResult) -> pd.DataFrame:
     count: dict[str, int] = defaultdict(int)
     moved_in: dict[str, int] = defaultdict(int)
     late: dict[str, int] = defaultdict(int)
+    kept: dict[str, float] = defaultdict(float)
     for a in result.assignments:
         if a.staff_id is None:
             continue
         case = cases.get(a.case_id)
-        load[a.staff_id] += case.effort_for(a.staff_id) if case else 0.0
+        hours = case.effort_for(a.staff_id) if case else 0.0
+        load[a.staff_id] += hours
+        if case is not None and case.fixed and case.owner == a.staff_id:
+            kept[a.staff_id] += hours
         count[a.staff_id] += 1
         moved_in[a.staff_id] += int(a.moved)
         late[a.staff_id] += int(a.late)
@@ -807,13 +814,15 @@ def load_frame(team: Team, result: BacklogResult) -> pd.DataFrame:
     rows = []
     for staff_id in dict.fromkeys(ids):
         person = team.staff_by_id.get(staff_id)
-        capacity = result.capacity_hours.get(staff_id, 0.0)
-        share = load[staff_id] / capacity if capacity > 0 else None
+        free = result.capacity_hours.get(staff_id, 0.0)
+        casework = free + kept[staff_id]
+        share = load[staff_id] / casework if casework > 1e-9 else None
         rows.append(
             {
                 "Staff": staff_id,
                 "Name": person.name if person else "",
-                "Capacity hours": _r(capacity),
+                "Casework hours": _r(casework),
+                "Kept hours": _r(kept[staff_id]),
                 "Load hours": _r(load[staff_id]),
                 "Utilisation": None if share is None else round(share, 4),
                 "Cases": count[staff_id],
@@ -827,7 +836,8 @@ def load_frame(team: Team, result: BacklogResult) -> pd.DataFrame:
 _LOAD_COLUMNS = [
     "Staff",
     "Name",
-    "Capacity hours",
+    "Casework hours",
+    "Kept hours",
     "Load hours",
     "Utilisation",
     "Cases",
