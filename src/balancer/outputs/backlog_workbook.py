@@ -37,6 +37,7 @@ from balancer.outputs.styling import (
     page_setup,
     section,
     stats_section,
+    table_with_chart_setup,
     write_table,
 )
 
@@ -177,6 +178,7 @@ def add_load_sheet(
         if isinstance(cell.value, (int, float)) and cell.value > 1:
             cell.fill = RED_FILL
     _finish_table(sheet, last, len(headers), "Load", landscape=True)
+    chart = None
     if len(table):
         chart = BarChart()
         chart.type = "col"
@@ -195,7 +197,14 @@ def add_load_sheet(
         chart.y_axis.delete = False
         chart.height = 8
         chart.width = max(12, 1.2 * len(table) + 4)
-        sheet.add_chart(chart, f"A{last + 3}")
+    table_with_chart_setup(
+        sheet,
+        chart,
+        last_row=last,
+        columns=len(headers),
+        landscape=True,
+        title="Load",
+    )
     return sheet
 
 

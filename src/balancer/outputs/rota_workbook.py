@@ -51,6 +51,7 @@ from balancer.outputs.styling import (
     print_scale,
     section,
     stats_section,
+    table_with_chart_setup,
     write_table,
 )
 
@@ -458,6 +459,7 @@ def add_fairness_sheet(
     last = write_table(sheet, table, formats=hours)
     fit_columns(sheet, maximum=30)
     sheet.freeze_panes = "C2"
+    chart = None
     if len(table):
         deviation = list(table.columns).index("Deviation") + 1
         for row in range(2, last + 1):
@@ -482,12 +484,13 @@ def add_fairness_sheet(
         chart.y_axis.delete = False
         chart.height = 8
         chart.width = max(12, 1.2 * len(table) + 4)
-        sheet.add_chart(chart, f"A{last + 3}")
-    page_setup(
+    table_with_chart_setup(
         sheet,
+        chart,
+        last_row=last,
+        columns=len(table.columns),
         landscape=True,
         title=f"Fairness {frames.month_name(month)}",
-        fit_width=True,
     )
     return sheet
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 
 from balancer.outputs.files import write_value
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from openpyxl import Workbook
+    from openpyxl.chart._chart import ChartBase
     from openpyxl.worksheet.worksheet import Worksheet
 
     from balancer.domain import Team
@@ -46,6 +48,7 @@ __all__ = [
     "print_scale",
     "section",
     "stats_section",
+    "table_with_chart_setup",
     "write_table",
 ]
 
@@ -255,13 +258,21 @@ def fit_columns(
             if needed > 1:
                 cell.alignment = Alignment(
                     wrap_text=True,
-                    vertical=cell.alignment.vertical or "top",
+                    vertical=cell.alignment.vertical or "center",
                     horizontal=cell.alignment.horizontal,
                 )
             lines = max(lines, needed)
         current = sheet.row_dimensions[row[0].row].height or 15
         if lines > 1:
             sheet.row_dimensions[row[0].row].height = max(current, 15 * lines)
+            # A taller row reads as one line when every cell is centred.
+            for cell in row:
+                if cell.alignment.vertical is None:
+                    cell.alignment = Alignment(
+                        vertical="center",
+                        wrap_text=cell.alignment.wrap_text,
+                        horizontal=cell.alignment.horizontal,
+                    )
 
 
 def _is_header(cell: Any) -> bool:
@@ -298,10 +309,54 @@ def print_scale(
     page_w, page_h = (
         (_A4_LONG, _A4_SHORT - 60) if landscape else (_A4_SHORT, _A4_LONG - 60)
     )
-    scale = page_w / points
+    # 4 % spare: spreadsheet clients measure fonts a little differently,
+    # and a column pushed onto its own page is worse than a smaller zoom.
+    scale = 0.96 * page_w / points
     if height_points:
         scale = min(scale, page_h / height_points)
     return max(40, min(100, math.floor(scale * 100)))
+
+
+def table_with_chart_setup(
+    sheet: Worksheet,
+    chart: ChartBase | None,
+    *,
+    last_row: int,
+    columns: int,
+    landscape: bool,
+    title: str,
+) -> None:
+    """Print a table with ``chart`` (if any) below it.
+
+    The table is zoomed to fit the page width and the chart is narrowed to
+    that width too. When table and chart do not fit one page together, the
+    chart starts a new page, so a printout never cuts a chart in two. (A
+    fixed zoom, not "fit to page": Excel ignores manual breaks under "fit
+    to page".)
+    """
+    width = sum(
+        sheet.column_dimensions[get_column_letter(c)].width or 8.43
+        for c in range(1, columns + 1)
+    )
+    scale = print_scale(width, columns, landscape)
+    page_setup(sheet, landscape=landscape, title=title, scale=scale)
+    if chart is None:
+        return
+    page_width, page_height = (
+        (_A4_LONG, _A4_SHORT - 60) if landscape else (_A4_SHORT, _A4_LONG - 60)
+    )
+    cm_per_point = 2.54 / 72
+    fits = 0.9 * page_width * cm_per_point * 100 / scale
+    chart.width = min(chart.width, fits)
+    rows = sum(
+        sheet.row_dimensions[r].height or 15 for r in range(1, last_row + 1)
+    )
+    chart_points = chart.height / cm_per_point
+    anchor = last_row + 3
+    if (rows + 30 + chart_points) * scale / 100 > page_height:
+        sheet.row_breaks.append(Break(id=last_row + 1))
+        anchor = last_row + 2
+    sheet.add_chart(chart, f"A{anchor}")
 
 
 def page_setup(
@@ -324,8 +379,8 @@ def page_setup(
     sheet.page_margins.top = sheet.page_margins.bottom = 0.75
     sheet.page_margins.header = sheet.page_margins.footer = 0.3
     sheet.print_options.gridLines = False
+    sheet.sheet_properties.pageSetUpPr.fitToPage = fit_width
     if fit_width:
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
         sheet.page_setup.fitToWidth = 1
         sheet.page_setup.fitToHeight = 0
     elif scale is not None:
