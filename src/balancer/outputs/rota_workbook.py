@@ -88,7 +88,9 @@ RELAXED_BANNER = "This rota breaks some demands: see conflicts"
 #: holidays, weekdays, dates); they stay frozen above the grid.
 _HEAD_ROWS = 4
 _FIRST_DAY_COL = 3
-_DAY_WIDTH = 12
+_DAY_WIDTH = 20
+#: Closed days (weekends, holidays) hold no duty and need less room.
+_CLOSED_WIDTH = 11
 _ID_WIDTH = 8
 _NAME_WIDTH = 18
 
@@ -201,7 +203,9 @@ def add_rota_sheet(
         if head.closed is not None:
             holiday.fill = weekday.fill = CLOSED_FILL
             date_cell.fill = fill("7F7F7F")
-        sheet.column_dimensions[get_column_letter(column)].width = _DAY_WIDTH
+        sheet.column_dimensions[get_column_letter(column)].width = (
+            _DAY_WIDTH if head.closed is None else _CLOSED_WIDTH
+        )
     sheet.row_dimensions[1].height = 20
     sheet.row_dimensions[2].height = 24
 
@@ -221,8 +225,9 @@ def add_rota_sheet(
             cell = sheet.cell(row=row, column=_FIRST_DAY_COL + j)
             content = grid.cell(staff_id, day)
             if content.text:
-                write_value(cell, content.text)
-                lines = max(lines, content.text.count("\n") + 1)
+                text = _compact(content.text)
+                write_value(cell, text)
+                lines = max(lines, text.count("\n") + 1)
             cell.alignment = centre
             cell.border = BOX
             cell.font = font(size=9)
@@ -253,13 +258,13 @@ def add_rota_sheet(
         sheet.col_breaks.append(Break(id=_FIRST_DAY_COL + page.stop - 1))
     # Excel ignores manual breaks under "fit to page", so the zoom is set
     # so that the widest page (a week) fits the paper instead.
-    widest = max(len(page) for page in pages)
+    widest = max(pages, key=lambda page: _page_width(grid.days, page))
     height = sum(
         (sheet.row_dimensions[r].height or 15) for r in range(1, legend_end)
     )
     scale = print_scale(
-        _ID_WIDTH + _NAME_WIDTH + widest * _DAY_WIDTH,
-        2 + widest,
+        _ID_WIDTH + _NAME_WIDTH + _page_width(grid.days, widest),
+        2 + len(widest),
         landscape=True,
         height_points=height,
     )
@@ -267,6 +272,22 @@ def add_rota_sheet(
     last_column = get_column_letter(_FIRST_DAY_COL + len(days) - 1)
     sheet.print_area = f"A1:{last_column}{legend_end - 1}"
     return sheet
+
+
+def _compact(text: str) -> str:
+    """A day's duties on one line when they fit the column, else stacked.
+
+    One line per person keeps the week short enough to print large.
+    """
+    joined = text.replace("\n", ", ")
+    return joined if len(joined) <= _DAY_WIDTH - 1 else text
+
+
+def _page_width(heads: Sequence[frames.DayHeader], page: range) -> float:
+    """Summed width of a printed page's day columns, in Excel units."""
+    return sum(
+        _DAY_WIDTH if heads[j].closed is None else _CLOSED_WIDTH for j in page
+    )
 
 
 def _week_pages(heads: Sequence[frames.DayHeader]) -> list[range]:
