@@ -9,7 +9,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from balancer.errors import OutputError
-from balancer.outputs.files import save_workbook, set_text
+from balancer.outputs.files import save_text, save_workbook, set_text
 
 
 def _book(text: str) -> Workbook:
@@ -64,3 +64,13 @@ def test_replaced_output_keeps_its_mode(tmp_path: Path) -> None:
     target.chmod(0o640)
     save_workbook(_book("new"), target)
     assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_text_files_are_written_atomically_and_readable(
+    tmp_path: Path,
+) -> None:
+    target = save_text("æ,ø\n", tmp_path / "out.csv")
+    assert target.read_text(encoding="utf-8") == "æ,ø\n"
+    with pytest.raises(OutputError, match="input"):
+        save_text("x", target, inputs=[target])
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]

@@ -18,12 +18,19 @@ from typing import TYPE_CHECKING, Any
 from balancer.errors import OutputError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from openpyxl import Workbook
     from openpyxl.cell.cell import Cell
 
-__all__ = ["FORMULA_PREFIXES", "save_workbook", "set_text", "write_value"]
+__all__ = [
+    "FORMULA_PREFIXES",
+    "save_bytes",
+    "save_text",
+    "save_workbook",
+    "set_text",
+    "write_value",
+]
 
 #: Characters that make a spreadsheet read a cell as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -71,17 +78,50 @@ def save_workbook(
     The workbook is written to a temporary file beside ``path`` and renamed
     over it only once complete. Returns the path written.
     """
+    return _atomic_write(path, inputs, workbook.save)
+
+
+def save_bytes(
+    data: bytes, path: str | Path, inputs: Iterable[Path] = ()
+) -> Path:
+    """Write ``data`` to ``path`` atomically; refuse to replace inputs.
+
+    As :func:`save_workbook`, for files that are not workbooks (calendar
+    files, benchmark solutions).
+    """
+    return _atomic_write(
+        path, inputs, lambda name: Path(name).write_bytes(data)
+    )
+
+
+def save_text(
+    text: str, path: str | Path, inputs: Iterable[Path] = ()
+) -> Path:
+    """Write ``text`` (UTF-8) to ``path`` atomically; refuse inputs."""
+    return save_bytes(text.encode("utf-8"), path, inputs)
+
+
+def _atomic_write(
+    path: str | Path,
+    inputs: Iterable[Path],
+    write: Callable[[str], object],
+) -> Path:
+    """Write via ``write(temporary)``, then rename over ``path``.
+
+    An existing file at ``path`` stays untouched until the new one is
+    complete; a failed write leaves no temporary file behind.
+    """
     target = Path(path)
     _refuse_inputs(target, inputs)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.exists():
         folder.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.stem}-", suffix=".xlsx.tmp", dir=folder
+        prefix=f".{target.stem}-", suffix=f"{target.suffix}.tmp", dir=folder
     )
     os.close(handle)
     try:
-        workbook.save(temporary)
+        write(temporary)
         _match_permissions(temporary, target)
         os.replace(temporary, target)
     except BaseException:
