@@ -23,7 +23,13 @@ if TYPE_CHECKING:
     from openpyxl import Workbook
     from openpyxl.cell.cell import Cell
 
-__all__ = ["FORMULA_PREFIXES", "save_workbook", "set_text", "write_value"]
+__all__ = [
+    "FORMULA_PREFIXES",
+    "save_bytes",
+    "save_workbook",
+    "set_text",
+    "write_value",
+]
 
 #: Characters that make a spreadsheet read a cell as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -82,6 +88,37 @@ def save_workbook(
     os.close(handle)
     try:
         workbook.save(temporary)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    return target
+
+
+def save_bytes(
+    data: bytes, path: str | Path, inputs: Iterable[Path] = ()
+) -> Path:
+    """Write ``data`` to ``path`` atomically; refuse to replace inputs.
+
+    As :func:`save_workbook`, for files that are not workbooks (calendar
+    files): a temporary file beside ``path``, renamed over it when done.
+    The file gets the usual permissions (0666 less the umask), not the
+    temporary file's owner-only ones, so a web server can publish it.
+    """
+    target = Path(path)
+    _refuse_inputs(target, inputs)
+    folder = target.parent if str(target.parent) else Path(".")
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.stem}-", suffix=f"{target.suffix}.tmp", dir=folder
+    )
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(temporary, 0o666 & ~mask)
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
