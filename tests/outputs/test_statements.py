@@ -137,19 +137,23 @@ def test_statement_names_contract_absence_balance_in_and_out() -> None:
     told = fairness_statements(_team(), JANUARY, _result())
     ann, bo, cy, dan = told.people
     # ann's 1.5 h carried in are both her History rows (1 + 0.5), as the
-    # fair share deducts them; 14 - 13.5 = 0.5 h over goes to February.
+    # fair share deducts them; 14 - 13.5 = 0.5 h over goes to February,
+    # per duty phone 8 - 5.25 and mail 6 - 8.25.
     assert ann.text == (
         "Anna Holm: 14 h of duty in January (phone 8 h, mail 6 h); fair "
         "share 13.5 h (80 % contract, 3 days of vacation, 108.8 h at work, "
-        "less 1.5 h carried in), by duty phone 5.25 h, mail 8.25 h; 0.5 h "
-        "over the share, carried to February (less duty then)."
+        "less 1.5 h carried in), by duty phone 5.25 h (+2.75 h carried), "
+        "mail 8.25 h (-2.25 h carried); 0.5 h over the share, carried to "
+        "February (less duty then)."
     )
-    # bo owed 2 h, which raised his share; he did 1 h under it.
+    # bo owed 2 h, which raised his share; he did 1 h under it, all of
+    # it mail (41 h against 28 h) and none of his 14 h phone share.
     assert bo.text == (
         "Bo Berg: 41 h of duty in January (mail 41 h); fair share 42 h "
         "(100 % contract, 2 h away, 157 h at work, plus 2 h owed from "
-        "before), by duty phone 14 h, mail 28 h; 1 h under the share, "
-        "carried to February (more duty then)."
+        "before), by duty phone 14 h (-14 h carried), mail 28 h (+13 h "
+        "carried); 1 h under the share, carried to February (more duty "
+        "then)."
     )
     # cy has no name, so her id is shown; one duty, so no per-duty part.
     assert cy.text == (

@@ -186,7 +186,11 @@ def _done(team: Team, summary: StaffDutySummary, this: str) -> str:
 
 
 def _by_duty(team: Team, summary: StaffDutySummary) -> str:
-    """``phone 4 h, mail 3 h``: fair shares when the person takes 2+."""
+    """``phone 4 h (+1 h carried), mail 3 h (even)`` for 2+ duties.
+
+    Each duty's fair share and that duty's balance carried out (its
+    hours less its share), as the new History's per-duty rows hold it.
+    """
     shares = [
         duty.id
         for duty in team.duties
@@ -194,10 +198,17 @@ def _by_duty(team: Team, summary: StaffDutySummary) -> str:
     ]
     if len(shares) < 2:
         return ""
-    return ", ".join(
-        f"{duty_id} {hours_text(summary.fair_share_by_duty[duty_id])} h"
-        for duty_id in shares
-    )
+    parts = []
+    for duty_id in shares:
+        share = summary.fair_share_by_duty[duty_id]
+        balance = summary.hours_by_duty.get(duty_id, 0.0) - share
+        if abs(balance) < _NOTHING:
+            carried = "even"
+        else:
+            sign = "+" if balance > 0 else "-"
+            carried = f"{sign}{hours_text(abs(balance))} h carried"
+        parts.append(f"{duty_id} {hours_text(share)} h ({carried})")
+    return ", ".join(parts)
 
 
 def _contract(team: Team, person: Staff) -> str:
