@@ -13,7 +13,16 @@ from balancer.inputs.board import BoardShift, read_board
 from balancer.outputs.changes import shifts_from_result
 from balancer.outputs.rota_workbook import write_rota_workbook
 from tests.factories import JANUARY
-from tests.outputs.samples import FORMULA_NAME, MON, rota_result, rota_team
+from tests.outputs.samples import (
+    ASSIGNMENTS,
+    FORMULA_NAME,
+    MON,
+    THU,
+    TUE,
+    duty,
+    rota_result,
+    rota_team,
+)
 
 
 def _rota(tmp_path: Path) -> Path:
@@ -77,3 +86,32 @@ def test_a_file_that_is_no_workbook_is_refused(tmp_path: Path) -> None:
     path.write_text("not a workbook")
     with pytest.raises(InputError, match=r"not an Excel workbook"):
         read_board(path)
+
+
+def test_a_staff_edit_beside_stale_names_keeps_the_right_names(
+    tmp_path: Path,
+) -> None:
+    # As in a real month, ann is on more rows than the one edited.
+    more = (
+        *ASSIGNMENTS,
+        duty("ann", TUE, "mail", 0),
+        duty("ann", THU, "phone", 1),
+    )
+    path = write_rota_workbook(
+        rota_team(),
+        JANUARY,
+        rota_result(assignments=more),
+        tmp_path / "rota.xlsx",
+    )
+    book = load_workbook(path)
+    board = book["Board"]
+    # Row 2 (Monday phone 08-10: ann, bo) is handed to cy and ann, but
+    # the Names cell still says "Ann Arbor, <bo's name>".
+    assert board.cell(2, 5).value == "ann, bo"
+    board.cell(2, 5).value = "cy, ann"
+    book.save(path)
+    rota = read_board(path)
+    # Each id takes the name most of its rows give it.
+    assert rota.name("cy") == "Cy Young"
+    assert rota.name("ann") == "Ann Arbor"
+    assert rota.name("bo") == FORMULA_NAME

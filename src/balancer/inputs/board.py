@@ -13,6 +13,7 @@ here so both read a hand-edited Board alike.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -70,7 +71,7 @@ class PublishedRota:
         Every person on every slot, sorted, each once.
     names
         Staff id -> name, from the Board's ``Names`` column where it lines
-        up with the ``Staff`` column.
+        up with the ``Staff`` column (the name most rows give an id).
     """
 
     shifts: tuple[BoardShift, ...]
@@ -109,7 +110,7 @@ def read_board(path: str | Path) -> PublishedRota:
     )
     problems: list[InputProblem] = []
     shifts: set[BoardShift] = set()
-    names: dict[str, str] = {}
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
     for number, row in enumerate(rows[header_row:], start=header_row + 1):
         values = {key: _cell(row, index) for key, index in columns.items()}
         if all(_blank(v) for v in values.values()):
@@ -157,11 +158,16 @@ def read_board(path: str | Path) -> PublishedRota:
         if names_at is not None:
             shown = _tokens(_cell(row, names_at), separators=",;\n")
             if len(shown) == len(staff):
-                names.update(
-                    (s, n) for s, n in zip(staff, shown, strict=True) if n != s
-                )
+                for staff_id, name in zip(staff, shown, strict=True):
+                    seen[staff_id][name] += 1
     if problems:
         raise InputError(problems, source=str(source))
+    # A hand edit changes the Staff cell and seldom the Names beside it,
+    # so each id takes the name it has on most rows.
+    names = {
+        staff_id: counts.most_common(1)[0][0]
+        for staff_id, counts in seen.items()
+    }
     return PublishedRota(tuple(sorted(shifts)), names)
 
 
