@@ -103,6 +103,7 @@ _FIRST_DAY_COL = 3
 _DAY_WIDTH = 12
 _ID_WIDTH = 8
 _NAME_WIDTH = 18
+_STATEMENT_WIDTH = 100
 
 
 def write_rota_workbook(
@@ -530,6 +531,11 @@ def add_statements_sheet(
     write_value(heading, f"Fairness statements {frames.month_name(month)}")
     heading.font = font(bold=True, size=14)
     write_value(sheet["A2"], told.intro)
+    # The team's line spans the table's width and wraps, so it prints
+    # within the page instead of running off its right edge.
+    sheet.merge_cells("A2:C2")
+    sheet["A2"].alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.row_dimensions[2].height = 32
     table = pd.DataFrame(
         [(p.staff_id, p.name, p.text) for p in told.people],
         columns=["Staff", "Name", "Statement"],
@@ -538,13 +544,18 @@ def add_statements_sheet(
         write_value(sheet["A4"], "No rota, so no statements.")
     else:
         last = write_table(sheet, table, top=4)
-        for row in range(5, last + 1):
-            sheet.cell(row=row, column=3).alignment = Alignment(
-                wrap_text=True, vertical="top"
-            )
+        for row, person in zip(range(5, last + 1), told.people, strict=True):
+            for column in (1, 2, 3):
+                sheet.cell(row=row, column=column).alignment = Alignment(
+                    wrap_text=True, vertical="top"
+                )
+            # Excel and LibreOffice keep wrapped rows one line high unless
+            # told, so the height follows the statement's length.
+            lines = math.ceil(len(person.text) / (1.15 * _STATEMENT_WIDTH))
+            sheet.row_dimensions[row].height = 15 * lines + 3
     sheet.column_dimensions["A"].width = _ID_WIDTH
     sheet.column_dimensions["B"].width = _NAME_WIDTH
-    sheet.column_dimensions["C"].width = 100
+    sheet.column_dimensions["C"].width = _STATEMENT_WIDTH
     page_setup(
         sheet,
         landscape=True,
