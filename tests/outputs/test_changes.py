@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from balancer.inputs.board import BoardShift
 from balancer.outputs.changes import (
     blocks,
@@ -122,3 +125,41 @@ def test_same_rota_has_no_changes() -> None:
     assert found.changes == {}
     assert found.lines() == []
     assert found.headline() == "No changes: the rotas agree (6 duty slots)."
+
+
+_SLOTS = st.builds(
+    lambda day, start, duty_id, who: _shift(
+        date(2027, 1, 4 + day), start, start + 2, duty_id, who
+    ),
+    st.integers(0, 2),
+    st.sampled_from((8, 10, 12, 14)),
+    st.sampled_from(("phone", "mail")),
+    st.sampled_from(("ann", "bo", "cy")),
+)
+
+
+def _slots_of(block: BoardShift) -> set[BoardShift]:
+    """A block cut back into its two-hour slots."""
+    return {
+        BoardShift(block.day, start, start + 2 * H, block.duty, block.staff_id)
+        for start in range(block.start, block.end, 2 * H)
+    }
+
+
+@given(st.sets(_SLOTS, max_size=12), st.sets(_SLOTS, max_size=12))
+def test_the_diff_covers_exactly_the_slots_that_changed(
+    old: set[BoardShift], new: set[BoardShift]
+) -> None:
+    found = diff_rotas(old, new)
+    added: set[BoardShift] = set()
+    removed: set[BoardShift] = set()
+    for staff_id, changes in found.changes.items():
+        assert changes, "a person is listed only with changes"
+        for change in changes:
+            assert change.shift.staff_id == staff_id
+            (added if change.added else removed).update(
+                _slots_of(change.shift)
+            )
+    assert added == new - old
+    assert removed == old - new
+    assert found.unchanged == len(old & new)
