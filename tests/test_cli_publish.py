@@ -115,3 +115,27 @@ def test_statements_for_a_hand_edited_rota(tmp_path: Path) -> None:
     )
     assert "1 day of vacation" in lines[2]
     assert len(lines) == 4
+
+
+def test_ics_with_previous_cancels_what_is_gone(tmp_path: Path) -> None:
+    old = _rota(tmp_path, "old.xlsx")
+    new = _rota(tmp_path, "new.xlsx")
+    _set_staff(new, 2, "ann")  # bo loses Monday's phone 08-10
+    out = tmp_path / "cal"
+    result = _run("ics", new, "--out", out, "--previous", old)
+    assert result.exit_code == 0, result.output
+    calendar = Calendar.from_ical((out / "bo.ics").read_bytes())
+    states = sorted(
+        (e.decoded("DTSTART").day, str(e["STATUS"]))
+        for e in calendar.walk("VEVENT")
+    )
+    # bo keeps Wednesday's mail; Monday's phone is sent as cancelled.
+    assert states == [(4, "CANCELLED"), (6, "CONFIRMED")]
+
+
+def test_ics_refuses_an_unreadable_rota(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.xlsx"
+    result = _run("ics", missing, "--out", tmp_path / "cal")
+    assert result.exit_code == 2
+    assert "the file does not exist" in result.output
+    assert not (tmp_path / "cal").exists()
