@@ -499,3 +499,11 @@ def demo(
         ctx.exit(EXIT_OK)
     output = out_dir / f"demo-plan-{month}.xlsx"
     ctx.exit(_run_plan(team_path, month, output, solve))
+
+
+# After publishing: calendars, change report, fairness statements.
+from balancer.cli_publish import diff, ics, statements  # noqa: E402
+
+cli.add_command(ics)
+cli.add_command(diff)
+cli.add_command(statements)

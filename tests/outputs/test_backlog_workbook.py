@@ -127,6 +127,7 @@ def test_plan_workbook_holds_both(tmp_path: Path) -> None:
         "Rota",
         "Board",
         "Fairness",
+        "Statements",
         "Rota summary",
         "History",
         "Cases",

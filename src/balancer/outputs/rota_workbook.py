@@ -13,6 +13,9 @@ Board
     :func:`balancer.inputs.rota_workbook.read_rota_workbook` reads back.
 Fairness
     hours and unpopular slots against fair share, with a chart.
+Statements
+    the fairness account in plain words, one line per person
+    (:mod:`balancer.outputs.statements`), to paste into a message.
 Summary
     status, soft goals, conflicts and staffing per slot against target.
 History
@@ -24,6 +27,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+import pandas as pd
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Border, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -31,6 +35,7 @@ from openpyxl.worksheet.pagebreak import Break
 
 from balancer.outputs import frames
 from balancer.outputs.files import save_workbook, write_value
+from balancer.outputs.statements import fairness_statements
 from balancer.outputs.styling import (
     ABSENCE_FILL,
     BLANK_ZERO,
@@ -76,11 +81,19 @@ __all__ = [
     "add_rota_sheet",
     "add_rota_sheets",
     "add_rota_summary_sheet",
+    "add_statements_sheet",
     "write_rota_workbook",
 ]
 
 #: Sheet titles of the rota workbook, in order.
-ROTA_SHEETS = ("Rota", "Board", "Fairness", "Summary", "History")
+ROTA_SHEETS = (
+    "Rota",
+    "Board",
+    "Fairness",
+    "Statements",
+    "Summary",
+    "History",
+)
 
 RELAXED_BANNER = "This rota breaks some demands: see conflicts"
 
@@ -93,6 +106,7 @@ _DAY_WIDTH = 20
 _CLOSED_WIDTH = 11
 _ID_WIDTH = 8
 _NAME_WIDTH = 18
+_STATEMENT_WIDTH = 100
 
 
 def write_rota_workbook(
@@ -121,10 +135,11 @@ def add_rota_sheets(
     lang: Language = "en",
     summary_title: str = "Summary",
 ) -> None:
-    """Add the five rota sheets to ``book`` in their usual order."""
+    """Add the rota sheets (:data:`ROTA_SHEETS`) in their usual order."""
     add_rota_sheet(book, team, month, result, lang=lang)
     add_board_sheet(book, team, month, result, lang=lang)
     add_fairness_sheet(book, team, month, result)
+    add_statements_sheet(book, team, month, result)
     add_rota_summary_sheet(book, team, month, result, title=summary_title)
     add_history_sheet(book, team, result)
 
@@ -512,6 +527,64 @@ def add_fairness_sheet(
         columns=len(table.columns),
         landscape=True,
         title=f"Fairness {frames.month_name(month)}",
+    )
+    return sheet
+
+
+# --------------------------------------------------------------------------
+# Statements
+# --------------------------------------------------------------------------
+
+
+def add_statements_sheet(
+    book: Workbook,
+    team: Team,
+    month: Month,
+    result: RotaResult,
+    title: str = "Statements",
+) -> Worksheet:
+    """The fairness account in plain words, one line per person.
+
+    A1 holds the title, A2 the team's totals (the common driver of every
+    share), and from row 4 a table ``Staff``, ``Name``, ``Statement``.
+    Without a rota the sheet says so instead of the table.
+    """
+    sheet = book.create_sheet(title)
+    told = fairness_statements(team, month, result)
+    heading = sheet["A1"]
+    write_value(heading, f"Fairness statements {frames.month_name(month)}")
+    heading.font = font(bold=True, size=14)
+    write_value(sheet["A2"], told.intro)
+    # The team's line spans the table's width and wraps, so it prints
+    # within the page instead of running off its right edge.
+    sheet.merge_cells("A2:C2")
+    sheet["A2"].alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.row_dimensions[2].height = 32
+    table = pd.DataFrame(
+        [(p.staff_id, p.name, p.text) for p in told.people],
+        columns=["Staff", "Name", "Statement"],
+    )
+    if table.empty:
+        write_value(sheet["A4"], "No rota, so no statements.")
+    else:
+        last = write_table(sheet, table, top=4)
+        for row, person in zip(range(5, last + 1), told.people, strict=True):
+            for column in (1, 2, 3):
+                sheet.cell(row=row, column=column).alignment = Alignment(
+                    wrap_text=True, vertical="top"
+                )
+            # Excel and LibreOffice keep wrapped rows one line high unless
+            # told, so the height follows the statement's length.
+            lines = math.ceil(len(person.text) / (1.15 * _STATEMENT_WIDTH))
+            sheet.row_dimensions[row].height = 15 * lines + 3
+    sheet.column_dimensions["A"].width = _ID_WIDTH
+    sheet.column_dimensions["B"].width = _NAME_WIDTH
+    sheet.column_dimensions["C"].width = _STATEMENT_WIDTH
+    page_setup(
+        sheet,
+        landscape=True,
+        title=f"Statements {frames.month_name(month)}",
+        fit_width=True,
     )
     return sheet
 

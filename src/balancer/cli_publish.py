@@ -1,0 +1,162 @@
+"""Commands for after a rota is published: ics, diff, statements.
+
+``ics`` turns the rota workbook into one calendar file per person,
+``diff`` lists who gains and loses which duty between two rota workbooks,
+and ``statements`` prints each person's fairness statement. ``ics`` and
+``diff`` read the rota workbook alone (its Board sheet); ``statements``
+needs the team workbook too, for contracts, absences and balances.
+
+Registered on the ``balancer`` group in :mod:`balancer.cli`. Bad input
+raises :class:`~balancer.errors.InputError`, which the group reports
+plainly with exit status 2.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from balancer.domain import Month
+
+if TYPE_CHECKING:
+    from balancer.inputs.board import PublishedRota
+
+__all__ = ["diff", "ics", "statements"]
+
+_FILE = click.Path(dir_okay=False, path_type=Path)
+
+
+@click.command()
+@click.argument("rota_path", metavar="ROTA", type=_FILE)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("calendars"),
+    show_default=True,
+    help="Folder for the .ics files (one per person).",
+)
+@click.option(
+    "--team",
+    "team_name",
+    default="team",
+    show_default=True,
+    help="The team's name; part of every event's id, so keep it the "
+    "same from month to month.",
+)
+@click.option(
+    "--previous",
+    "previous_path",
+    type=_FILE,
+    help="The rota published before; its duties that are gone are "
+    "sent as cancelled.",
+)
+def ics(
+    rota_path: Path,
+    out_dir: Path,
+    team_name: str,
+    previous_path: Path | None,
+) -> None:
+    """Write a calendar file per person with their duties from ROTA.
+
+    Each person gets OUT/<staff id>.ics with one event per duty block,
+    in Danish time. Publishing a changed rota again updates the events
+    in people's calendars instead of adding copies.
+    """
+    from balancer.inputs.board import read_board
+    from balancer.outputs.ics import calendar_files, write_calendars
+
+    rota = read_board(rota_path)
+    previous = read_board(previous_path) if previous_path else None
+    # The rota's save time stamps the publication: publishing the same
+    # file twice gives the same files, and a newer rota outranks it.
+    stamp = datetime.fromtimestamp(rota_path.stat().st_mtime, tz=UTC)
+    files = calendar_files(
+        rota, team=team_name, stamp=stamp.replace(microsecond=0),
+        previous=previous,
+    )  # fmt: skip
+    inputs = [p for p in (rota_path, previous_path) if p is not None]
+    written = write_calendars(files, out_dir, inputs)
+    people = len({s.staff_id for s in rota.shifts})
+    click.echo(
+        f"Wrote {len(written)} calendar file"
+        f"{'s' if len(written) != 1 else ''} to {out_dir} "
+        f"({people} people on duty)."
+    )
+
+
+@click.command()
+@click.argument("old_path", metavar="OLD", type=_FILE)
+@click.argument("new_path", metavar="NEW", type=_FILE)
+def diff(old_path: Path, new_path: Path) -> None:
+    """List what changed per person from rota OLD to rota NEW.
+
+    One line per person, ``+`` for duty gained and ``-`` for duty lost,
+    ready to paste into the message to the team.
+    """
+    from balancer.inputs.board import read_board
+    from balancer.outputs.changes import diff_rotas
+
+    old = read_board(old_path)
+    new = read_board(new_path)
+    found = diff_rotas(old.shifts, new.shifts)
+    click.echo(found.headline())
+    names = {**old.names, **new.names}
+    for line in found.lines(lambda s: names.get(s) or s):
+        click.echo(line)
+
+
+@click.command()
+@click.argument("team_path", metavar="TEAM", type=_FILE)
+@click.argument("rota_path", metavar="ROTA", type=_FILE)
+@click.option(
+    "--month",
+    "month_text",
+    metavar="YYYY-MM",
+    help="The rota's month; default: the month of its dates.",
+)
+def statements(
+    team_path: Path, rota_path: Path, month_text: str | None
+) -> None:
+    """Print each person's fairness statement for rota ROTA.
+
+    Works on a hand-edited rota too: the fair shares and balances are
+    worked out from the team workbook TEAM and the rota's Board sheet.
+    """
+    from balancer.inputs.board import read_board
+    from balancer.inputs.loaded import load_team
+    from balancer.inputs.rota_workbook import read_rota_workbook
+    from balancer.outputs.statements import fairness_statements
+    from balancer.result import RotaResult, SolveStats, SolveStatus
+    from balancer.solvers.rota.model import summarise
+    from balancer.solvers.rota.shares import compute_shares
+
+    team = load_team(team_path).team
+    month = _rota_month(month_text, read_board(rota_path))
+    assignments = read_rota_workbook(rota_path, team, month)
+    summaries = summarise(team, compute_shares(team, month), assignments)
+    result = RotaResult(
+        stats=SolveStats(status=SolveStatus.FEASIBLE),
+        assignments=tuple(assignments),
+        staff=summaries,
+    )
+    for line in fairness_statements(team, month, result).lines():
+        click.echo(line)
+
+
+def _rota_month(text: str | None, rota: PublishedRota) -> Month:
+    if text is not None:
+        try:
+            return Month.parse(text)
+        except ValueError:
+            raise click.BadParameter(
+                f"{text!r} is not a month; write it like 2027-01",
+                param_hint="--month",
+            ) from None
+    if rota.shifts:
+        first = rota.shifts[0].day
+        return Month(year=first.year, month=first.month)
+    return Month.following(date.today())
