@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from balancer.result import SolveStatus
+from balancer.domain import CaseStatus
+from balancer.result import SolveStats, SolveStatus
 from balancer.solvers._cpsat import SolveParams
-from balancer.solvers.cases import balance_backlog, data, window
+from balancer.solvers.cases import balance_backlog, data, model, window
 from balancer.solvers.cases.constraints import HARD_RULES
 from balancer.solvers.cases.hint import greedy_hint
 from balancer.solvers.cases.model import build
@@ -86,3 +87,25 @@ def test_greedy_hint_fits_every_hard_rule() -> None:
     status, _ = solve_built(built)
     assert status is SolveStatus.OPTIMAL
     assert sum(o is not None for o in owners.values()) == 4  # 2 x 8 h / 3 h
+
+
+def test_fallback_plan_keeps_every_hard_rule() -> None:
+    """Without a CP-SAT plan in time the greedy plan is returned, valid."""
+    team = backlog_team(
+        make_case("mine", owner="ann", status=CaseStatus.ASSIGNED),
+        *(make_case(f"c{i}", effort_hours=3) for i in range(6)),
+    )
+    prepared = data_for(team)
+    owners = greedy_hint(prepared)
+    stats = SolveStats(status=SolveStatus.TIME_LIMIT, seconds=1.0)
+    result = model._fallback(prepared, owners, stats, {})
+    assert result.status is SolveStatus.FEASIBLE
+    assert result.stats.objective is None and result.stats.bound is None
+    assert "greedy" in result.stats.phases[-1]
+    assert (
+        check_backlog(team, MONDAY, result.assignments, horizon_days=1) == []
+    )
+    # Ann keeps her case: no move, so even a budget of 0 allows it.
+    assert model._within_budget(data_for(team, max_moves=0), owners)
+    moved = {**owners, "mine": "bo"}
+    assert not model._within_budget(data_for(team, max_moves=0), moved)
