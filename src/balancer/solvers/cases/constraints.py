@@ -108,7 +108,9 @@ def shelf_only_when_full(
 
     So the shelf holds what doesn't fit, never work someone has room for.
     (Not applied to cases of a group shared by several open cases: their
-    room depends on where the rest of the group goes.)
+    room depends on where the rest of the group goes; nor, on very large
+    backlogs, to cases outside the candidate window of
+    :mod:`~balancer.solvers.cases.window`, which have no candidates.)
 
     Formula: ``shelved[k] >= 1  =>  load[p] > free[p] - effort[k, p]`` for
     every candidate ``p`` of ``k``. (Built as one ``full[p, e]`` literal
