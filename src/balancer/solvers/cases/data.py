@@ -298,7 +298,12 @@ def prepare(
     if sum(len(e) for _, e, _ in drafts) > WINDOW_PAIRS:
         kept = window([(c.owner, e) for c, e, _ in drafts], free)
         drafts = [
-            (c, {p: e[p] for p in e if p in ok}, {p: f[p] for p in ok})
+            # Keep the team's order (sets iterate by hash): repeatable.
+            (
+                c,
+                {p: e[p] for p in e if p in ok},
+                {p: f[p] for p in e if p in ok},
+            )
             for (c, e, f), ok in zip(drafts, kept, strict=True)
         ]
     for case, efforts, costs in drafts:
