@@ -75,6 +75,8 @@ def main() -> None:
             team, start, result.assignments, result.capacity_hours
         )
         print(f"\nvalidator: {len(problems)} violation(s); wall {wall:.1f}s")
+        for phase in stats.phases:
+            print(f"phase: {phase}")
         print(
             "\n| plan | max util % | min util % | spread | misses | moves "
             "| assigned | shelved |"

@@ -16,6 +16,7 @@ import pytest
 from balancer.demo import (
     CASE_SKILLS,
     MIN_STAFF,
+    WIP_SHARE,
     demo_staffing,
     make_demo_team,
 )
@@ -308,6 +309,28 @@ def test_some_owners_are_overloaded_and_some_light(team: Team) -> None:
     median = per_fte[len(per_fte) // 2]
     assert per_fte[-1] > 2 * median
     assert per_fte[0] < 0.5 * median
+
+
+@pytest.mark.parametrize(("staff", "cases"), [(24, 400), (200, 10_000)])
+def test_work_in_progress_stays_within_the_limit(
+    staff: int, cases: int
+) -> None:
+    """Kept work fits a fortnight: only an absence can overload someone.
+
+    Dense backlogs (50 cases a head) still start only the oldest cases,
+    so most owned cases wait as assigned, free for the balancer to move.
+    """
+    demo = make_demo_team(MARCH_EASTER, staff=staff, cases=cases)
+    kept: dict[str, float] = defaultdict(float)
+    for case in demo.cases:
+        if case.fixed and case.owner is not None:
+            kept[case.owner] += case.effort_hours
+    assert kept
+    for owner, hours in kept.items():
+        fte = demo.staff_by_id[owner].fte or 1.0
+        assert hours <= WIP_SHARE * 2 * 37 * fte + 1e-9
+    statuses = Counter(c.status for c in demo.cases if c.owner)
+    assert statuses[CaseStatus.ASSIGNED] > statuses[CaseStatus.IN_PROGRESS]
 
 
 # -- helpers ----------------------------------------------------------------

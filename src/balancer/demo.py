@@ -35,6 +35,7 @@ from balancer.domain import (
     Month,
     Preference,
     Priority,
+    Rules,
     SkillRequirement,
     Slot,
     Staff,
@@ -47,6 +48,7 @@ from balancer.domain import (
 __all__ = [
     "CASE_SKILLS",
     "MIN_STAFF",
+    "WIP_SHARE",
     "DemoStaffing",
     "demo_staffing",
     "make_demo_team",
@@ -57,6 +59,10 @@ CASE_SKILLS: tuple[str, ...] = ("pension", "unemployment", "labour_law")
 
 #: Smallest team the generator builds; below it the roles don't fit.
 MIN_STAFF = 8
+
+#: Most a caseworker keeps in progress or pinned, as a share of two weeks
+#: of their contract hours (the WIP limit of a real team's board).
+WIP_SHARE = 0.4
 
 _FIRST_NAMES: tuple[str, ...] = (
     "Anne", "Mette", "Hanne", "Kirsten", "Susanne", "Lene", "Camilla",
@@ -864,6 +870,14 @@ def _make_cases(
     a group of two or three for one member, all with one owner; a few
     owned cases are pinned, and a few name an expert who would need only
     70 % of the effort.
+
+    Work in progress is what a real team has: a started case has only
+    part of its effort left (30-90 %), and nobody has more in progress
+    or pinned than :data:`WIP_SHARE` of a fortnight's contract hours;
+    their oldest cases are started first, the rest wait as assigned. So
+    the kept work never forces a caseworker over capacity by itself
+    (only an absence can), and the balancer has the owners' queued cases
+    to even out.
     """
     owners = _OwnerPicker(rng, people)
     drafts: list[_Draft] = []
@@ -882,6 +896,9 @@ def _make_cases(
                 owner = owner or owners.pick(skill, level)
                 draft.owner = owner
                 draft.pinned = rng.random() < 0.02
+            if draft.status == CaseStatus.IN_PROGRESS:
+                left = draft.effort * rng.uniform(0.3, 0.9)
+                draft.effort = max(1.0, round(left * 2) / 2)
             draft.group = group
             if rng.random() < 0.04:
                 # An expert in the case type would finish it faster.
@@ -890,6 +907,7 @@ def _make_cases(
                 draft.effort_by_staff = {expert: faster}
             drafts.append(draft)
     drafts.sort(key=lambda d: (d.received, d.tiebreak))
+    _limit_work_in_progress(people, drafts)
     base = 10_000 + rng.randrange(80_000)
     return tuple(
         Case(
@@ -909,6 +927,31 @@ def _make_cases(
         )
         for i, d in enumerate(drafts)
     )
+
+
+def _limit_work_in_progress(
+    people: tuple[Staff, ...], drafts: list[_Draft]
+) -> None:
+    """Start the oldest cases first, up to each owner's WIP limit.
+
+    Kept (in-progress or pinned) hours per owner stay within
+    :data:`WIP_SHARE` of two weeks of their contract; a case that would
+    go over waits as assigned and unpinned instead. ``drafts`` run
+    oldest first.
+    """
+    full_week = Rules().full_time_hours
+    limit = {p.id: WIP_SHARE * 2 * full_week * (p.fte or 1.0) for p in people}
+    kept: dict[str, float] = {}
+    for draft in drafts:
+        if draft.owner is None:
+            continue
+        if draft.status == CaseStatus.IN_PROGRESS or draft.pinned:
+            hours = kept.get(draft.owner, 0.0) + draft.effort
+            if hours > limit[draft.owner]:
+                draft.status = CaseStatus.ASSIGNED
+                draft.pinned = False
+            else:
+                kept[draft.owner] = hours
 
 
 def _member_number(rng: random.Random, used: set[str]) -> str:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from balancer.solvers.cases.baselines import least_loaded
 from balancer.solvers.cases.data import BacklogOptions, prepare
+from balancer.solvers.cases.hint import greedy_hint
 from balancer.solvers.cases.model import solve
 
 if TYPE_CHECKING:
@@ -72,5 +72,5 @@ def balance_backlog(
         max_moves=max_moves,
         options=options,
     )
-    hint = None if data.infeasible else least_loaded(team, data.capacity)
+    hint = None if data.infeasible else greedy_hint(data)
     return solve(data, params, hint, started)

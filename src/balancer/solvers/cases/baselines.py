@@ -51,16 +51,33 @@ class _Ledger:
         self.room = {p: c.free_hours for p, c in capacity.items()}
         self.load = {p: c.kept_hours for p, c in capacity.items()}
         self.group_owner: dict[str, str] = {}
+        self._skilled: dict[tuple[str | None, int], list[str]] = {}
 
-    def may_take(self, case: Case, staff_id: str) -> bool:
+    def skilled(self, case: Case) -> list[str]:
+        """Who may take cases of this skill and level (cached)."""
+        need = (case.skill, case.min_level if case.skill else 0)
+        if need not in self._skilled:
+            self._skilled[need] = [
+                p.id for p in self.team.staff if self._able(case, p.id)
+            ]
+        return self._skilled[need]
+
+    def _able(self, case: Case, staff_id: str) -> bool:
         person = self.team.staff_by_id[staff_id]
         cap = self.capacity.get(staff_id)
         if cap is None or not person.casework or not cap.present:
             return False
-        if case.skill is not None and person.level(case.skill) < (
+        return case.skill is None or person.level(case.skill) >= (
             case.min_level
-        ):
+        )
+
+    def may_take(self, case: Case, staff_id: str) -> bool:
+        if not self._able(case, staff_id):
             return False
+        return self.has_room(case, staff_id)
+
+    def has_room(self, case: Case, staff_id: str) -> bool:
+        """Room and group allow it (skill and presence checked apart)."""
         tied = self.group_owner.get(case.group) if case.group else None
         if tied is not None and tied != staff_id:
             return False
@@ -100,9 +117,8 @@ def _distribute(
             owners[case.id] = case.owner
         else:
             waiting.append(case)
-    staff_ids = [p.id for p in team.staff]
     for case in waiting:
-        fits = [p for p in staff_ids if ledger.may_take(case, p)]
+        fits = [p for p in ledger.skilled(case) if ledger.has_room(case, p)]
         chosen = choose(ledger, case, fits) if fits else None
         if chosen is not None:
             ledger.give(case, chosen)

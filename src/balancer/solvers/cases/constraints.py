@@ -108,21 +108,31 @@ def shelf_only_when_full(
 
     So the shelf holds what doesn't fit, never work someone has room for.
     (Not applied to cases of a group shared by several open cases: their
-    room depends on where the rest of the group goes.)
+    room depends on where the rest of the group goes; nor, on very large
+    backlogs, to cases outside the candidate window of
+    :mod:`~balancer.solvers.cases.window`, which have no candidates.)
 
     Formula: ``shelved[k] >= 1  =>  load[p] > free[p] - effort[k, p]`` for
-    every candidate ``p`` of ``k``.
+    every candidate ``p`` of ``k``. (Built as one ``full[p, e]`` literal
+    per person and effort, ``full[p, e] => load[p] > free[p] - e``, and
+    clauses ``on_shelf[k] => full[p, effort[k, p]]``: on big backlogs
+    most classes share their efforts.)
     """
     if not data.options.allow_shelf:
         return
+    full: dict[tuple[str, int], cp_model.IntVar] = {}
     for k in v.classes:
         if k.group in data.linked_groups or not k.candidates:
             continue
         left = model.new_bool_var(f"on_shelf[{k.case_ids[0]}x{k.size}]")
         model.add(v.shelved(k) <= k.size * left)
         for p in k.candidates:
-            room = data.free_minutes(p) - k.efforts[p]
-            model.add(v.load_var(p) >= room + 1).only_enforce_if(left)
+            key = (p, k.efforts[p])
+            if key not in full:
+                full[key] = model.new_bool_var(f"full[{p},{k.efforts[p]}]")
+                room = data.free_minutes(p) - k.efforts[p]
+                model.add(v.load_var(p) >= room + 1).only_enforce_if(full[key])
+            model.add_implication(left, full[key])
 
 
 #: The hard rules in the order the model adds them.

@@ -28,6 +28,7 @@ from balancer.solvers.cases.forecast import (
     shelf_urgency,
     target_date,
 )
+from balancer.solvers.cases.window import WINDOW_PAIRS, window
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -259,20 +260,53 @@ def prepare(
         p: _floor_minutes(c.total_hours) - _ceil_minutes(c.kept_hours)
         for p, c in caps.items()
     }
+    # Most cases share their candidates, efforts and costs with many
+    # others (same skill, level and effort, no per-person figures): work
+    # them out once per such signature, not once per case and person.
+    pool: dict[tuple[str | None, int], list[str]] = {}
+    offers: dict[tuple[object, ...], tuple[dict[str, int], dict[str, int]]]
+    offers = {}
+    drafts: list[tuple[Case, dict[str, int], dict[str, int]]] = []
     for case in sorted(team.cases, key=queue_key):
         if case.id in fixed_owner:
             continue
-        eligible = _eligible(case, team, caps)
+        need = (case.skill, case.min_level if case.skill else 0)
+        if need not in pool:
+            pool[need] = _eligible(case, team, caps)
+        eligible = pool[need]
         if not eligible:
             unskilled.add(case.id)
-        if case.group in tied:
-            eligible = [p for p in eligible if p == tied[case.group]]
-        efforts = {}
-        for p in eligible:
-            minutes = _ceil_minutes(case.effort_for(p), quantum)
-            if minutes <= free[p]:  # never a variable for what can't fit
-                efforts[p] = minutes
-        costs = {p: _fit_cost(case, team, p) for p in efforts}
+        signature: tuple[object, ...] = (
+            need,
+            tied.get(case.group) if case.group else None,
+            case.effort_hours,
+        )
+        if case.effort_by_staff or case.cost_by_staff:
+            signature = ("case", case.id)
+        if signature not in offers:
+            if case.group in tied:
+                eligible = [p for p in eligible if p == tied[case.group]]
+            efforts = {}
+            for p in eligible:
+                minutes = _ceil_minutes(case.effort_for(p), quantum)
+                if minutes <= free[p]:  # never a variable for what can't fit
+                    efforts[p] = minutes
+            costs = {p: _fit_cost(case, team, p) for p in efforts}
+            offers[signature] = (efforts, costs)
+        efforts, costs = offers[signature]
+        drafts.append((case, efforts, costs))
+    if sum(len(e) for _, e, _ in drafts) > WINDOW_PAIRS:
+        kept = window([(c.owner, e) for c, e, _ in drafts], free)
+        drafts = [
+            # Keep the team's order (sets iterate by hash): repeatable.
+            (
+                c,
+                {p: e[p] for p in e if p in ok},
+                {p: f[p] for p in e if p in ok},
+            )
+            for (c, e, f), ok in zip(drafts, kept, strict=True)
+        ]
+    for case, efforts, costs in drafts:
         target = _day_index(days, target_date(case))
         deadline = (
             None if case.deadline is None else _day_index(days, case.deadline)

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from ortools.sat.python import cp_model
 
 if TYPE_CHECKING:
-    from balancer.solvers.cases.data import BacklogData
+    from balancer.solvers.cases.data import BacklogData, CaseClass
     from balancer.solvers.cases.variables import BacklogVariables
 
 __all__ = [
@@ -184,8 +184,13 @@ def lateness(
     for person in data.team.staff:
         p = person.id
         classes = v.classes_of(p)
+        due_by_day: dict[int, list[CaseClass]] = {}
+        for k in classes:
+            if k.deadline_day is not None:
+                due_by_day.setdefault(k.deadline_day, []).append(k)
+        ahead = _work_ahead(model, v, p, sorted(due_by_day))
         for d in data.checkpoints:
-            due_classes = [k for k in classes if k.deadline_day == d]
+            due_classes = due_by_day.get(d)
             if not due_classes:
                 continue
             worst = (
@@ -203,7 +208,7 @@ def lateness(
             )
             model.add(
                 60 * over
-                >= data.kept_minutes(p) + v.load(p, d) - data.minutes_by(p, d)
+                >= data.kept_minutes(p) + ahead[d] - data.minutes_by(p, d)
             ).only_enforce_if(due)
             parts.append(over)
     for k in data.classes:
@@ -217,6 +222,46 @@ def lateness(
         weight=weight,
         expr=cp_model.LinearExpr.sum(parts),
     )
+
+
+def _work_ahead(
+    model: cp_model.CpModel,
+    v: BacklogVariables,
+    staff_id: str,
+    days: list[int],
+) -> dict[int, Expr]:
+    """New-case minutes up to each of ``days`` (sorted), as a chain.
+
+    ``ahead[d] = ahead[d'] + load of classes with d' < target <= d`` for
+    the previous day ``d'``, so each class appears once per person, not
+    once per deadline day (big backlogs have many).
+    """
+    ahead: dict[int, Expr] = {}
+    if not days:
+        return ahead
+    by_target = sorted(v.classes_of(staff_id), key=lambda k: k.target_day)
+    previous: cp_model.IntVar | None = None
+    i = 0
+    for d in days:
+        chosen = []
+        while i < len(by_target) and by_target[i].target_day <= d:
+            chosen.append(by_target[i])
+            i += 1
+        if not chosen:
+            ahead[d] = 0 if previous is None else previous
+            continue
+        terms = [v.assign(k, staff_id) for k in chosen]
+        weights = [k.efforts[staff_id] for k in chosen]
+        if previous is not None:
+            terms.append(previous)
+            weights.append(1)
+        var = model.new_int_var(
+            0, v.max_load(staff_id, d), f"ahead[{staff_id},day{d}]"
+        )
+        model.add(var == cp_model.LinearExpr.weighted_sum(terms, weights))
+        ahead[d] = var
+        previous = var
+    return ahead
 
 
 def shelf(

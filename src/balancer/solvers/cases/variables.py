@@ -33,6 +33,10 @@ class BacklogVariables:
         self._group: dict[tuple[str, str], cp_model.IntVar] = {}
         #: Derived variables shared between objective terms (peak load).
         self.derived: dict[str, cp_model.IntVar] = {}
+        self._classes_of: dict[str, tuple[CaseClass, ...]] = {}
+        self._placed: dict[int, cp_model.IntVar] = {}
+        self._load_expr: dict[str, Expr] = {}
+        self._max_load: dict[tuple[str, int | None], int] = {}
         for k in data.classes:
             for p in k.candidates:
                 name = f"assign[{k.case_ids[0]}x{k.size},{p}]"
@@ -62,11 +66,31 @@ class BacklogVariables:
 
     def classes_of(self, staff_id: str) -> tuple[CaseClass, ...]:
         """Classes ``staff_id`` may take cases from."""
-        return tuple(self.data.classes[i] for i in self._by_staff[staff_id])
+        found = self._classes_of.get(staff_id)
+        if found is None:
+            classes = self.data.classes
+            found = tuple(classes[i] for i in self._by_staff[staff_id])
+            self._classes_of[staff_id] = found
+        return found
 
     def placed(self, k: CaseClass) -> Expr:
-        """How many cases of ``k`` leave the shelf."""
-        return cp_model.LinearExpr.sum([var for _, var in self.pairs(k)])
+        """How many cases of ``k`` leave the shelf.
+
+        One variable per class with several candidates (made on first
+        use), so terms that count shelved cases stay short on big models.
+        """
+        if len(k.candidates) < 2:
+            return cp_model.LinearExpr.sum([var for _, var in self.pairs(k)])
+        var = self._placed.get(k.index)
+        if var is None:
+            var = self.model.new_int_var(
+                0, k.size, f"placed[{k.case_ids[0]}x{k.size}]"
+            )
+            self.model.add(
+                var == cp_model.LinearExpr.sum([v for _, v in self.pairs(k)])
+            )
+            self._placed[k.index] = var
+        return var
 
     def shelved(self, k: CaseClass) -> Expr:
         """How many cases of ``k`` stay on the shelf."""
@@ -78,15 +102,20 @@ class BacklogVariables:
         With ``up_to_day`` only cases whose target day is on or before it
         (the work ahead of a case due that day).
         """
+        if up_to_day is None and staff_id in self._load_expr:
+            return self._load_expr[staff_id]
         chosen = [
             k
             for k in self.classes_of(staff_id)
             if up_to_day is None or k.target_day <= up_to_day
         ]
-        return cp_model.LinearExpr.weighted_sum(
+        expr = cp_model.LinearExpr.weighted_sum(
             [self._assign[k.index, staff_id] for k in chosen],
             [k.efforts[staff_id] for k in chosen],
         )
+        if up_to_day is None:
+            self._load_expr[staff_id] = expr
+        return expr
 
     def load_var(self, staff_id: str) -> cp_model.IntVar:
         """:meth:`load` as one variable (made on first use)."""
@@ -101,11 +130,14 @@ class BacklogVariables:
 
     def max_load(self, staff_id: str, up_to_day: int | None = None) -> int:
         """The largest value :meth:`load` can take (every candidate)."""
-        return sum(
-            k.efforts[staff_id] * k.size
-            for k in self.classes_of(staff_id)
-            if up_to_day is None or k.target_day <= up_to_day
-        )
+        key = (staff_id, up_to_day)
+        if key not in self._max_load:
+            self._max_load[key] = sum(
+                k.efforts[staff_id] * k.size
+                for k in self.classes_of(staff_id)
+                if up_to_day is None or k.target_day <= up_to_day
+            )
+        return self._max_load[key]
 
     def moves(self, k: CaseClass) -> Expr:
         """Cases of ``k`` that leave their current owner (0 if none)."""
