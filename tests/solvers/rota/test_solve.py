@@ -165,3 +165,43 @@ def test_demo_team_is_valid_and_scores_agree() -> None:
         solve_rota(team, JANUARY, SolveParams(time_limit=5, workers=2)),
     )
     assert result.status.has_plan
+
+
+def test_phase_one_rota_is_kept_when_phase_two_finds_none(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A busy machine can starve phase 2 (all goals) of time entirely.
+
+    Phase 1's rota keeps every hard rule, so the solve returns it as
+    FEASIBLE with no bound instead of returning no rota at all.
+    """
+    from balancer.solvers._cpsat import SolveRun
+    from balancer.solvers.rota import solve as module
+
+    real = module.run_model
+    calls: list[int] = []
+
+    def starved_second_phase(*args: object, **kwargs: object) -> SolveRun:
+        calls.append(1)
+        run = real(*args, **kwargs)  # type: ignore[arg-type]
+        if len(calls) == 2:
+            return SolveRun(
+                solver=run.solver,
+                status=SolveStatus.TIME_LIMIT,
+                objective=None,
+                bound=None,
+                seconds=run.seconds,
+                interrupted=False,
+            )
+        return run
+
+    monkeypatch.setattr(module, "run_model", starved_second_phase)
+    team = small_team()
+    result = checked(
+        team, FEBRUARY, solve_rota(team, FEBRUARY, SolveParams(time_limit=4))
+    )
+    assert len(calls) >= 2
+    assert result.status is SolveStatus.FEASIBLE
+    assert result.stats.bound is None
+    assert result.assignments
+    assert any("phase-1 rota" in note for note in result.stats.phases)

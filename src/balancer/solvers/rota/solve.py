@@ -22,6 +22,7 @@ sum" (lexicographic on ``fairness_max``); the reported bound is phase 2's.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from balancer.result import SolveStats, SolveStatus
@@ -102,6 +103,7 @@ def _phases(
 ) -> tuple[SolveRun, list[str]]:
     """Phase 1 (cap the largest deviation), then phase 2 (everything)."""
     phases: list[str] = []
+    first: SolveRun | None = None
     built.variables.hint(greedy_rota(built.variables, built.shares))
     top = next((t for t in built.terms if t.name == "fairness_max"), None)
     if top is not None and len(built.terms) > 1:
@@ -124,6 +126,18 @@ def _phases(
     left = params.time_limit - (time.perf_counter() - started)
     run = run_model(built.model, params, max(left, 0.1))
     phases.append(f"all goals: {run.status.value} in {run.seconds:.1f} s")
+    if not run.has_solution and first is not None and first.has_solution:
+        # A busy machine can leave phase 2 no time to load even its hint:
+        # the phase-1 rota keeps every hard rule, so it is the answer,
+        # FEASIBLE and with no bound for the weighted sum.
+        phases.append("kept the phase-1 rota: phase 2 found none in time")
+        return replace(
+            first,
+            status=SolveStatus.FEASIBLE,
+            objective=None,
+            bound=None,
+            interrupted=run.interrupted,
+        ), phases
     return run, phases
 
 
