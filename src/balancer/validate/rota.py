@@ -449,8 +449,12 @@ def score_rota(
     hist_all: dict[str, float] = defaultdict(float)
     hist_duty: dict[tuple[str, str], float] = defaultdict(float)
     hist_unpop: dict[str, float] = defaultdict(float)
+    # All duties: the rows without a duty; only without any, the sum of
+    # the duty rows (the rota workbook's History has both kinds).
+    has_overall = {row.staff_id for row in team.history if row.duty is None}
     for row in team.history:
-        hist_all[row.staff_id] += row.hours
+        if row.duty is None or row.staff_id not in has_overall:
+            hist_all[row.staff_id] += row.hours
         hist_unpop[row.staff_id] += row.unpopular_slots
         if row.duty is not None:
             hist_duty[row.staff_id, row.duty] += row.hours
