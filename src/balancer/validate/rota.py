@@ -32,6 +32,7 @@ __all__ = [
     "SOFT_TERM_NAMES",
     "Violation",
     "check_rota",
+    "count_changes",
     "score_rota",
 ]
 
@@ -371,6 +372,17 @@ def _open_days(team: Team, month: Month) -> list[date]:
 # --------------------------------------------------------------------------
 # Soft terms
 # --------------------------------------------------------------------------
+
+
+def count_changes(
+    before: Iterable[DutyAssignment], after: Iterable[DutyAssignment]
+) -> int:
+    """Assignments added or removed between two rotas (``rota_changes``).
+
+    A person moved from one slot to another counts 2: one removed, one
+    added.
+    """
+    return len(set(before) ^ set(after))
 
 
 def score_rota(
