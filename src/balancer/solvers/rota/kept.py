@@ -35,6 +35,8 @@ __all__ = ["kept_conflicts", "kept_edits"]
 
 #: Seconds per rule check; the models are small.
 _CHECK_SECONDS = 5.0
+#: Largest core shrunk edit by edit (one small solve per edit).
+_SHRINK_UP_TO = 12
 
 _Edit = tuple["DutyAssignment", bool, str]
 
@@ -102,6 +104,28 @@ def _unavailable(team: Team, edits: list[_Edit]) -> list[Conflict]:
 
 
 def _core(
+    team: Team,
+    month: Month,
+    edits: list[_Edit],
+    rules: list[HardRule],
+) -> list[_Edit]:
+    """A small set of edits that together break ``rules``; empty if none.
+
+    CP-SAT's core is sufficient, not minimal; a short deletion pass drops
+    every edit the rest still fails without (for cores up to
+    :data:`_SHRINK_UP_TO` edits), so the planner reads only the culprits.
+    """
+    core = _raw_core(team, month, edits, rules)
+    if len(core) > _SHRINK_UP_TO:
+        return core
+    for edit in list(core):
+        rest = [e for e in core if e is not edit]
+        if rest and _raw_core(team, month, rest, rules):
+            core = rest
+    return core
+
+
+def _raw_core(
     team: Team,
     month: Month,
     edits: list[_Edit],
