@@ -248,7 +248,12 @@ def test_edits_that_break_a_limit_name_the_rule_and_the_edits() -> None:
         ),
         rules=Rules(max_slots_per_day=1),
     )
-    both = rota(("bo", MONDAYS[0], "phone", 0), ("bo", MONDAYS[0], "phone", 1))
+    # Pinning Cy a week later breaks nothing and is left out.
+    both = rota(
+        ("bo", MONDAYS[0], "phone", 0),
+        ("bo", MONDAYS[0], "phone", 1),
+        ("cy", MONDAYS[1], "phone", 0),
+    )
     baseline = RotaBaseline(current=both, pinned=both)
     conflicts = kept_conflicts(team, JANUARY, baseline, HARD_RULES)
     [conflict] = conflicts
@@ -258,6 +263,7 @@ def test_edits_that_break_a_limit_name_the_rule_and_the_edits() -> None:
     )
     assert "Bo on Mon 4 Jan 08:00-10:00 phone (hand edit)" in conflict.message
     assert "Bo on Mon 4 Jan 10:00-12:00 phone (hand edit)" in conflict.message
+    assert "Cy" not in conflict.message
     result = solve_rota(team, JANUARY, FAST, baseline=baseline)
     assert result.status is SolveStatus.INFEASIBLE
     assert [c.rule for c in result.conflicts] == ["max_slots_per_day"]
