@@ -236,3 +236,23 @@ def test_history_needs_a_history_sheet(tmp_path: Path) -> None:
     )
     assert done.exit_code == 2
     assert "no History sheet" in done.output
+
+
+def test_keep_without_a_published_sheet_takes_the_board_as_published(
+    tmp_path: Path,
+) -> None:
+    team_path, rota_path = _planned(tmp_path)
+    book = load_workbook(rota_path)
+    del book["Published"]
+    older = tmp_path / "older.xlsx"
+    book.save(older)
+    assert read_published(older, _team(), JANUARY) is None
+    out = tmp_path / "kept.xlsx"
+    done = _run(
+        "rota", team_path, "--month", "2027-01", "--keep", older,
+        "-o", out, *FAST,
+    )  # fmt: skip
+    assert done.exit_code == 0, done.output
+    assert "has no Published sheet" in done.output
+    assert "0 added and 0 removed by hand" in done.output
+    assert count_changes(_board(older), _board(out)) == 0
