@@ -185,6 +185,9 @@ def _workbook(
     data = Reference(sheet, min_col=2, max_col=4, min_row=1, max_row=last)
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=last))
+    for series in chart.series:
+        series.smooth = False  # a smoothed curve dips below 0: misleading
+    chart.series[2].graphicalProperties.line.dashStyle = "dash"
     chart.x_axis.delete = False
     chart.y_axis.delete = False
     chart.legend.position = "b"
@@ -241,7 +244,7 @@ def _render(book: Path, png: Path) -> None:
         subprocess.run(
             # Page 1 at 100 dpi, cropped to the table and the chart.
             ["pdftoppm", "-png", "-r", "100", "-f", "1", "-l", "1",
-             "-x", "40", "-y", "60", "-W", "760", "-H", "560",
+             "-x", "40", "-y", "60", "-W", "760", "-H", "640",
              str(pdf), str(folder / "page")],
             check=True,
         )  # fmt: skip
