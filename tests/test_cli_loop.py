@@ -256,3 +256,27 @@ def test_keep_without_a_published_sheet_takes_the_board_as_published(
     assert "has no Published sheet" in done.output
     assert "0 added and 0 removed by hand" in done.output
     assert count_changes(_board(older), _board(out)) == 0
+
+
+def test_replan_keeps_the_planners_hand_edits(tmp_path: Path) -> None:
+    # The planner gives Ann one more day in the fourth week, which is less
+    # fair. With changes nearly free (--change-weight 1) fairness moves
+    # slots, but the hand edit is pinned (the output says so) and stays.
+    team_path, rota_path = _planned(tmp_path)
+    on = {a.day: a.staff_id for a in _board(rota_path)}
+    late = [d for d in sorted(on) if d.isocalendar().week == 4]
+    assert sum(on[d] == "ann" for d in late) < 4
+    day = next(d for d in late if on[d] != "ann")
+    edited = tmp_path / "edited.xlsx"
+    _edit_board(rota_path, edited, {day: "ann"})
+    sick = date(2027, 1, 12)
+    done = _run(
+        "replan", team_path, edited, "--absent", on[sick],
+        "--from", "2027-01-12", "--change-weight", "1",
+        "--time-limit", "5", "--workers", "1",
+    )  # fmt: skip
+    assert done.exit_code == 0, done.output
+    assert "1 added and 1 removed by hand (pinned)" in done.output
+    new = _board(tmp_path / "edited-replanned.xlsx")
+    assert check_rota(_team(), JANUARY, new) == []
+    assert (day, "ann") in {(a.day, a.staff_id) for a in new}

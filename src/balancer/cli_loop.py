@@ -191,13 +191,13 @@ def replan(
 ) -> None:
     """Cover a sick call in ROTA_PATH with the fewest, fairest changes.
 
-    Adds the absence, keeps the rota before it as it is, and changes as
-    little else as it can (fairness decides among equal changes). Prints
+    Adds the absence, keeps the rota before it as it is (and any hand
+    edits on the Board), and changes as little else as it can (fairness
+    decides among equal changes). Prints
     the changes and, for each slot left open, the people to ask, best
     first; writes the new rota with a Changes sheet.
     """
     from balancer.domain import Month
-    from balancer.inputs.rota_workbook import read_rota_workbook
     from balancer.outputs.rota_changes import (
         add_changes_sheet,
         asks_frame,
@@ -205,7 +205,6 @@ def replan(
     )
     from balancer.outputs.rota_workbook import write_rota_workbook
     from balancer.report import rota_lines
-    from balancer.result import RotaBaseline
     from balancer.solve import solve_rota
     from balancer.solvers._cpsat import SolveParams
     from balancer.solvers.rota.ask import people_to_ask
@@ -217,25 +216,35 @@ def replan(
     from balancer.cli import _load_for_month
 
     team = _load_for_month(team_path, month).team
-    before = read_rota_workbook(rota_path, team, month)
-    team, staff_id = with_absence(team, who, first, min(last, month.last))
     frozen = (freeze_until.date() if freeze_until else None) or (
         first - timedelta(days=1)
     )
-    baseline = RotaBaseline(
-        current=tuple(before),
-        frozen_until=frozen if frozen >= month.first else None,
-        change_weight=change_weight,
+    kept, notes = keep_baseline(
+        rota_path,
+        team,
+        month,
+        frozen if frozen >= month.first else None,
+        change_weight,
     )
+    before = list(kept.current)
+    team, staff_id = with_absence(team, who, first, min(last, month.last))
+
+    def affected(a: DutyAssignment) -> bool:
+        return a.staff_id == staff_id and first <= a.day <= last
+
+    # Hand edits on the Board stay pinned, except the absent person's.
+    baseline = kept.model_copy(
+        update={"pinned": tuple(a for a in kept.pinned if not affected(a))}
+    )
+    for note in notes:
+        click.echo(note)
     params = SolveParams(time_limit=time_limit, workers=workers, seed=seed)
     result = solve_rota(team, month, params, baseline=baseline)
     for line in rota_lines(result):
         click.echo(line)
     if not result.assignments:
         ctx.exit(1)
-    gaps = [
-        a for a in before if a.staff_id == staff_id and first <= a.day <= last
-    ]
+    gaps = [a for a in before if affected(a)]
     asks = people_to_ask(
         team, gaps, result.assignments, result.staff, before=before
     )
