@@ -211,6 +211,41 @@ def _solve_options(func: _F) -> _F:
     return func
 
 
+def _loop_options(func: _F) -> _F:
+    """--keep, --freeze-until, --change-weight and --history (rota)."""
+    from balancer.cli_loop import CHANGE_WEIGHT
+
+    options = (
+        click.option(
+            "--keep",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Rota workbook to keep: hand edits on its Board hold, "
+            "the rest changes as little as it can.",
+        ),
+        click.option(
+            "--freeze-until",
+            type=click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y"]),
+            help="With --keep: days up to this one stay exactly as kept.",
+        ),
+        click.option(
+            "--change-weight",
+            type=click.IntRange(min=0),
+            default=CHANGE_WEIGHT,
+            show_default=True,
+            help="With --keep: points per change (fairness: 100 an hour).",
+        ),
+        click.option(
+            "--history",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Last month's rota workbook: its History balances replace "
+            "the team workbook's.",
+        ),
+    )
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
 def _params(
     time_limit: float, workers: int | None, seed: int, quiet: bool
 ) -> SolveParams:
@@ -253,6 +288,7 @@ def _exit_for(has_plan: bool) -> int:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Rota workbook; default: rota-YYYY-MM.xlsx.",
 )
+@_loop_options
 @_solve_options
 @click.pass_context
 def rota(
@@ -261,22 +297,45 @@ def rota(
     team_path: Path,
     month_text: str | None,
     output: Path | None,
+    keep: Path | None,
+    freeze_until: datetime | None,
+    change_weight: int,
+    history: Path | None,
     **solve: Any,
 ) -> None:
-    """Plan next month's duty rota for the team in TEAM_PATH."""
+    """Plan next month's duty rota for the team in TEAM_PATH.
+
+    With --keep, the planner's hand edits in that rota workbook hold and
+    the rest changes as little as it can; --history takes the balances
+    from last month's rota workbook.
+    """
+    from balancer.cli_loop import keep_baseline, with_history
     from balancer.outputs.rota_workbook import write_rota_workbook
     from balancer.report import rota_lines
     from balancer.solve import solve_rota
 
     month = _month_option(month_text)
     team = _load_for_month(team_path, month).team
-    result = solve_rota(team, month, _params(**solve))
+    notes: list[str] = []
+    if history is not None:
+        team, notes = with_history(team, history)
+    baseline = None
+    if keep is not None:
+        frozen = freeze_until.date() if freeze_until else None
+        baseline, kept = keep_baseline(
+            keep, team, month, frozen, change_weight
+        )
+        notes += kept
+    for note in notes:
+        click.echo(note)
+    result = solve_rota(team, month, _params(**solve), baseline=baseline)
     for line in rota_lines(result):
         click.echo(line)
     if result.assignments:
         target = output or Path(f"rota-{month}.xlsx")
+        inputs = [p for p in (team_path, keep, history) if p is not None]
         written = write_rota_workbook(
-            team, month, result, target, inputs=[team_path]
+            team, month, result, target, inputs=inputs
         )
         click.echo(f"Wrote {written}")
     ctx.exit(_exit_for(result.status.has_plan and not result.relaxed))
@@ -507,3 +566,7 @@ from balancer.cli_publish import diff, ics, statements  # noqa: E402
 cli.add_command(ics)
 cli.add_command(diff)
 cli.add_command(statements)
+
+from balancer.cli_loop import replan  # noqa: E402  (a command of its own)
+
+cli.add_command(replan)

@@ -13,11 +13,13 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "AskCandidate",
     "BacklogResult",
     "CaseAssignment",
     "Conflict",
     "DutyAssignment",
     "PenaltyTerm",
+    "RotaBaseline",
     "RotaResult",
     "SolveStats",
     "SolveStatus",
@@ -98,6 +100,51 @@ class DutyAssignment(_Frozen):
     duty_id: str = Field(description="Which duty.")
     slot_index: int = Field(
         ge=0, description="Position of the slot in the duty's slot list."
+    )
+
+
+class RotaBaseline(_Frozen):
+    """A rota already published, to keep: hand edits and the past fixed.
+
+    ``current`` is the rota as it stands (published, with the planner's
+    hand edits); a new plan stays as close to it as it can, each changed
+    assignment costing ``change_weight`` points. ``pinned`` (assignments
+    the planner added by hand) and ``removed`` (assignments the planner
+    took out) are kept exactly, as is every day up to ``frozen_until``.
+    """
+
+    current: tuple[DutyAssignment, ...] = Field(
+        default=(), description="The rota to stay close to."
+    )
+    pinned: tuple[DutyAssignment, ...] = Field(
+        default=(), description="Assignments fixed on (hand edits)."
+    )
+    removed: tuple[DutyAssignment, ...] = Field(
+        default=(), description="Assignments fixed off (hand edits)."
+    )
+    frozen_until: date | None = Field(
+        default=None,
+        description="Days up to and including this stay as in current.",
+    )
+    change_weight: int = Field(
+        default=200,
+        ge=0,
+        description="Points per assignment added to or removed from "
+        "current; 0 = no pull towards the current rota.",
+    )
+
+
+class AskCandidate(_Frozen):
+    """Someone to ask to cover a slot a sick call left open, and why."""
+
+    day: date = Field(description="Date of the slot.")
+    duty_id: str = Field(description="Duty of the slot.")
+    slot_index: int = Field(ge=0, description="Slot position in the duty.")
+    rank: int = Field(ge=1, description="1 = ask first.")
+    staff_id: str = Field(description="Who to ask.")
+    reason: str = Field(description="Why, in the planner's words.")
+    chosen: bool = Field(
+        default=False, description="The new rota puts them on the slot."
     )
 
 

@@ -60,7 +60,10 @@ def _staff_row(sheet: Worksheet, staff_id: str) -> int:
 
 
 def test_sheets_in_order(tmp_path: Path) -> None:
-    assert tuple(_write(tmp_path).sheetnames) == ROTA_SHEETS
+    book = _write(tmp_path)
+    assert tuple(book.sheetnames) == (*ROTA_SHEETS, "Published")
+    visible = [s.title for s in book.worksheets if s.sheet_state == "visible"]
+    assert tuple(visible) == ROTA_SHEETS
 
 
 def test_rota_headers_and_a_known_assignment(tmp_path: Path) -> None:

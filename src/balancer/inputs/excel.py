@@ -60,6 +60,7 @@ from balancer.inputs.cells import (
 )
 from balancer.inputs.columns import (
     DUTIES,
+    HISTORY,
     INSTRUCTIONS,
     RULES,
     SETTINGS,
@@ -86,7 +87,11 @@ if TYPE_CHECKING:
 
     from openpyxl import Workbook
 
-__all__ = ["read_team_workbook", "read_team_workbook_with_notes"]
+__all__ = [
+    "read_history_sheet",
+    "read_team_workbook",
+    "read_team_workbook_with_notes",
+]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -137,6 +142,35 @@ def read_team_workbook_with_notes(path: str | Path) -> LoadedTeam:
         locator=places,
         source=str(path),
     )
+
+
+def read_history_sheet(path: str | Path) -> tuple[HistoryBalance, ...]:
+    """The balances on the History sheet of a workbook, alone.
+
+    The rota workbook balancer writes has a History sheet in the team
+    workbook's layout, so last month's rota feeds this month's plan
+    (``balancer rota --history``). A missing History sheet is a problem.
+
+    Raises
+    ------
+    balancer.errors.InputError
+        Naming each unreadable row, or the missing sheet.
+    """
+    from dataclasses import replace
+
+    problems = Problems(str(path))
+    book = open_workbook(path)
+    try:
+        spec = replace(HISTORY, required=True)
+        table = read_table(book, spec, problems)
+    finally:
+        book.close()
+    places = SheetPlaces(str(path))
+    if table is not None:
+        places.tables[HISTORY.name] = table
+    found = _Reader(places, problems).records(HISTORY.name, _history)
+    problems.raise_if_any()
+    return tuple(found)
 
 
 def _note_unknown_sheets(book: Workbook, problems: Problems) -> None:

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from balancer.domain import Duty, Month, Staff, Team
 
-__all__ = ["BOARD", "read_rota_workbook"]
+__all__ = ["BOARD", "PUBLISHED", "read_published", "read_rota_workbook"]
 
 BOARD = Sheet(
     key="board",
@@ -51,6 +51,17 @@ BOARD = Sheet(
     ),
 )  # fmt: skip
 
+#: The rota as balancer published it: a hidden copy of the Board's
+#: Date, Time, Duty and Staff columns, so ``--keep`` can tell which cells
+#: the planner changed by hand.
+PUBLISHED = Sheet(
+    key="published",
+    name="Published",
+    aliases=(),
+    required=False,
+    columns=BOARD.columns,
+)
+
 #: How far down the reader looks for the header row.
 _HEADER_SEARCH_ROWS = 10
 _DATE_FORMATS = ("%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d", "%d.%m.%y")
@@ -63,7 +74,7 @@ _SEPARATORS = re.compile(r"\s*(?:[,;\n/&+]|\s+og\s+|\s+and\s+)\s*")
 
 
 def read_rota_workbook(
-    path: str | Path, team: Team, month: Month
+    path: str | Path, team: Team, month: Month, sheet: Sheet = BOARD
 ) -> list[DutyAssignment]:
     """Read the rota from the Board sheet of a rota workbook.
 
@@ -74,6 +85,7 @@ def read_rota_workbook(
     person named twice on one slot counts once.
 
     Returns the assignments sorted by date, start time, duty and staff.
+    ``sheet=PUBLISHED`` reads the hidden copy of the rota as published.
 
     Raises
     ------
@@ -82,7 +94,7 @@ def read_rota_workbook(
         and the fix.
     """
     source = Path(path)
-    sheet_name, rows = _board_rows(source)
+    sheet_name, rows = _board_rows(source, sheet)
     header_row, columns = _find_header(rows, sheet_name, source)
     problems: list[InputProblem] = []
     found: dict[tuple[date, str, int, str], None] = {}
@@ -126,7 +138,30 @@ def read_rota_workbook(
 # --------------------------------------------------------------------------
 
 
-def _board_rows(source: Path) -> tuple[str, list[tuple[Any, ...]]]:
+def read_published(
+    path: str | Path, team: Team, month: Month
+) -> list[DutyAssignment] | None:
+    """The rota as balancer wrote it; None when there is no copy of it.
+
+    Workbooks written before the Published sheet existed have none.
+    """
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(Path(path), read_only=True)
+        titles = list(book.sheetnames)
+        book.close()
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError):
+        titles = []  # read_rota_workbook names the problem
+    if not any(PUBLISHED.matches(t) for t in titles):
+        read_rota_workbook(path, team, month)  # same file errors as Board
+        return None
+    return read_rota_workbook(path, team, month, sheet=PUBLISHED)
+
+
+def _board_rows(
+    source: Path, spec: Sheet = BOARD
+) -> tuple[str, list[tuple[Any, ...]]]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -144,7 +179,7 @@ def _board_rows(source: Path) -> tuple[str, list[tuple[Any, ...]]]:
         ) from None
     try:
         for title in book.sheetnames:
-            if BOARD.matches(title):
+            if spec.matches(title):
                 rows = list(book[title].iter_rows(values_only=True))
                 return title, rows
     finally:
@@ -152,10 +187,10 @@ def _board_rows(source: Path) -> tuple[str, list[tuple[Any, ...]]]:
     raise InputError(
         [
             InputProblem(
-                f"no {BOARD.name} sheet; sheets found: "
+                f"no {spec.name} sheet; sheets found: "
                 f"{', '.join(book.sheetnames) or '(none)'}",
                 fix="use the rota workbook balancer wrote, with its "
-                f"{BOARD.name} sheet",
+                f"{spec.name} sheet",
             )
         ],
         source=str(source),

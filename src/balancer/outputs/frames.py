@@ -560,12 +560,11 @@ def _staffing_note(
 
 
 def _old_balance(team: Team, staff_id: str) -> tuple[float, float]:
-    hours = 0.0
-    unpopular = 0.0
-    for balance in team.history:
-        if balance.staff_id == staff_id and balance.duty is None:
-            hours += balance.hours
-            unpopular += balance.unpopular_slots
+    """Carried hours (all-duties rows, else the duty rows) and unpopular."""
+    mine = [b for b in team.history if b.staff_id == staff_id]
+    overall = [b for b in mine if b.duty is None]
+    hours = sum(b.hours for b in (overall or mine))
+    unpopular = sum(b.unpopular_slots for b in mine)
     return hours, unpopular
 
 
@@ -578,8 +577,13 @@ def fairness_frame(team: Team, result: RotaResult) -> pd.DataFrame:
     subtracts the old balance, so ``Deviation`` (assigned - fair share) is
     the new balance carried to next month (see the module docstring).
     Hours are rounded to 0.01.
+
+    With carried history the cumulative view follows: ``Month deviation``
+    (assigned - this month's fair share before the old balance) and
+    ``New balance`` (old balance + month deviation = ``Deviation``).
     """
     summaries = {s.staff_id: s for s in result.staff}
+    cumulative = bool(team.history)
     rows = []
     for person in team.staff:
         summary = summaries.get(person.id)
@@ -602,10 +606,14 @@ def fairness_frame(team: Team, result: RotaResult) -> pd.DataFrame:
         }
         for duty in team.duties:
             row[f"{duty.id} hours"] = _r(summary.hours_by_duty.get(duty.id, 0))
+        if cumulative:
+            row["Month deviation"] = _r(summary.deviation_hours - old_hours)
+            row["New balance"] = _r(summary.deviation_hours)
         rows.append(row)
     columns = [
         *_FAIRNESS_COLUMNS,
         *(f"{duty.id} hours" for duty in team.duties),
+        *(("Month deviation", "New balance") if cumulative else ()),
     ]
     return pd.DataFrame(rows, columns=columns)
 

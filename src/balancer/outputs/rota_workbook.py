@@ -20,6 +20,10 @@ Summary
     status, soft goals, conflicts and staffing per slot against target.
 History
     the new balances, in the team workbook's History layout.
+Published (hidden)
+    the Board's Date, Time, Duty and Staff columns as written, so that
+    ``balancer rota --keep`` can tell the planner's hand edits on the
+    Board from what balancer published.
 """
 
 from __future__ import annotations
@@ -61,7 +65,7 @@ from balancer.outputs.styling import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
     from datetime import date
     from pathlib import Path
 
@@ -78,6 +82,7 @@ __all__ = [
     "add_board_sheet",
     "add_fairness_sheet",
     "add_history_sheet",
+    "add_published_sheet",
     "add_rota_sheet",
     "add_rota_sheets",
     "add_rota_summary_sheet",
@@ -116,15 +121,37 @@ def write_rota_workbook(
     path: str | Path,
     inputs: Iterable[Path] = (),
     lang: Language = "en",
+    extra: Callable[[Workbook], object] | None = None,
 ) -> Path:
     """Write the rota workbook to ``path`` atomically; return the path.
 
     Refuses to overwrite any of ``inputs``. ``lang="da"`` shows weekday,
     month and absence words in Danish on the Rota and Board sheets.
+    ``extra`` adds more sheets (e.g. a replan's Changes) after the rota
+    sheets; the hidden Published sheet comes last.
     """
     book = new_workbook()
     add_rota_sheets(book, team, month, result, lang=lang)
+    if extra is not None:
+        extra(book)
+    if result.assignments:
+        add_published_sheet(book, team, month, result)
     return save_workbook(book, path, inputs)
+
+
+def add_published_sheet(
+    book: Workbook, team: Team, month: Month, result: RotaResult
+) -> Worksheet:
+    """A hidden copy of the rota as published: Date, Time, Duty, Staff.
+
+    ``balancer rota --keep`` compares it with the Board to find the cells
+    the planner changed by hand.
+    """
+    sheet = book.create_sheet("Published")
+    board = frames.board_frame(team, month, result)
+    write_table(sheet, board[["Date", "Time", "Duty", "Staff"]])
+    sheet.sheet_state = "hidden"
+    return sheet
 
 
 def add_rota_sheets(

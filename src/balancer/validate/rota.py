@@ -32,6 +32,7 @@ __all__ = [
     "SOFT_TERM_NAMES",
     "Violation",
     "check_rota",
+    "count_changes",
     "score_rota",
 ]
 
@@ -373,6 +374,17 @@ def _open_days(team: Team, month: Month) -> list[date]:
 # --------------------------------------------------------------------------
 
 
+def count_changes(
+    before: Iterable[DutyAssignment], after: Iterable[DutyAssignment]
+) -> int:
+    """Assignments added or removed between two rotas (``rota_changes``).
+
+    A person moved from one slot to another counts 2: one removed, one
+    added.
+    """
+    return len(set(before) ^ set(after))
+
+
 def score_rota(
     team: Team, month: Month, assignments: Iterable[DutyAssignment]
 ) -> dict[str, float]:
@@ -449,8 +461,12 @@ def score_rota(
     hist_all: dict[str, float] = defaultdict(float)
     hist_duty: dict[tuple[str, str], float] = defaultdict(float)
     hist_unpop: dict[str, float] = defaultdict(float)
+    # All duties: the rows without a duty; only without any, the sum of
+    # the duty rows (the rota workbook's History has both kinds).
+    has_overall = {row.staff_id for row in team.history if row.duty is None}
     for row in team.history:
-        hist_all[row.staff_id] += row.hours
+        if row.duty is None or row.staff_id not in has_overall:
+            hist_all[row.staff_id] += row.hours
         hist_unpop[row.staff_id] += row.unpopular_slots
         if row.duty is not None:
             hist_duty[row.staff_id, row.duty] += row.hours

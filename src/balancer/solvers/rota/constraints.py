@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from balancer.domain import Staff, Team
+    from balancer.result import RotaBaseline
     from balancer.solvers.rota.variables import (
         Choice,
         RotaVariables,
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = [
     "HARD_RULES",
     "HardRule",
+    "kept_rota",
     "max_consecutive_slots",
     "max_duty_days_per_week",
     "max_slots_per_day",
@@ -165,6 +167,39 @@ def back_to_back_chains(
     for choice in choices:
         extend([choice])
     return chains
+
+
+def kept_rota(v: RotaVariables, baseline: RotaBaseline) -> None:
+    """Hand edits stay exactly as the planner set them; so does the past.
+
+    An assignment the planner added is kept, one the planner removed stays
+    out, and every day up to ``frozen_until`` keeps exactly the current
+    rota: ``x[p, i] = 1`` for pinned and current-and-frozen choices,
+    ``x[p, i] = 0`` for removed ones and every other frozen choice. Not
+    in :data:`HARD_RULES`: it needs the baseline, so the model adds it
+    only when one is given. A pin on a choice the person cannot take
+    (absent, not working, not allowed) makes the model infeasible.
+    """
+    for a in baseline.pinned:
+        v.fix(a.staff_id, a.day, a.duty_id, a.slot_index, True)
+    for a in baseline.removed:
+        v.fix(a.staff_id, a.day, a.duty_id, a.slot_index, False)
+    until = baseline.frozen_until
+    if until is None:
+        return
+    current = {
+        (a.staff_id, a.day, a.duty_id, a.slot_index)
+        for a in baseline.current
+        if a.day <= until
+    }
+    for staff_id, day, duty_id, index in sorted(current):
+        v.fix(staff_id, day, duty_id, index, True)
+    for inst in v.instances():
+        if inst.day > until:
+            continue
+        for staff_id, var in v.staff_on(inst):
+            if (staff_id, *inst.key) not in current:
+                v.model.add(var == 0)
 
 
 def _limit(team: Team, person: Staff, name: str) -> int:

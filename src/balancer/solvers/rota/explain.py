@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from ortools.sat.python import cp_model
 
     from balancer.domain import Month, SkillRequirement, Staff, Team
-    from balancer.result import DutyAssignment, RotaResult
+    from balancer.result import DutyAssignment, RotaBaseline, RotaResult
     from balancer.solvers._cpsat import SolveParams
     from balancer.solvers.rota.model import RotaModel
     from balancer.solvers.rota.variables import RotaVariables, SlotInstance
@@ -121,6 +121,7 @@ def solve_relaxed(
     *,
     time_limit: float | None = None,
     started: float | None = None,
+    baseline: RotaBaseline | None = None,
 ) -> RotaResult:
     """The rota that leaves the fewest demands unmet, with the conflicts.
 
@@ -133,7 +134,7 @@ def solve_relaxed(
     rules = [
         r for r in HARD_RULES if r not in (minimum_staffing, required_skills)
     ]
-    built = build_model(team, month, rules=rules)
+    built = build_model(team, month, rules=rules, baseline=baseline)
     demands = _soft_demands(built.variables)
     built.terms.insert(
         0,

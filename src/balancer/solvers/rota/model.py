@@ -21,11 +21,12 @@ from balancer.result import (
     SolveStats,
     StaffDutySummary,
 )
-from balancer.solvers.rota.constraints import HARD_RULES
+from balancer.solvers.rota.constraints import HARD_RULES, kept_rota
 from balancer.solvers.rota.objectives import (
     SOFT_GOALS,
     ObjectiveContext,
     Term,
+    rota_changes,
 )
 from balancer.solvers.rota.shares import Shares, compute_shares
 from balancer.solvers.rota.variables import RotaVariables
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from balancer.domain import Month, Team
-    from balancer.result import Conflict, DutyAssignment
+    from balancer.result import Conflict, DutyAssignment, RotaBaseline
     from balancer.solvers._cpsat import SolveRun
     from balancer.solvers.rota.constraints import HardRule
     from balancer.solvers.rota.objectives import Goal
@@ -65,18 +66,28 @@ def build_model(
     rules: Iterable[HardRule] = HARD_RULES,
     goals: Iterable[Goal] = SOFT_GOALS,
     exact: bool = True,
+    baseline: RotaBaseline | None = None,
 ) -> RotaModel:
     """The rota model with the given hard rules and soft goals.
 
-    Tests pass a single rule (and no goals) to show that rule alone.
+    Tests pass a single rule (and no goals) to show that rule alone. With
+    a ``baseline`` (a published rota to keep), its hand edits and frozen
+    days are hard (:func:`.constraints.kept_rota`) and changes to it are
+    a soft goal (:func:`.objectives.rota_changes`).
     """
     model = cp_model.CpModel()
     variables = RotaVariables(model, team, month)
     for rule in rules:
         rule(variables)
+    if baseline is not None:
+        kept_rota(variables, baseline)
     shares = compute_shares(team, month)
-    context = ObjectiveContext(variables, shares, exact=exact)
+    context = ObjectiveContext(
+        variables, shares, exact=exact, baseline=baseline
+    )
     terms = [term for goal in goals if (term := goal(context)) is not None]
+    if baseline is not None and (changes := rota_changes(context)):
+        terms.insert(0, changes)
     built = RotaModel(team, month, model, variables, shares, terms)
     built.minimize()
     return built

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ortools.sat.python import cp_model
 
     from balancer.domain import Preference, Staff
+    from balancer.result import RotaBaseline
     from balancer.solvers.rota.shares import Shares
     from balancer.solvers.rota.variables import (
         Choice,
@@ -43,6 +44,7 @@ __all__ = [
     "fairness_max",
     "fairness_sum",
     "preferences",
+    "rota_changes",
     "target_staffing",
     "unpopular_fairness",
     "variety",
@@ -90,6 +92,7 @@ class ObjectiveContext:
     v: RotaVariables
     shares: Shares
     exact: bool = True
+    baseline: RotaBaseline | None = None
     _deviations: dict[tuple[str, str | None], cp_model.IntVar] = field(
         default_factory=dict
     )
@@ -427,6 +430,48 @@ def variety(ctx: ObjectiveContext) -> Term | None:
         "Same slot again in the same week",
         weight,
         ctx.shares.per_unit * sum(repeats),
+        ctx.shares.per_unit,
+    )
+
+
+def rota_changes(ctx: ObjectiveContext) -> Term | None:
+    """Changes to the published rota: as few as possible.
+
+    Only with a baseline (``--keep``, ``replan``). Every assignment of the
+    current rota that the new one drops counts 1, and so does every new
+    assignment it adds; a swap of two people on one slot counts 2. A
+    current assignment the person can no longer take (absent now) is a
+    change whatever the solver does. ``sum_{(p,i) in current} (1 -
+    x[p,i]) + sum_{(p,i) not in current} x[p,i]`` in assignments.
+    """
+    baseline = ctx.baseline
+    if baseline is None or baseline.change_weight == 0:
+        return None
+    v = ctx.v
+    current = {
+        (a.staff_id, (a.day, a.duty_id, a.slot_index))
+        for a in baseline.current
+    }
+    forced = 0
+    kept = []
+    for staff_id, key in sorted(current):
+        var = v.works(staff_id, *key)
+        if var is None:
+            forced += 1
+        else:
+            kept.append(var)
+    added = [
+        var
+        for inst in v.instances()
+        for staff_id, var in v.staff_on(inst)
+        if (staff_id, inst.key) not in current
+    ]
+    count = forced + len(kept) - sum(kept) + sum(added)
+    return Term(
+        "rota_changes",
+        "Changes to the published rota (assignments added or removed)",
+        baseline.change_weight,
+        ctx.shares.per_unit * count,
         ctx.shares.per_unit,
     )
 

@@ -16,9 +16,9 @@ divisor of 60 and every slot's length in minutes (30 for slots of 1, 1.5,
   runs) of ``target_staff * slot minutes``.
 - Fair share in steps: ``round_half_up(T/G * a(p) / A) - round(K * h(p))``
   where ``A`` is the pool's available minutes and ``h(p)`` the carried
-  balance in hours: all of the person's ``HistoryBalance.hours`` for the
-  overall share (rows with and without a duty), only the duty's rows for
-  a duty's share.
+  balance in hours: for the overall share the person's rows without a
+  duty, or the sum of their duty rows when they have none; only the
+  duty's rows for a duty's share.
 - Unpopular slots in K-ths of a slot: ``round_half_up(K * U * a(p) /
   A) - round(K * u(p))`` where ``U`` is the target staffing summed over
   unpopular slot instances and ``u(p)`` all of the person's
@@ -139,11 +139,22 @@ def compute_shares(team: Team, month: Month) -> Shares:
 
 
 def _history(team: Team, duty_id: str | None, per_unit: int) -> dict[str, int]:
-    """Carried balance in steps; ``None`` sums every row of a person."""
+    """Carried balance in steps.
+
+    ``None`` (all duties): a person's rows without a duty when there are
+    any, else the sum of their duty rows. The rota workbook's History
+    sheet has both (an all-duties row and one per duty); summing them all
+    would count last month twice.
+    """
     hours: dict[str, float] = {}
+    overall = {row.staff_id for row in team.history if row.duty is None}
     for row in team.history:
-        if duty_id is None or row.duty == duty_id:
-            hours[row.staff_id] = hours.get(row.staff_id, 0.0) + row.hours
+        if duty_id is None:
+            if row.duty is not None and row.staff_id in overall:
+                continue
+        elif row.duty != duty_id:
+            continue
+        hours[row.staff_id] = hours.get(row.staff_id, 0.0) + row.hours
     return {staff_id: round(per_unit * h) for staff_id, h in hours.items()}
 
 

@@ -29,11 +29,12 @@ from balancer.result import SolveStats, SolveStatus
 from balancer.solvers._cpsat import SolveParams, run_model
 from balancer.solvers.rota.explain import demand_conflicts, solve_relaxed
 from balancer.solvers.rota.greedy import greedy_rota
+from balancer.solvers.rota.kept import kept_conflicts
 from balancer.solvers.rota.model import build_model, to_result
 
 if TYPE_CHECKING:
     from balancer.domain import Month, Team
-    from balancer.result import RotaResult
+    from balancer.result import RotaBaseline, RotaResult
     from balancer.solvers._cpsat import SolveRun
     from balancer.solvers.rota.model import RotaModel
 
@@ -44,7 +45,10 @@ FIRST_PHASE_SHARE = 0.2
 
 
 def solve_rota(
-    team: Team, month: Month, params: SolveParams | None = None
+    team: Team,
+    month: Month,
+    params: SolveParams | None = None,
+    baseline: RotaBaseline | None = None,
 ) -> RotaResult:
     """Plan ``month``'s duty rota for ``team``.
 
@@ -58,6 +62,13 @@ def solve_rota(
     params
         Time limit (for all phases together), workers, seed; defaults to
         :class:`SolveParams`.
+    baseline
+        A published rota to keep (``--keep``, ``replan``): its hand
+        edits and frozen days hold exactly, and every other change to it
+        costs ``baseline.change_weight``. Phase 1 is skipped then, as
+        capping the largest deviation first would force changes. When
+        the edits cannot hold, the result is INFEASIBLE with conflicts
+        naming them.
 
     Returns
     -------
@@ -71,10 +82,23 @@ def solve_rota(
     started = time.perf_counter()
     known = demand_conflicts(team, month)
     if known:
-        return solve_relaxed(team, month, params, known, started=started)
-    built = build_model(team, month, exact=False)
-    run, phases = _phases(built, params, started)
+        return solve_relaxed(
+            team, month, params, known, started=started, baseline=baseline
+        )
+    built = build_model(team, month, exact=False, baseline=baseline)
+    run, phases = _phases(built, params, started, baseline)
     if run.status is SolveStatus.INFEASIBLE:
+        if baseline is not None:
+            blamed = kept_conflicts(team, month, baseline)
+            if blamed:
+                stats = SolveStats(
+                    status=SolveStatus.INFEASIBLE,
+                    seconds=round(time.perf_counter() - started, 3),
+                    phases=("the hand edits cannot all hold",),
+                )
+                return to_result(
+                    built, run, conflicts=blamed, status_override=stats
+                )
         left = params.time_limit - (time.perf_counter() - started)
         return solve_relaxed(
             team,
@@ -82,6 +106,7 @@ def solve_rota(
             params,
             time_limit=max(left, params.time_limit / 4),
             started=started,
+            baseline=baseline,
         )
     if not run.has_solution or run.interrupted:
         return to_result(built, run, phases=tuple(phases))
@@ -99,14 +124,23 @@ def solve_rota(
 
 
 def _phases(
-    built: RotaModel, params: SolveParams, started: float
+    built: RotaModel,
+    params: SolveParams,
+    started: float,
+    baseline: RotaBaseline | None = None,
 ) -> tuple[SolveRun, list[str]]:
-    """Phase 1 (cap the largest deviation), then phase 2 (everything)."""
+    """Phase 1 (cap the largest deviation), then phase 2 (everything).
+
+    With a baseline the current rota is the hint and phase 1 is skipped.
+    """
     phases: list[str] = []
     first: SolveRun | None = None
-    built.variables.hint(greedy_rota(built.variables, built.shares))
+    if baseline is not None:
+        built.variables.hint(baseline.current)
+    else:
+        built.variables.hint(greedy_rota(built.variables, built.shares))
     top = next((t for t in built.terms if t.name == "fairness_max"), None)
-    if top is not None and len(built.terms) > 1:
+    if top is not None and len(built.terms) > 1 and baseline is None:
         built.model.minimize(top.expr)
         first = run_model(
             built.model, params, params.time_limit * FIRST_PHASE_SHARE

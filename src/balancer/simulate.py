@@ -1,0 +1,130 @@
+"""Fairness month to month: plan several months, with or without history.
+
+:func:`simulate` plans consecutive months for a team. With a carry-over
+function, each month's new balances (what the rota workbook's History
+sheet holds) become the next month's history; without one, every month
+is planned as if it were the first. For each month it records every
+person's cumulative duty hours against their cumulative fair share, where
+a month's fair share is the one without any carried balance (the team's
+planned duty split by available hours, :mod:`.solvers.rota.shares`).
+
+``benchmarks/fairness_simulation.py`` runs it on the demo team for six
+months and draws both curves; ``docs/fairness-over-time.md`` has the
+figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from balancer.domain import HistoryBalance
+from balancer.solvers.rota import solve_rota
+from balancer.solvers.rota.shares import compute_shares
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from balancer.domain import Month, Team
+    from balancer.result import RotaResult, SolveStatus
+    from balancer.solvers._cpsat import SolveParams
+
+__all__ = ["MonthFigures", "balances_after", "simulate"]
+
+
+@dataclass(frozen=True)
+class MonthFigures:
+    """One planned month: loads this month and cumulative deviations."""
+
+    month: Month
+    status: SolveStatus
+    assigned: dict[str, float]
+    fair: dict[str, float]
+    cumulative: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def worst(self) -> float:
+        """Largest cumulative deviation from fair share, in hours."""
+        return max((abs(v) for v in self.cumulative.values()), default=0.0)
+
+
+def balances_after(
+    team: Team, month: Month, result: RotaResult
+) -> tuple[HistoryBalance, ...]:
+    """The new balances, as the rota workbook's History sheet has them.
+
+    One all-duties row per person (assigned - fair share, which already
+    includes the old balance) and one row per duty; rounded to 0.01 h.
+    Without a rota the old balances carry on unchanged.
+    """
+    if not result.staff:
+        return team.history
+    rows: list[HistoryBalance] = []
+    for s in result.staff:
+        rows.append(
+            HistoryBalance(
+                staff_id=s.staff_id,
+                hours=round(s.deviation_hours, 2),
+                unpopular_slots=round(
+                    s.unpopular_slots - s.unpopular_fair_share, 2
+                ),
+            )
+        )
+        rows += [
+            HistoryBalance(
+                staff_id=s.staff_id,
+                duty=duty_id,
+                hours=round(s.hours_by_duty.get(duty_id, 0.0) - share, 2),
+            )
+            for duty_id, share in s.fair_share_by_duty.items()
+        ]
+    return tuple(rows)
+
+
+def simulate(
+    teams: Sequence[Team],
+    months: Sequence[Month],
+    params: SolveParams,
+    carry: Callable[[Team, Month, RotaResult], tuple[HistoryBalance, ...]]
+    | None = balances_after,
+) -> list[MonthFigures]:
+    """Plan ``months`` in order; ``teams[i]`` is the team of month ``i``.
+
+    Each team's own history is replaced: by the carried balances when
+    ``carry`` is given (none in the first month), else by nothing.
+    ``carry(team, month, result)`` returns the balances after a month
+    (:func:`balances_after` by default). Staff must be the same in every
+    month.
+    """
+    from balancer.domain import Team
+
+    history: tuple[HistoryBalance, ...] = ()
+    total: dict[str, float] = {}
+    figures: list[MonthFigures] = []
+    for base, month in zip(teams, months, strict=True):
+        fields = {name: getattr(base, name) for name in Team.model_fields}
+        team = Team.checked(**{**fields, "history": history})
+        fresh = Team.checked(**{**fields, "history": ()})
+        shares = compute_shares(fresh, month)
+        fair = {p: v / shares.per_unit for p, v in shares.overall.items()}
+        result = solve_rota(team, month, params)
+        assigned = dict.fromkeys(fair, 0.0)
+        for a in result.assignments:
+            slot = team.duty_by_id[a.duty_id].slots[a.slot_index]
+            assigned[a.staff_id] = assigned.get(a.staff_id, 0.0) + slot.hours
+        for staff_id in fair:
+            total[staff_id] = (
+                total.get(staff_id, 0.0) + assigned[staff_id] - fair[staff_id]
+            )
+        figures.append(
+            MonthFigures(
+                month=month,
+                status=result.status,
+                assigned=assigned,
+                fair=fair,
+                cumulative={k: round(v, 4) for k, v in total.items()},
+            )
+        )
+        if carry is not None:
+            history = carry(team, month, result)
+    return figures
