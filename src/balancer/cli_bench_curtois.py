@@ -52,14 +52,14 @@ def curtois(
     the time.
     """
     from balancer.curtois_bench import (
+        bench_params,
         find_instances,
         format_table,
         run_instance,
         write_roster,
     )
-    from balancer.solvers._cpsat import SolveParams
 
-    params = SolveParams(time_limit=time_limit, workers=workers)
+    params = bench_params(time_limit, workers)
     rows = []
     for path in find_instances(paths):
         instance, result, row = run_instance(path, params)

@@ -260,7 +260,10 @@ def max_duty_weekends(v: RotaVariables) -> None:
                 weekend = v.model.new_bool_var(
                     f"duty_weekend:{person.id}@{key[0]}-W{key[1]}"
                 )
-                v.model.add_max_equality(weekend, flags)
+                # One-sided (linear, so the LP sees it): a weekend with duty
+                # counts; the limit keeps the rest from counting.
+                for flag in flags:
+                    v.model.add(weekend >= flag)
                 worked.append(weekend)
         if len(worked) > limit:
             v.model.add(sum(worked) <= limit)
