@@ -288,3 +288,24 @@ def test_solve_keeps_every_new_rule() -> None:
     assert done.status is OPTIMAL
     found = built.variables.extract(done.solver)
     assert check_rota(team, PERIOD, found) == []
+
+
+def test_greedy_hint_only_when_it_keeps_every_rule() -> None:
+    # The greedy rota ignores the period rules; even a limit of 0
+    # weekends is a rule it would break, so no hint then.
+    from balancer.solvers.rota.solve import _greedy_keeps_every_rule
+
+    assert _greedy_keeps_every_rule(shift_team()) is False  # successions
+    plain = shift_team().model_copy(
+        update={
+            "duties": tuple(
+                d.model_copy(update={"not_followed_by": ()})
+                for d in shift_team().duties
+            )
+        }
+    )
+    assert _greedy_keeps_every_rule(plain) is True
+    weekends = plain.model_copy(
+        update={"staff": (make_staff("ann", max_duty_weekends=0),)}
+    )
+    assert _greedy_keeps_every_rule(weekends) is False
