@@ -31,7 +31,7 @@ SHARED = (
     / "benchmarks"
     / "curtois"
 )
-QUICK = SolveParams(time_limit=3, workers=1, seed=1)
+QUICK = SolveParams(time_limit=6, workers=2, seed=1)
 
 
 def test_reader_maps_the_format_onto_the_domain() -> None:
