@@ -570,3 +570,7 @@ cli.add_command(statements)
 from balancer.cli_loop import replan  # noqa: E402  (a command of its own)
 
 cli.add_command(replan)
+
+from balancer.cli_bench import bench  # noqa: E402
+
+cli.add_command(bench)

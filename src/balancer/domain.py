@@ -41,9 +41,11 @@ __all__ = [
     "Case",
     "CaseStatus",
     "Duty",
+    "DutyRequest",
     "HistoryBalance",
     "Month",
     "OpeningHours",
+    "Period",
     "Preference",
     "Priority",
     "Problem",
@@ -212,6 +214,44 @@ class Staff(_Frozen):
         ge=1,
         description="Personal limit on back-to-back slots; replaces team's.",
     )
+    max_slots_by_duty: dict[str, int] = Field(
+        default_factory=dict,
+        description="Duty id -> most slots of that duty in the period; "
+        "a duty not named is unlimited.",
+    )
+    min_duty_minutes: int | None = Field(
+        default=None,
+        ge=0,
+        description="Fewest duty minutes in the period; None = no floor.",
+    )
+    max_duty_minutes: int | None = Field(
+        default=None,
+        ge=0,
+        description="Most duty minutes in the period; None = no cap.",
+    )
+    max_consecutive_duty_days: int | None = Field(
+        default=None,
+        ge=1,
+        description="Most days with duty in a row; None = no limit.",
+    )
+    min_consecutive_duty_days: int | None = Field(
+        default=None,
+        ge=1,
+        description="Fewest days with duty in a row, once started; a run "
+        "touching the period's first or last day may be shorter.",
+    )
+    min_consecutive_days_off: int | None = Field(
+        default=None,
+        ge=1,
+        description="Fewest duty-free days in a row between duty days; a "
+        "run touching the period's first or last day may be shorter.",
+    )
+    max_duty_weekends: int | None = Field(
+        default=None,
+        ge=0,
+        description="Most weekends (Saturday and Sunday of one week) with "
+        "any duty in the period; None = no limit.",
+    )
     casework: bool = Field(
         default=True, description="Whether the person takes cases at all."
     )
@@ -238,6 +278,20 @@ class Staff(_Frozen):
     def _has_contract(self) -> Self:
         if self.fte is None and self.weekly_hours is None:
             raise ValueError("give either fte or weekly_hours")
+        return self
+
+    @model_validator(mode="after")
+    def _consistent_limits(self) -> Self:
+        bad = [d for d, n in self.max_slots_by_duty.items() if n < 0]
+        if bad:
+            raise ValueError(
+                f"max slots per duty must be 0 or more ({', '.join(bad)})"
+            )
+        low, high = self.min_duty_minutes, self.max_duty_minutes
+        if low is not None and high is not None and high < low:
+            raise ValueError(
+                f"max duty minutes {high} is below the minimum {low}"
+            )
         return self
 
     def may_take(self, duty_id: str) -> bool:
@@ -368,6 +422,11 @@ class Slot(_Frozen):
         description="An unpopular slot (e.g. Friday afternoon), spread "
         "fairly on its own.",
     )
+    target_by_date: dict[date, int] = Field(
+        default_factory=dict,
+        description="Date -> staffing to aim for that day, replacing "
+        "target_staff on it (e.g. a busy Monday).",
+    )
 
     @field_validator("weekdays")
     @classmethod
@@ -393,6 +452,12 @@ class Slot(_Frozen):
                 f"maximum staff {self.maximum} is below the target "
                 f"{self.target}"
             )
+        for day, target in sorted(self.target_by_date.items()):
+            if not self.min_staff <= target <= self.maximum:
+                raise ValueError(
+                    f"target staff {target} on {day} is outside "
+                    f"{self.min_staff}-{self.maximum} (minimum-maximum)"
+                )
         needed = sum(r.count for r in self.requirements)
         if needed > self.maximum:
             raise ValueError(
@@ -412,6 +477,15 @@ class Slot(_Frozen):
     def maximum(self) -> int:
         """Maximum staffing, defaulting to the target."""
         return self.target if self.max_staff is None else self.max_staff
+
+    def __hash__(self) -> int:
+        # The per-date targets are a dict, which pydantic can't hash; equal
+        # slots still hash equal on the other fields.
+        return hash((self.start, self.end, self.weekdays, self.min_staff))
+
+    def target_on(self, day: date) -> int:
+        """Target staffing on a date: its own target, else the slot's."""
+        return self.target_by_date.get(day, self.target)
 
     @property
     def hours(self) -> float:
@@ -440,6 +514,11 @@ class Duty(_Frozen):
     )
     slots: tuple[Slot, ...] = Field(
         min_length=1, description="When the duty must be staffed."
+    )
+    not_followed_by: tuple[str, ...] = Field(
+        default=(),
+        description="Duty ids a person may not take the day after taking "
+        "this duty (e.g. no early shift after a late one).",
     )
 
     @model_validator(mode="after")
@@ -504,11 +583,12 @@ class CalendarSettings(_Frozen):
     package) and the extra ``closed_dates`` (e.g. 24 and 31 December).
     """
 
-    country: str = Field(
+    country: str | None = Field(
         default="DK",
         min_length=2,
         max_length=3,
-        description="ISO country code for public holidays.",
+        description="ISO country code for public holidays; None = no "
+        "public holidays.",
     )
     subdivision: str | None = Field(
         default=None, description="Region for regional holidays, if any."
@@ -533,7 +613,9 @@ class CalendarSettings(_Frozen):
 
     @field_validator("country")
     @classmethod
-    def _known_country(cls, country: str) -> str:
+    def _known_country(cls, country: str | None) -> str | None:
+        if country is None:
+            return None
         import holidays
 
         code = country.upper()
@@ -550,6 +632,8 @@ class CalendarSettings(_Frozen):
 
     def holidays_in(self, year: int) -> dict[date, str]:
         """Public holidays in a year, date -> name."""
+        if self.country is None:
+            return {}
         return _public_holidays(self.country, self.subdivision, year)
 
     def closed_reason(self, day: date) -> str | None:
@@ -628,6 +712,53 @@ class Month(_Frozen):
 
     def __str__(self) -> str:
         return f"{self.year:04d}-{self.month:02d}"
+
+
+class Period(Month):
+    """A planning period of any length, e.g. 14 days from a Monday.
+
+    It plans like a :class:`Month` (``first``, ``last``, ``days()``);
+    ``year`` and ``month`` are those of its first day and are filled in
+    when not given.
+    """
+
+    start: date = Field(description="First day of the period.")
+    length: int = Field(ge=1, le=3660, description="Number of days.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _month_of_start(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("start"), date):
+            data = {
+                "year": data["start"].year,
+                "month": data["start"].month,
+                **data,
+            }
+        return data
+
+    @property
+    def first(self) -> date:
+        """First day of the period."""
+        return self.start
+
+    @property
+    def last(self) -> date:
+        """Last day of the period."""
+        return self.start + timedelta(days=self.length - 1)
+
+    def next(self) -> Period:
+        """The period of the same length right after this one."""
+        return Period.of(self.last + timedelta(days=1), self.length)
+
+    @classmethod
+    def of(cls, start: date, length: int) -> Period:
+        """The period of ``length`` days from ``start``."""
+        return cls(
+            year=start.year, month=start.month, start=start, length=length
+        )
+
+    def __str__(self) -> str:
+        return f"{self.first:%Y-%m-%d}..{self.last:%Y-%m-%d}"
 
 
 # --------------------------------------------------------------------------
@@ -718,6 +849,14 @@ class Weights(_Frozen):
     target_staffing: int = Field(
         default=5, ge=0, description="Each person short of target staffing."
     )
+    over_target: int = Field(
+        default=0,
+        ge=0,
+        description="Each person above target staffing (0 = don't mind).",
+    )
+    requests: int = Field(
+        default=1, ge=0, description="Multiplier on duty request weights."
+    )
     preferences: int = Field(
         default=1, ge=0, description="Multiplier on preference weights."
     )
@@ -799,6 +938,22 @@ class HistoryBalance(_Frozen):
     unpopular_slots: float = Field(
         default=0.0,
         description="Unpopular slots above (+) or below (-) fair share.",
+    )
+
+
+class DutyRequest(_Frozen):
+    """A person asks to be on (or off) a duty on one date.
+
+    An *on* request costs its weight unless the person takes that duty
+    that day; an *off* request costs its weight if they do.
+    """
+
+    staff_id: Identifier = Field(description="Who asks.")
+    on: date = Field(description="The date meant.")
+    duty: Identifier = Field(description="The duty id meant.")
+    want: bool = Field(description="True = wants the duty, False = not.")
+    weight: int = Field(
+        default=1, ge=1, le=1000, description="How strongly, 1-1000."
     )
 
 
@@ -958,6 +1113,9 @@ class Team(_Frozen):
     preferences: tuple[Preference, ...] = Field(
         default=(), description="Wants and avoids."
     )
+    requests: tuple[DutyRequest, ...] = Field(
+        default=(), description="Requests to be on or off a duty on a date."
+    )
     history: tuple[HistoryBalance, ...] = Field(
         default=(), description="Balances carried from earlier months."
     )
@@ -1077,10 +1235,12 @@ class Team(_Frozen):
                         f"{_listing(known_duties)}",
                     )
         yield from self._slot_skill_problems()
+        yield from self._duty_reference_problems(known_duties)
         for sheet, records in (
             ("Absences", self.absences),
             ("Preferences", self.preferences),
             ("History", self.history),
+            ("Requests", self.requests),
         ):
             for i, record in enumerate(records):
                 staff_id = getattr(record, "staff_id", None)
@@ -1103,6 +1263,39 @@ class Team(_Frozen):
                     message=f"unknown duty {balance.duty!r}",
                 )
         yield from self._case_problems(known_staff)
+
+    def _duty_reference_problems(
+        self, known_duties: set[str]
+    ) -> Iterator[Problem]:
+        """Duty ids named by limits, successions and requests exist."""
+        for i, person in enumerate(self.staff):
+            for named in person.max_slots_by_duty:
+                if named not in known_duties:
+                    yield Problem(
+                        sheet="Staff",
+                        index=i,
+                        field="max_slots_by_duty",
+                        message=f"unknown duty {named!r}; known duties: "
+                        f"{_listing(known_duties)}",
+                    )
+        for d, duty in enumerate(self.duties):
+            for follower in duty.not_followed_by:
+                if follower not in known_duties:
+                    yield Problem(
+                        sheet="Duties",
+                        index=d,
+                        field="not_followed_by",
+                        message=f"unknown duty {follower!r}; known duties: "
+                        f"{_listing(known_duties)}",
+                    )
+        for i, request in enumerate(self.requests):
+            if request.duty not in known_duties:
+                yield Problem(
+                    sheet="Requests",
+                    index=i,
+                    field="duty",
+                    message=f"unknown duty {request.duty!r}",
+                )
 
     def _slot_skill_problems(self) -> Iterator[Problem]:
         for d, duty in enumerate(self.duties):

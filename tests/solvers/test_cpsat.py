@@ -37,3 +37,17 @@ def test_progress_listener_sees_each_better_plan() -> None:
     )
     run_model(model, params)
     assert seen and seen[-1] == 0
+
+
+def test_extra_parameters_may_be_lists() -> None:
+    # `subsolvers` is a repeated field: it is replaced, not assigned.
+    model = cp_model.CpModel()
+    x = model.new_int_var(0, 10, "x")
+    model.add(x >= 2)
+    model.minimize(x)
+    params = SolveParams(
+        time_limit=5, workers=2, extra={"subsolvers": ["max_lp"]}
+    )
+    run = run_model(model, params)
+    assert run.status is SolveStatus.OPTIMAL
+    assert list(run.solver.parameters.subsolvers) == ["max_lp"]

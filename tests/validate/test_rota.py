@@ -12,6 +12,8 @@ from datetime import date, time
 import pytest
 
 from balancer.domain import (
+    CalendarSettings,
+    OpeningHours,
     Rules,
     SkillRequirement,
     Team,
@@ -42,6 +44,7 @@ MONDAYS = (
     date(2027, 1, 25),
 )
 MON = (Weekday.MON,)
+TUESDAY = date(2027, 1, 12)
 
 
 def duty(
@@ -218,6 +221,93 @@ CASES: dict[str, Case] = {
             )
         ),
         (*GOOD, duty("ann", MONDAYS[0], "phone", 1)),
+    ),
+    "max_slots_per_duty": lambda: (
+        base_team(
+            staff=(
+                make_staff(
+                    "ann",
+                    skills={"english": 1},
+                    max_slots_by_duty={"phone": 3},
+                ),
+                make_staff("bo"),
+            )
+        ),
+        GOOD,  # four phone slots
+    ),
+    "duty_minutes_range": lambda: (
+        base_team(
+            staff=(
+                make_staff("ann", skills={"english": 1}, max_duty_minutes=420),
+                make_staff("bo"),
+            )
+        ),
+        GOOD,  # 4 x 120 minutes
+    ),
+    "max_consecutive_duty_days": lambda: (
+        base_team(
+            staff=(
+                make_staff("ann", skills={"english": 1}),
+                make_staff("bo", max_consecutive_duty_days=1),
+            ),
+            rules=Rules(max_duty_days_per_week=5),
+        ),
+        (*GOOD, duty("bo", MONDAYS[1], "mail"), duty("bo", TUESDAY, "mail")),
+    ),
+    "min_consecutive_duty_days": lambda: (
+        base_team(
+            staff=(
+                make_staff("ann", skills={"english": 1}),
+                make_staff("bo", min_consecutive_duty_days=2),
+            )
+        ),
+        (*GOOD, duty("bo", TUESDAY, "mail")),  # Mon and Wed off
+    ),
+    "min_consecutive_days_off": lambda: (
+        base_team(
+            staff=(
+                make_staff(
+                    "ann", skills={"english": 1}, min_consecutive_days_off=7
+                ),
+                make_staff("bo"),
+            )
+        ),
+        GOOD,  # six days off between Mondays
+    ),
+    "max_duty_weekends": lambda: (
+        base_team(
+            staff=(
+                make_staff("ann", skills={"english": 1}, max_duty_weekends=0),
+                make_staff("bo"),
+            ),
+            calendar=CalendarSettings(
+                opening_hours=tuple(
+                    OpeningHours(weekday=d, open=time(8), close=time(16))
+                    for d in Weekday
+                )
+            ),
+            duties=(
+                *base_team().duties,
+                make_duty("sat", slots=(make_slot(weekdays=(Weekday.SAT,)),)),
+            ),
+        ),
+        (
+            *GOOD,
+            *(duty("bo", date(2027, 1, d), "sat") for d in (9, 16, 23, 30)),
+            duty("ann", date(2027, 1, 2), "sat"),  # ISO week 53 of 2026
+        ),
+    ),
+    "forbidden_successions": lambda: (
+        base_team(
+            duties=(
+                base_team().duties[0],
+                base_team()
+                .duties[1]
+                .model_copy(update={"not_followed_by": ("mail",)}),
+            ),
+            rules=Rules(max_duty_days_per_week=5),
+        ),
+        (*GOOD, duty("bo", MONDAYS[1], "mail"), duty("bo", TUESDAY, "mail")),
     ),
 }
 

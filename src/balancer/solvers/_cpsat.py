@@ -156,7 +156,12 @@ def run_model(
     solver.parameters.random_seed = params.seed
     solver.parameters.log_search_progress = params.log
     for name, value in params.extra.items():
-        setattr(solver.parameters, name, value)
+        if isinstance(value, list | tuple):  # a repeated field
+            field = getattr(solver.parameters, name)
+            field.clear()
+            field.extend(value)
+        else:
+            setattr(solver.parameters, name, value)
     callback = _ProgressCallback(params.on_progress)
     started = time.perf_counter()
     with _stop_on_ctrl_c(solver) as interrupted:

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from balancer.domain import minutes
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from balancer.domain import Month, Preference, Slot, Staff, Team
     from balancer.result import DutyAssignment
@@ -50,6 +50,13 @@ HARD_RULE_NAMES: tuple[str, ...] = (
     "max_slots_per_day",
     "max_duty_days_per_week",
     "max_consecutive_slots",
+    "max_slots_per_duty",
+    "duty_minutes_range",
+    "max_consecutive_duty_days",
+    "min_consecutive_duty_days",
+    "min_consecutive_days_off",
+    "max_duty_weekends",
+    "forbidden_successions",
 )
 
 #: Every soft term, by the name both solver and validator report.
@@ -64,6 +71,8 @@ SOFT_TERM_NAMES: tuple[str, ...] = (
     "target_staffing",
     "preferences",
     "variety",
+    "over_target",
+    "requests",
 )
 
 
@@ -133,6 +142,7 @@ def check_rota(
         found += _eligibility(team, shift)
     found += _staffing(team, month, shifts)
     found += _personal(team, shifts)
+    found += _period_limits(team, month, shifts)
     return found
 
 
@@ -346,6 +356,100 @@ def _personal(team: Team, shifts: list[_Shift]) -> list[Violation]:
     return out
 
 
+def _collector(out: list[Violation], who: str) -> Callable[..., None]:
+    def add(rule: str, message: str, day: date | None = None) -> None:
+        out.append(
+            Violation(rule=rule, day=day, staff_id=who, message=message)
+        )
+
+    return add
+
+
+def _period_limits(
+    team: Team, month: Month, shifts: list[_Shift]
+) -> list[Violation]:
+    """Per-person limits over the whole period (duty days, weekends...)."""
+    out: list[Violation] = []
+    period = list(month.days())
+    for person in team.staff:
+        mine = [s for s in shifts if s.staff_id == person.id]
+        who = person.id
+        add = _collector(out, who)
+
+        per_duty = Counter(s.duty_id for s in mine)
+        for duty_id, most in sorted(person.max_slots_by_duty.items()):
+            if per_duty[duty_id] > most:
+                add(
+                    "max_slots_per_duty",
+                    f"{who} has {per_duty[duty_id]} {duty_id} slots, "
+                    f"max {most}",
+                )
+        total = sum(s.end - s.start for s in mine)
+        low, high = person.min_duty_minutes, person.max_duty_minutes
+        if (low is not None and total < low) or (
+            high is not None and total > high
+        ):
+            add(
+                "duty_minutes_range",
+                f"{who} has {total} duty minutes, allowed "
+                f"{low or 0}-{'any' if high is None else high}",
+            )
+        worked = [any(s.day == d for s in mine) for d in period]
+        # Maximal runs as (first index, length, is duty).
+        runs: list[tuple[int, int, bool]] = []
+        for i, on in enumerate(worked):
+            if runs and runs[-1][2] == on:
+                first, length, kind = runs[-1]
+                runs[-1] = (first, length + 1, kind)
+            else:
+                runs.append((i, 1, on))
+        for first, length, on in runs:
+            inner = first > 0 and first + length < len(period)
+            longest = person.max_consecutive_duty_days
+            if on and longest is not None and length > longest:
+                add(
+                    "max_consecutive_duty_days",
+                    f"{who} has duty {length} days in a row from "
+                    f"{period[first]}, max {longest}",
+                    period[first],
+                )
+            least = (
+                person.min_consecutive_duty_days
+                if on
+                else person.min_consecutive_days_off
+            )
+            if inner and least is not None and length < least:
+                add(
+                    "min_consecutive_duty_days"
+                    if on
+                    else "min_consecutive_days_off",
+                    f"{who} has {length} {'duty' if on else 'free'} day(s) "
+                    f"in a row from {period[first]}, min {least}",
+                    period[first],
+                )
+        if person.max_duty_weekends is not None:
+            weekends = {
+                s.day.isocalendar()[:2] for s in mine if s.day.weekday() >= 5
+            }
+            if len(weekends) > person.max_duty_weekends:
+                add(
+                    "max_duty_weekends",
+                    f"{who} has duty on {len(weekends)} weekends, max "
+                    f"{person.max_duty_weekends}",
+                )
+        for one in mine:
+            banned = team.duty_by_id[one.duty_id].not_followed_by
+            for other in mine:
+                if other.duty_id in banned and (other.day - one.day).days == 1:
+                    add(
+                        "forbidden_successions",
+                        f"{who} has {other.duty_id} on {other.day} right "
+                        f"after {one.duty_id}",
+                        other.day,
+                    )
+    return out
+
+
 def _longest_run(mine: list[_Shift]) -> int:
     """Most slots in a chain where each starts as the previous ends."""
     best: dict[int, int] = {}
@@ -429,12 +533,10 @@ def score_rota(
         for duty in team.duties:
             for slot in duty.slots:
                 if day.weekday() in slot.weekdays:
-                    planned[duty.id] += (
-                        slot.target
-                        * (minutes(slot.end) - minutes(slot.start))
-                        // step
-                    )
-                    unpopular_planned += slot.target if slot.unpopular else 0
+                    want = slot.target_by_date.get(day, slot.target)
+                    span = minutes(slot.end) - minutes(slot.start)
+                    planned[duty.id] += want * span // step
+                    unpopular_planned += want if slot.unpopular else 0
     load: dict[tuple[str, str], int] = defaultdict(int)
     unpopular: Counter[str] = Counter()
     for s in shifts:
@@ -524,6 +626,8 @@ def score_rota(
         "target_staffing": float(_short_of_target(team, days, shifts)),
         "preferences": float(_preference_points(team, shifts)),
         "variety": float(_repeats(shifts)),
+        "over_target": float(_over_target(team, days, shifts)),
+        "requests": float(_request_points(team, shifts)),
     }
 
 
@@ -592,8 +696,30 @@ def _short_of_target(
         for duty in team.duties:
             for k, slot in enumerate(duty.slots):
                 if day.weekday() in slot.weekdays:
-                    short += max(0, slot.target - count[day, duty.id, k])
+                    want = slot.target_by_date.get(day, slot.target)
+                    short += max(0, want - count[day, duty.id, k])
     return short
+
+
+def _over_target(team: Team, days: list[date], shifts: list[_Shift]) -> int:
+    count = Counter((s.day, s.duty_id, s.slot_index) for s in shifts)
+    extra = 0
+    for day in days:
+        for duty in team.duties:
+            for k, slot in enumerate(duty.slots):
+                if day.weekday() in slot.weekdays:
+                    want = slot.target_by_date.get(day, slot.target)
+                    extra += max(0, count[day, duty.id, k] - want)
+    return extra
+
+
+def _request_points(team: Team, shifts: list[_Shift]) -> int:
+    taken = {(s.staff_id, s.day, s.duty_id) for s in shifts}
+    return sum(
+        r.weight
+        for r in team.requests
+        if ((r.staff_id, r.on, r.duty) in taken) != r.want
+    )
 
 
 def _preference_points(team: Team, shifts: list[_Shift]) -> int:

@@ -58,6 +58,13 @@ def test_rules_are_registered_in_order() -> None:
         "max_slots_per_day",
         "max_duty_days_per_week",
         "max_consecutive_slots",
+        "max_slots_per_duty",
+        "duty_minutes_range",
+        "max_consecutive_duty_days",
+        "min_consecutive_duty_days",
+        "min_consecutive_days_off",
+        "max_duty_weekends",
+        "forbidden_successions",
     ]
 
 

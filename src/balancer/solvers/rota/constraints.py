@@ -13,10 +13,14 @@ only the days inside the month.
 
 from __future__ import annotations
 
+import itertools
+from collections import defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from balancer.domain import Staff, Team
     from balancer.result import RotaBaseline
     from balancer.solvers.rota.variables import (
@@ -28,11 +32,18 @@ if TYPE_CHECKING:
 __all__ = [
     "HARD_RULES",
     "HardRule",
+    "duty_minutes_range",
+    "forbidden_successions",
     "kept_rota",
+    "max_consecutive_duty_days",
     "max_consecutive_slots",
     "max_duty_days_per_week",
+    "max_duty_weekends",
     "max_slots_per_day",
+    "max_slots_per_duty",
     "maximum_staffing",
+    "min_consecutive_days_off",
+    "min_consecutive_duty_days",
     "minimum_staffing",
     "one_duty_at_a_time",
     "required_skills",
@@ -147,6 +158,177 @@ def max_consecutive_slots(v: RotaVariables) -> None:
                 v.model.add(sum(var for _, var in chain) <= limit)
 
 
+def max_slots_per_duty(v: RotaVariables) -> None:
+    """Nobody takes a duty more often in the period than their limit.
+
+    ``sum_{i of duty u} x[p, i] <= Staff.max_slots_by_duty[u]``
+    """
+    for person in v.team.staff:
+        for duty_id, limit in person.max_slots_by_duty.items():
+            xs = [
+                var
+                for inst, var in v.choices(person.id)
+                if inst.duty_id == duty_id
+            ]
+            if len(xs) > limit:
+                v.model.add(sum(xs) <= limit)
+
+
+def duty_minutes_range(v: RotaVariables) -> None:
+    """Each person's duty minutes in the period stay within their range.
+
+    ``min_duty_minutes(p) <= sum_i minutes(i) x[p, i] <= max_duty_minutes(p)``
+    """
+    for person in v.team.staff:
+        low, high = person.min_duty_minutes, person.max_duty_minutes
+        if low is None and high is None:
+            continue
+        total = v.load(person.id)
+        if low is not None:
+            v.model.add(total >= low)
+        if high is not None:
+            v.model.add(total <= high)
+
+
+def max_consecutive_duty_days(v: RotaVariables) -> None:
+    """Nobody has duty on more days in a row than their limit.
+
+    ``sum_{d in window} on_duty(p, d) <= limit(p)`` for every window of
+    ``limit(p) + 1`` consecutive days of the period.
+    """
+    days = v.period_days()
+    for person in v.team.staff:
+        limit = person.max_consecutive_duty_days
+        if limit is None:
+            continue
+        flags = [v.duty_day(person.id, d) for d in days]
+        for first in range(len(days) - limit):
+            window = [
+                f for f in flags[first : first + limit + 1] if f is not None
+            ]
+            if len(window) > limit:
+                v.model.add(sum(window) <= limit)
+
+
+def min_consecutive_duty_days(v: RotaVariables) -> None:
+    """A run of duty days is at least the person's minimum long.
+
+    A run that touches the period's first or last day is never too short
+    (it may go on outside the period). For every day-off, k duty days,
+    day-off pattern inside the period with ``k < minimum``: forbidden.
+    """
+    for person in v.team.staff:
+        least = person.min_consecutive_duty_days
+        if least is not None and least > 1:
+            _forbid_short_runs(v, person.id, least, duty=True)
+
+
+def min_consecutive_days_off(v: RotaVariables) -> None:
+    """A run of duty-free days is at least the person's minimum long.
+
+    A run touching the period's first or last day is never too short. For
+    every duty day, k days off, duty day pattern inside the period with
+    ``k < minimum``: forbidden.
+    """
+    for person in v.team.staff:
+        least = person.min_consecutive_days_off
+        if least is not None and least > 1:
+            _forbid_short_runs(v, person.id, least, duty=False)
+
+
+def max_duty_weekends(v: RotaVariables) -> None:
+    """Nobody has duty on more weekends in the period than their limit.
+
+    A weekend is the Saturday and Sunday of one calendar week; it counts
+    when the person has duty on either. ``sum_w weekend(p, w) <= limit``.
+    """
+    weekends: dict[tuple[int, int], list[date]] = defaultdict(list)
+    for day in v.period_days():
+        if day.weekday() >= 5:
+            iso = day.isocalendar()
+            weekends[iso.year, iso.week].append(day)
+    for person in v.team.staff:
+        limit = person.max_duty_weekends
+        if limit is None:
+            continue
+        worked = []
+        for key, days in sorted(weekends.items()):
+            flags = [
+                f for d in days if (f := v.duty_day(person.id, d)) is not None
+            ]
+            if len(flags) == 1:
+                worked.append(flags[0])
+            elif flags:
+                weekend = v.model.new_bool_var(
+                    f"duty_weekend:{person.id}@{key[0]}-W{key[1]}"
+                )
+                # One-sided (linear, so the LP sees it): a weekend with duty
+                # counts; the limit keeps the rest from counting.
+                for flag in flags:
+                    v.model.add(weekend >= flag)
+                worked.append(weekend)
+        if len(worked) > limit:
+            v.model.add(sum(worked) <= limit)
+
+
+def forbidden_successions(v: RotaVariables) -> None:
+    """Nobody takes, the day after a duty, a duty it may not be followed by.
+
+    ``x[p, i] + x[p, j] <= 1`` when ``i`` is of duty ``u`` on day ``d``,
+    ``j`` of a duty in ``u.not_followed_by`` on day ``d + 1``.
+    """
+    banned = {
+        duty.id: set(duty.not_followed_by)
+        for duty in v.team.duties
+        if duty.not_followed_by
+    }
+    if not banned:
+        return
+    days = v.period_days()
+    for person in v.team.staff:
+        for today, tomorrow in itertools.pairwise(days):
+            later = v.day_of(person.id, tomorrow)
+            for inst, var in v.day_of(person.id, today):
+                after = banned.get(inst.duty_id, set())
+                for nxt, other in later:
+                    if nxt.duty_id in after:
+                        v.model.add_bool_or([var.Not(), other.Not()])
+
+
+def _forbid_short_runs(
+    v: RotaVariables, staff_id: str, least: int, *, duty: bool
+) -> None:
+    """Forbid runs (of duty days, or of days off) shorter than ``least``.
+
+    A run of length k from day s: the days s-1 and s+k are of the other
+    kind, both inside the period.
+    """
+    days = v.period_days()
+    flags = [v.duty_day(staff_id, d) for d in days]
+    # Literal "the day is in the run": duty for duty runs, off otherwise.
+    for start in range(1, len(days)):
+        for length in range(1, least):
+            end = start + length  # the day after the run
+            if end >= len(days):
+                break
+            inside = flags[start:end]
+            if duty and any(f is None for f in inside):
+                continue  # cannot all be duty days
+            clause = []
+            for f in inside:
+                if f is not None:
+                    clause.append(f.Not() if duty else f)
+            for edge in (flags[start - 1], flags[end]):
+                if edge is None:
+                    if not duty:
+                        clause = []  # the edge can't be a duty day
+                        break
+                    continue  # an edge that is surely off: nothing to add
+                clause.append(edge if duty else edge.Not())
+            else:
+                v.model.add_bool_or(clause)
+
+
 def back_to_back_chains(
     choices: list[Choice], length: int
 ) -> list[list[Choice]]:
@@ -218,4 +400,11 @@ HARD_RULES: tuple[HardRule, ...] = (
     max_slots_per_day,
     max_duty_days_per_week,
     max_consecutive_slots,
+    max_slots_per_duty,
+    duty_minutes_range,
+    max_consecutive_duty_days,
+    min_consecutive_duty_days,
+    min_consecutive_days_off,
+    max_duty_weekends,
+    forbidden_successions,
 )

@@ -79,7 +79,8 @@ def greedy_rota(v: RotaVariables, shares: Shares) -> list[DutyAssignment]:
             (p for p in people if p not in chosen and fits(p, inst)),
             key=lambda p: need(p.id),
         )
-        chosen += rest[: max(0, inst.slot.target - len(chosen))]
+        target = inst.slot.target_on(inst.day)
+        chosen += rest[: max(0, target - len(chosen))]
         for person in chosen[: inst.slot.maximum]:
             load[person.id] += inst.length // shares.step
             today[person.id, inst.day].append(inst)

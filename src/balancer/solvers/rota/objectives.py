@@ -43,7 +43,9 @@ __all__ = [
     "duty_fairness_max",
     "fairness_max",
     "fairness_sum",
+    "over_target",
     "preferences",
+    "requests",
     "rota_changes",
     "target_staffing",
     "unpopular_fairness",
@@ -356,7 +358,7 @@ def target_staffing(ctx: ObjectiveContext) -> Term | None:
     model = ctx.v.model
     shorts = []
     for inst in ctx.v.instances():
-        target = inst.slot.target
+        target = inst.slot.target_on(inst.day)
         if target == 0:
             continue
         short = model.new_int_var(0, target, f"short_of_target:{inst.label}")
@@ -476,6 +478,63 @@ def rota_changes(ctx: ObjectiveContext) -> Term | None:
     )
 
 
+def over_target(ctx: ObjectiveContext) -> Term | None:
+    """Slots staffed above their target (on that date).
+
+    ``sum_i max(0, staff(i) - target(i))`` in people.
+    """
+    weight = ctx.v.team.weights.over_target
+    if weight == 0:
+        return None
+    model = ctx.v.model
+    extras = []
+    for inst in ctx.v.instances():
+        on = ctx.v.staff_on(inst)
+        target = inst.slot.target_on(inst.day)
+        if len(on) <= target:
+            continue
+        extra = model.new_int_var(
+            0, len(on) - target, f"over_target:{inst.label}"
+        )
+        staffed = sum(var for _, var in on)
+        at_least_max(model, extra, [0, staffed - target], exact=ctx.exact)
+        extras.append(extra)
+    return Term(
+        "over_target",
+        "People above target staffing",
+        weight,
+        ctx.shares.per_unit * sum(extras),
+        ctx.shares.per_unit,
+    )
+
+
+def requests(ctx: ObjectiveContext) -> Term | None:
+    """Duty requests not met, each costing its weight.
+
+    An *on* request (person, date, duty) is met when the person takes
+    that duty that day; an *off* request when they don't.
+    ``sum_req weight(req) x unmet(req)`` in points.
+    """
+    weight = ctx.v.team.weights.requests
+    if weight == 0 or not ctx.v.team.requests:
+        return None
+    parts: list[cp_model.LinearExprT] = []
+    for req in ctx.v.team.requests:
+        taken = sum(
+            var
+            for inst, var in ctx.v.day_of(req.staff_id, req.on)
+            if inst.duty_id == req.duty
+        )
+        parts.append(req.weight * ((1 - taken) if req.want else taken))
+    return Term(
+        "requests",
+        "Duty request points lost (on-requests not given, off given)",
+        weight,
+        ctx.shares.per_unit * sum(parts),
+        ctx.shares.per_unit,
+    )
+
+
 def matches(pref: Preference, inst: SlotInstance) -> bool:
     """True when a slot instance is what the preference names."""
     return (
@@ -565,4 +624,6 @@ SOFT_GOALS: tuple[Goal, ...] = (
     target_staffing,
     preferences,
     variety,
+    over_target,
+    requests,
 )

@@ -13,7 +13,7 @@ divisor of 60 and every slot's length in minutes (30 for slots of 1, 1.5,
   who may take any of the team's duties; the unpopular pool: people who
   may take a duty with an unpopular slot. Only pool members get a share.
 - ``T``: planned duty minutes = sum over slot instances (open day, slot
-  runs) of ``target_staff * slot minutes``.
+  runs) of ``target on that date * slot minutes``.
 - Fair share in steps: ``round_half_up(T/G * a(p) / A) - round(K * h(p))``
   where ``A`` is the pool's available minutes and ``h(p)`` the carried
   balance in hours: for the overall share the person's rows without a
@@ -97,11 +97,13 @@ def compute_shares(team: Team, month: Month) -> Shares:
     for duty in team.duties:
         planned[duty.id] = 0
         for slot in duty.slots:
-            runs = sum(1 for d in days if slot.runs_on(d.weekday()))
+            staffed = sum(
+                slot.target_on(d) for d in days if slot.runs_on(d.weekday())
+            )
             span = minutes(slot.end) - minutes(slot.start)
-            planned[duty.id] += runs * slot.target * span // step
+            planned[duty.id] += staffed * span // step
             if slot.unpopular:
-                unpopular_total += runs * slot.target
+                unpopular_total += staffed
 
     def share(
         pool: Iterable[Staff], total: int, hist: dict[str, int]

@@ -137,7 +137,7 @@ def _phases(
     first: SolveRun | None = None
     if baseline is not None:
         built.variables.hint(baseline.current)
-    else:
+    elif _greedy_keeps_every_rule(built.team):
         built.variables.hint(greedy_rota(built.variables, built.shares))
     top = next((t for t in built.terms if t.name == "fairness_max"), None)
     if top is not None and len(built.terms) > 1 and baseline is None:
@@ -173,6 +173,29 @@ def _phases(
             interrupted=run.interrupted,
         ), phases
     return run, phases
+
+
+def _greedy_keeps_every_rule(team: Team) -> bool:
+    """False when the team has shift-work rules the greedy rota ignores.
+
+    Its rota would then break them, and such a hint misleads the search
+    (on Curtois Instance18 no rota at all in 60 s with it, one without).
+    """
+    period_limits = (
+        "max_slots_by_duty",
+        "min_duty_minutes",
+        "max_duty_minutes",
+        "max_consecutive_duty_days",
+        "min_consecutive_duty_days",
+        "min_consecutive_days_off",
+        "max_duty_weekends",
+    )
+    limited = any(
+        getattr(person, name) not in (None, {})
+        for person in team.staff
+        for name in period_limits
+    )
+    return not limited and not any(d.not_followed_by for d in team.duties)
 
 
 def _evaluate(

@@ -114,6 +114,7 @@ class RotaVariables:
         self._on = defaultdict(list)
         self._day: dict[tuple[str, date], list[Choice]] = defaultdict(list)
         self._all: dict[str, list[Choice]] = defaultdict(list)
+        self._duty_day: dict[tuple[str, date], cp_model.IntVar] = {}
         for inst in self._instances:
             for person in team.staff:
                 if unavailability(
@@ -194,6 +195,41 @@ class RotaVariables:
             iso = day.isocalendar()
             grouped[iso.year, iso.week].append(day)
         return [tuple(days) for _, days in sorted(grouped.items())]
+
+    def duty_day(self, staff_id: str, day: date) -> cp_model.IntVar | None:
+        """A Boolean: the person has any duty on ``day``.
+
+        None when they cannot have duty that day at all. Made once per
+        (person, day) and shared by every rule that counts duty days.
+        """
+        choices = self.day_of(staff_id, day)
+        if not choices:
+            return None
+        key = (staff_id, day)
+        if key not in self._duty_day:
+            xs = [var for _, var in choices]
+            person = self.team.staff_by_id[staff_id]
+            limit = (
+                self.team.rules.max_slots_per_day
+                if person.max_slots_per_day is None
+                else person.max_slots_per_day
+            )
+            if len(xs) == 1:
+                flag = xs[0]
+            else:
+                flag = self.model.new_bool_var(f"on_duty:{staff_id}@{day}")
+                if limit == 1:
+                    # One slot a day at most anyway: the sum is the flag,
+                    # which gives the LP relaxation more to work with.
+                    self.model.add(flag == sum(xs))
+                else:
+                    self.model.add_max_equality(flag, xs)
+            self._duty_day[key] = flag
+        return self._duty_day[key]
+
+    def period_days(self) -> tuple[date, ...]:
+        """Every day of the planning period, open or not, in order."""
+        return tuple(self.month.days())
 
     # -- changing and reading ---------------------------------------------
 

@@ -1,0 +1,69 @@
+"""``balancer bench curtois``: the Curtois & Qu benchmark, as a table.
+
+Thin: :mod:`balancer.curtois_bench` reads, solves and formats.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+__all__ = ["curtois"]
+
+
+@click.command()
+@click.argument(
+    "paths",
+    nargs=-1,
+    required=True,
+    type=click.Path(exists=True, path_type=Path),
+)
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0.1),
+    default=60.0,
+    show_default=True,
+    help="Seconds per instance.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="CP-SAT workers; default: every core.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Write each roster here as <instance>.csv (employee,day,shift).",
+)
+def curtois(
+    paths: tuple[Path, ...],
+    time_limit: float,
+    workers: int | None,
+    out_dir: Path | None,
+) -> None:
+    """Solve Curtois & Qu instances (files, or folders of Instance*.txt).
+
+    Prints instance, size (days x staff x shift types), our objective,
+    the proven bound, the best known objective, the gap to it in % and
+    the time.
+    """
+    from balancer.curtois_bench import (
+        bench_params,
+        find_instances,
+        format_table,
+        run_instance,
+        write_roster,
+    )
+
+    params = bench_params(time_limit, workers)
+    rows = []
+    for path in find_instances(paths):
+        instance, result, row = run_instance(path, params)
+        rows.append(row)
+        if out_dir is not None and result.assignments:
+            write_roster(instance, result, out_dir)
+    click.echo(format_table(rows))
