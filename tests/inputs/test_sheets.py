@@ -49,7 +49,7 @@ def test_opendocument_file(tmp_path: Path) -> None:
 def test_empty_file(tmp_path: Path) -> None:
     path = tmp_path / "team.xlsx"
     path.write_bytes(b"")
-    assert "not an Excel workbook" in _refusal(path)
+    assert "the file is empty" in _refusal(path)
 
 
 def test_zip_that_is_not_a_workbook(tmp_path: Path) -> None:

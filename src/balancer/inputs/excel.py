@@ -50,6 +50,7 @@ from balancer.inputs.cells import (
     parse_reason,
     parse_requirements,
     parse_skill_levels,
+    parse_start_time,
     parse_status,
     parse_text,
     parse_time,
@@ -81,12 +82,16 @@ from balancer.inputs.sheets import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterator, Sequence
     from pathlib import Path
 
     from openpyxl import Workbook
 
-__all__ = ["read_team_workbook", "read_team_workbook_with_notes"]
+__all__ = [
+    "overlapping_absences",
+    "read_team_workbook",
+    "read_team_workbook_with_notes",
+]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -243,7 +248,7 @@ class _Reader:
                 )
             return None
         try:
-            return Team.checked(**fields)
+            team = Team.checked(**fields)
         except TeamValidationError as error:
             for found in error.problems:
                 if not _caused_by_failed_rows(
@@ -255,6 +260,29 @@ class _Reader:
                 self.problems.add(
                     InputProblem(plain_pydantic_message(detail, "team"))
                 )
+            return None
+        else:
+            rows = self.places.rows.get("Absences", [])
+            for index, earlier in overlapping_absences(team):
+                one, other = team.absences[index], team.absences[earlier]
+                where = (
+                    f"row {rows[earlier]}"
+                    if earlier < len(rows)
+                    else f"record #{earlier + 1}"
+                )
+                self.problems.add(
+                    self.places.problem(
+                        "Absences",
+                        index,
+                        "start",
+                        f"{one.staff_id}'s absence {one.start:%d.%m.%Y}-"
+                        f"{one.end:%d.%m.%Y} overlaps the absence "
+                        f"{other.start:%d.%m.%Y}-{other.end:%d.%m.%Y} in "
+                        f"{where}",
+                        "merge the two into one row, or correct the dates",
+                    )
+                )
+            return team
         return None
 
     # -- generic sheets --------------------------------------------------
@@ -406,6 +434,36 @@ class _Reader:
             first_rows.append(first.number)
         self.places.rows[DUTIES.name] = first_rows
         return tuple(duties), failed
+
+
+def overlapping_absences(team: Team) -> Iterator[tuple[int, int]]:
+    """Pairs ``(index, earlier_index)`` of one person's absences that overlap.
+
+    Rule: each absence is entered once. An overlap is nearly always a
+    typo in a date or a row entered twice, and it would count the same
+    hours away twice in capacity figures. Part-day absences overlap only
+    when their times do.
+    """
+    by_person: dict[str, list[tuple[int, Absence]]] = {}
+    for index, absence in enumerate(team.absences):
+        by_person.setdefault(absence.staff_id, []).append((index, absence))
+    for entries in by_person.values():
+        entries.sort(key=lambda entry: (entry[1].start, entry[0]))
+        for k, (index, absence) in enumerate(entries):
+            for earlier_index, earlier in entries[:k]:
+                if earlier.end >= absence.start and _times_overlap(
+                    earlier, absence
+                ):
+                    yield index, earlier_index
+                    break
+
+
+def _times_overlap(one: Absence, other: Absence) -> bool:
+    if one.whole_day or other.whole_day:
+        return True
+    assert one.from_time and one.to_time
+    assert other.from_time and other.to_time
+    return one.from_time < other.to_time and other.from_time < one.to_time
 
 
 def _caused_by_failed_rows(
@@ -566,7 +624,7 @@ def _pattern(
     opening hours on those days; ``Mon 08:00-12:00, Wed 08:00-16:00`` gives
     each day its own times.
     """
-    start = row.get("start", parse_time)
+    start = row.get("start", parse_start_time)
     end = row.get("end", parse_time)
     if not row.ok:
         return None
@@ -646,7 +704,7 @@ def _requirements(value: Any) -> tuple[SkillRequirement, ...]:
 
 def _slot(row: Row) -> Slot | None:
     fields = {
-        "start": row.required("start", parse_time),
+        "start": row.required("start", parse_start_time),
         "end": row.required("end", parse_time),
         "weekdays": row.get("weekdays", parse_weekdays),
         "min_staff": row.required("min_staff", parse_int),
@@ -681,7 +739,7 @@ def _absence(row: Row) -> Absence | None:
         "staff_id": row.required("staff_id", parse_text),
         "start": start,
         "end": start if end is None else end,
-        "from_time": row.get("from_time", parse_time),
+        "from_time": row.get("from_time", parse_start_time),
         "to_time": row.get("to_time", parse_time),
         "reason": row.get("reason", parse_reason),
     }
@@ -700,7 +758,7 @@ def _preference(row: Row) -> Preference | None:
         "weekday": row.get("weekday", parse_weekday),
         "on": row.get("on", parse_date),
         "duty": row.text("duty"),
-        "slot_start": row.get("slot_start", parse_time),
+        "slot_start": row.get("slot_start", parse_start_time),
         "weight": row.get("weight", parse_int),
     }
     return _build(row, Preference, fields, (("needs a", "weekday"),))

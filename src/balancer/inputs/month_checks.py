@@ -12,9 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from balancer.domain import Weekday
 from balancer.errors import InputProblem
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from balancer.domain import Month
     from balancer.inputs.loaded import LoadedTeam
 
@@ -60,6 +63,7 @@ def check_month(loaded: LoadedTeam, month: Month) -> MonthCheck:
                 "or choose another --month",
             )
         )
+    problems.extend(_understaffed_slots(loaded, month))
     for index, absence in enumerate(team.absences):
         if absence.end < month.first or absence.start > month.last:
             warnings.append(
@@ -87,3 +91,41 @@ def check_month(loaded: LoadedTeam, month: Month) -> MonthCheck:
                 )
             )
     return MonthCheck(tuple(problems), tuple(warnings), open_days)
+
+
+def _understaffed_slots(
+    loaded: LoadedTeam, month: Month
+) -> Iterator[InputProblem]:
+    """Slots whose minimum exceeds everyone who could ever take them.
+
+    Rule: on each weekday a slot runs in the month, at least Min people
+    must both be allowed the duty and work that weekday. Absences are not
+    counted here (the solver reports those days), only the fixed team.
+    """
+    team = loaded.team
+    open_weekdays = {
+        day.weekday() for day in month.days() if team.calendar.is_open(day)
+    }
+    for index, duty in enumerate(team.duties):
+        allowed = [p for p in team.staff if p.may_take(duty.id)]
+        for slot in duty.slots:
+            for weekday in sorted(set(slot.weekdays) & open_weekdays):
+                able = [
+                    p
+                    for p in allowed
+                    if not p.pattern
+                    or any(w.weekday == weekday for w in p.pattern)
+                ]
+                if slot.min_staff <= len(able):
+                    continue
+                yield loaded.locator.problem(
+                    "Duties",
+                    index,
+                    "min_staff",
+                    f"{duty.id} {slot.label} needs {slot.min_staff} people "
+                    f"on {Weekday(weekday).short}, but only {len(able)} "
+                    f"may take {duty.id} and work that day",
+                    "lower Min, or allow more people the duty in the Staff "
+                    "sheet's Duties column",
+                )
+                break
