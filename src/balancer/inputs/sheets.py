@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from defusedxml import DefusedXmlException
 from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string, get_column_letter
 
@@ -195,19 +196,42 @@ def open_workbook(path: str | Path) -> Workbook:
     if unpacked > MAX_UNPACKED_BYTES:
         raise _refuse(
             source,
-            f"the workbook unpacks to {unpacked // 1_000_000} MB, more "
-            f"than the {MAX_UNPACKED_BYTES // 1_000_000} MB allowed",
+            f"the workbook unpacks to {unpacked >> 20} MB, more than the "
+            f"{MAX_UNPACKED_BYTES >> 20} MB allowed",
             "remove unused sheets, pictures and formatted empty rows",
         )
     try:
         return load_workbook(source, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds on bad files
+        if _is_hostile(error):
+            raise _refuse(source, _HOSTILE, _HOSTILE_FIX) from None
         raise _refuse(
             source,
             f"the workbook could not be read ({type(error).__name__}: "
             f"{error})",
             save_as,
         ) from None
+
+
+_HOSTILE = (
+    "the workbook contains XML entity declarations, which Excel never "
+    "writes; balancer refuses them because they can exhaust memory"
+)
+_HOSTILE_FIX = (
+    "ask the sender for a workbook saved by Excel, or copy the sheets "
+    "into a new workbook"
+)
+
+
+def _is_hostile(error: BaseException | None) -> bool:
+    """True when defusedxml refused the XML somewhere in the cause chain."""
+    seen = 0
+    while error is not None and seen < 10:
+        if isinstance(error, DefusedXmlException):
+            return True
+        error = error.__cause__ or error.__context__
+        seen += 1
+    return False
 
 
 def _is_encrypted(path: Path) -> bool:
@@ -362,7 +386,11 @@ class Row:
         if not self.has(key):
             column = self.table.spec.column(key)
             place = self.table.places.get(key)
-            if place and (self.number, place.index + 1) in self.table.uncached:
+            cell = (self.number, place.index + 1) if place else (0, 0)
+            if cell in self.table.merged:
+                self.ok = False  # the merged range is reported once
+                return None
+            if cell in self.table.uncached:
                 self.problem(
                     key,
                     f"{self.table.header(key)} is a formula with no saved "
@@ -406,6 +434,8 @@ class Table:
     complete: bool = True
     #: (row, column) of formula cells without a saved value, 1-based.
     uncached: set[tuple[int, int]] = field(default_factory=set)
+    #: (row, column) of data cells hidden under a merged range's corner.
+    merged: set[tuple[int, int]] = field(default_factory=set)
 
     def header(self, key: str) -> str:
         """The column's header as written in the file (English if absent)."""
@@ -485,15 +515,18 @@ def read_table(
     try:
         return _read_sheet(book, spec, title, problems)
     except Exception as error:  # a damaged part shows only when read
-        problems.add(
-            InputProblem(
+        if _is_hostile(error):
+            message, fix = _HOSTILE, _HOSTILE_FIX
+        else:
+            message = (
                 f"the sheet could not be read ({type(error).__name__}: "
-                f"{_shorten(str(error))})",
-                sheet=title,
-                fix="open the workbook in Excel and save it again; if "
-                "that fails, copy the sheet into a new workbook",
+                f"{_shorten(str(error))})"
             )
-        )
+            fix = (
+                "open the workbook in Excel and save it again; if that "
+                "fails, copy the sheet into a new workbook"
+            )
+        problems.add(InputProblem(message, sheet=title, fix=fix))
         return None
 
 
@@ -526,6 +559,7 @@ def _read_sheet(
     header_row, header_values = header
     table = Table(spec, title, header_row, {}, problems)
     table.uncached = scan.uncached
+    table.merged = _covered_cells(scan, header_row)
     if not _map_headers(table, header_values):
         table.complete = False
         return table
@@ -553,6 +587,19 @@ def _read_sheet(
     _check_merged(table, scan)
     _note_uncached(table)
     return table
+
+
+def _covered_cells(scan: SheetScan, header_row: int) -> set[tuple[int, int]]:
+    """Data cells under merged ranges, other than each range's corner."""
+    covered: set[tuple[int, int]] = set()
+    for first_row, first_col, last_row, last_col in scan.merged:
+        if (last_row - first_row + 1) * (last_col - first_col + 1) > 10_000:
+            continue  # a huge merge is reported; its cells need no list
+        for row in range(max(first_row, header_row + 1), last_row + 1):
+            for col in range(first_col, last_col + 1):
+                if (row, col) != (first_row, first_col):
+                    covered.add((row, col))
+    return covered
 
 
 def _check_merged(table: Table, scan: SheetScan) -> None:
