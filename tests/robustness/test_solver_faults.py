@@ -53,7 +53,7 @@ def test_backlog_time_limit_is_honoured() -> None:
     )
     assert time.perf_counter() - started < 1 + SLACK
     if result.stats.status.has_plan:
-        assert check_backlog(team, date(2027, 3, 1), result) == []
+        assert check_backlog(team, date(2027, 3, 1), result.assignments) == []
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
