@@ -104,3 +104,19 @@ def test_catalogue_is_complete() -> None:
     """The issue asks for at least 40 single-defect cases."""
     assert len(BAD) >= 40
     assert len({case.id for case in (*BAD, *ODD)}) == len(BAD) + len(ODD)
+
+
+def test_too_many_records_is_a_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pasted export of 100,000+ rows stops with a clear problem."""
+    from balancer.inputs import sheets
+    from tests.inputs.books import base_sheets, write_book
+
+    monkeypatch.setattr(sheets, "MAX_ROWS", 1)
+    path = write_book(tmp_path / "team.xlsx", base_sheets())
+    result = _invoke("validate", str(path), "--month", MONTH)
+    assert result.exit_code == 2
+    assert "sheet 'Staff', row 3: the sheet has more than 1 rows" in (
+        result.output
+    )
