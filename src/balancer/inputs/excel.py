@@ -70,6 +70,11 @@ from balancer.inputs.columns import (
     find_setting,
 )
 from balancer.inputs.loaded import LoadedTeam, locate_problem
+from balancer.inputs.overlaps import (
+    OVERLAP_FIX,
+    overlap_message,
+    overlapping_absences,
+)
 from balancer.inputs.sheets import (
     Problems,
     Row,
@@ -82,16 +87,12 @@ from balancer.inputs.sheets import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Sequence
+    from collections.abc import Callable, Sequence
     from pathlib import Path
 
     from openpyxl import Workbook
 
-__all__ = [
-    "overlapping_absences",
-    "read_team_workbook",
-    "read_team_workbook_with_notes",
-]
+__all__ = ["read_team_workbook", "read_team_workbook_with_notes"]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -264,7 +265,6 @@ class _Reader:
         else:
             rows = self.places.rows.get("Absences", [])
             for index, earlier in overlapping_absences(team):
-                one, other = team.absences[index], team.absences[earlier]
                 where = (
                     f"row {rows[earlier]}"
                     if earlier < len(rows)
@@ -275,11 +275,8 @@ class _Reader:
                         "Absences",
                         index,
                         "start",
-                        f"{one.staff_id}'s absence {one.start:%d.%m.%Y}-"
-                        f"{one.end:%d.%m.%Y} overlaps the absence "
-                        f"{other.start:%d.%m.%Y}-{other.end:%d.%m.%Y} in "
-                        f"{where}",
-                        "merge the two into one row, or correct the dates",
+                        overlap_message(team, index, earlier, where),
+                        OVERLAP_FIX,
                     )
                 )
             return team
@@ -434,36 +431,6 @@ class _Reader:
             first_rows.append(first.number)
         self.places.rows[DUTIES.name] = first_rows
         return tuple(duties), failed
-
-
-def overlapping_absences(team: Team) -> Iterator[tuple[int, int]]:
-    """Pairs ``(index, earlier_index)`` of one person's absences that overlap.
-
-    Rule: each absence is entered once. An overlap is nearly always a
-    typo in a date or a row entered twice, and it would count the same
-    hours away twice in capacity figures. Part-day absences overlap only
-    when their times do.
-    """
-    by_person: dict[str, list[tuple[int, Absence]]] = {}
-    for index, absence in enumerate(team.absences):
-        by_person.setdefault(absence.staff_id, []).append((index, absence))
-    for entries in by_person.values():
-        entries.sort(key=lambda entry: (entry[1].start, entry[0]))
-        for k, (index, absence) in enumerate(entries):
-            for earlier_index, earlier in entries[:k]:
-                if earlier.end >= absence.start and _times_overlap(
-                    earlier, absence
-                ):
-                    yield index, earlier_index
-                    break
-
-
-def _times_overlap(one: Absence, other: Absence) -> bool:
-    if one.whole_day or other.whole_day:
-        return True
-    assert one.from_time and one.to_time
-    assert other.from_time and other.to_time
-    return one.from_time < other.to_time and other.from_time < one.to_time
 
 
 def _caused_by_failed_rows(
