@@ -100,6 +100,16 @@ def test_debug_shows_the_traceback(tmp_path: Path) -> None:
     assert result.exc_info is not None and result.exc_info[2] is not None
 
 
+def test_debug_shows_the_traceback_in_validate_too(tmp_path: Path) -> None:
+    case = next(case for case in BAD if case.id == "absence-overlap")
+    path = case.build(tmp_path / "team.xlsx")
+    result = CliRunner().invoke(
+        cli, ["--debug", "validate", str(path), "--month", MONTH]
+    )
+    assert case.words in result.output  # the list is still printed
+    assert type(result.exception).__name__ == "InputError"
+
+
 def test_catalogue_is_complete() -> None:
     """The issue asks for at least 40 single-defect cases."""
     assert len(BAD) >= 40
