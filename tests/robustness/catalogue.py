@@ -250,6 +250,8 @@ BAD: list[Bad] = [
     # -- the file itself -----------------------------------------------------
     Bad("csv", "A .csv file instead of .xlsx",
         _text(b"ID;Name\nann;Ann\n"), "CSV file", suffix=".csv"),
+    Bad("xlsx-named-csv", "An .xlsx workbook renamed to .csv",
+        builders.base_book, "its name ends in '.csv'", suffix=".csv"),
     Bad("xls", "An old .xls workbook",
         lambda p: builders.ole(p, "Workbook"), "old .xls", suffix=".xls"),
     Bad("ods", "An OpenDocument .ods file", builders.ods, "OpenDocument",

@@ -111,6 +111,8 @@ class Problems:
 # Opening the file
 # --------------------------------------------------------------------------
 
+#: The names openpyxl opens (it goes by the name, not the content).
+_EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm"})
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -199,6 +201,13 @@ def open_workbook(path: str | Path) -> Workbook:
             f"the workbook unpacks to {unpacked >> 20} MB, more than the "
             f"{MAX_UNPACKED_BYTES >> 20} MB allowed",
             "remove unused sheets, pictures and formatted empty rows",
+        )
+    if source.suffix.lower() not in _EXCEL_SUFFIXES:
+        raise _refuse(
+            source,
+            "this is an Excel workbook, but its name ends in "
+            f"{source.suffix or 'nothing'!r}",
+            f"rename it to {source.stem}.xlsx",
         )
     try:
         return load_workbook(source, read_only=True, data_only=True)
