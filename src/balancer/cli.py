@@ -159,6 +159,8 @@ def validate(ctx: click.Context, path: Path, month_text: str | None) -> None:
             f"{path}: {count} problem{'s' if count != 1 else ''} found:",
             error.problems,
         )
+        if ctx.obj and ctx.obj.get("debug"):
+            raise  # --debug: the traceback too
         ctx.exit(EXIT_BAD_INPUT)
     checked = check_month(loaded, month)
     notes = (*loaded.notes, *checked.warnings)

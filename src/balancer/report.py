@@ -57,6 +57,16 @@ def rota_lines(result: RotaResult) -> Iterator[str]:
     if result.assignments:
         yield f"  {len(result.assignments)} duty slots assigned. Goals:"
         yield from _terms(result.terms)
+    elif result.status.has_plan:
+        yield (
+            "  No duty slot to fill: the Duties sheet has no slot on an "
+            "opening day of the month. No rota written."
+        )
+    elif not result.conflicts:
+        yield (
+            "  No rota found within the time limit. No rota written; run "
+            "again with a longer --time-limit."
+        )
 
 
 def backlog_lines(result: BacklogResult) -> Iterator[str]:

@@ -48,3 +48,16 @@ def test_not_a_team(tmp_path: Path, text: str, words: str) -> None:
     path.write_text(text)
     with pytest.raises(InputError, match=words):
         read_team_json(path)
+
+
+def test_overlapping_absences_are_named_by_path(tmp_path: Path) -> None:
+    data = json.loads(rich_team().model_dump_json())
+    first = data["absences"][0]
+    data["absences"].append(dict(first))  # the same absence entered twice
+    index = len(data["absences"]) - 1
+    problems = _problems(tmp_path / "t.json", data)
+    assert problems == [
+        next(p for p in problems if p.startswith(f"absences[{index}].start"))
+    ]
+    assert "overlaps the absence" in problems[0]
+    assert "in absences[0]" in problems[0]

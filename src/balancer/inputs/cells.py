@@ -211,6 +211,20 @@ def parse_time(value: Any) -> time:
     raise ValueError(f"expected a time like 08:00 or 8.30, got {value!r}")
 
 
+def parse_start_time(value: Any) -> time:
+    """A start time: like :func:`parse_time`, but 24:00 is refused.
+
+    Rule: 24:00 is the end of a day, so nothing can start then.
+    """
+    found = parse_time(value)
+    if found == time.max:
+        raise ValueError(
+            f"{value!r} is the end of the day; a start time must be "
+            "00:00-23:59"
+        )
+    return found
+
+
 def parse_time_range(value: Any) -> tuple[time, time]:
     """A span like ``08:00-16:00`` (also ``8-16``)."""
     text = _clean(value)
@@ -219,7 +233,7 @@ def parse_time_range(value: Any) -> tuple[time, time]:
         raise ValueError(
             f"expected a time span like 08:00-16:00, got {value!r}"
         )
-    return parse_time(start.strip()), parse_time(end.strip())
+    return parse_start_time(start.strip()), parse_time(end.strip())
 
 
 # -- lists -------------------------------------------------------------------

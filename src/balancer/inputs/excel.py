@@ -50,6 +50,7 @@ from balancer.inputs.cells import (
     parse_reason,
     parse_requirements,
     parse_skill_levels,
+    parse_start_time,
     parse_status,
     parse_text,
     parse_time,
@@ -70,6 +71,11 @@ from balancer.inputs.columns import (
     find_setting,
 )
 from balancer.inputs.loaded import LoadedTeam, locate_problem
+from balancer.inputs.overlaps import (
+    OVERLAP_FIX,
+    overlap_message,
+    overlapping_absences,
+)
 from balancer.inputs.sheets import (
     Problems,
     Row,
@@ -277,7 +283,7 @@ class _Reader:
                 )
             return None
         try:
-            return Team.checked(**fields)
+            team = Team.checked(**fields)
         except TeamValidationError as error:
             for found in error.problems:
                 if not _caused_by_failed_rows(
@@ -289,6 +295,25 @@ class _Reader:
                 self.problems.add(
                     InputProblem(plain_pydantic_message(detail, "team"))
                 )
+            return None
+        else:
+            rows = self.places.rows.get("Absences", [])
+            for index, earlier in overlapping_absences(team):
+                where = (
+                    f"row {rows[earlier]}"
+                    if earlier < len(rows)
+                    else f"record #{earlier + 1}"
+                )
+                self.problems.add(
+                    self.places.problem(
+                        "Absences",
+                        index,
+                        "start",
+                        overlap_message(team, index, earlier, where),
+                        OVERLAP_FIX,
+                    )
+                )
+            return team
         return None
 
     # -- generic sheets --------------------------------------------------
@@ -600,7 +625,7 @@ def _pattern(
     opening hours on those days; ``Mon 08:00-12:00, Wed 08:00-16:00`` gives
     each day its own times.
     """
-    start = row.get("start", parse_time)
+    start = row.get("start", parse_start_time)
     end = row.get("end", parse_time)
     if not row.ok:
         return None
@@ -680,7 +705,7 @@ def _requirements(value: Any) -> tuple[SkillRequirement, ...]:
 
 def _slot(row: Row) -> Slot | None:
     fields = {
-        "start": row.required("start", parse_time),
+        "start": row.required("start", parse_start_time),
         "end": row.required("end", parse_time),
         "weekdays": row.get("weekdays", parse_weekdays),
         "min_staff": row.required("min_staff", parse_int),
@@ -715,7 +740,7 @@ def _absence(row: Row) -> Absence | None:
         "staff_id": row.required("staff_id", parse_text),
         "start": start,
         "end": start if end is None else end,
-        "from_time": row.get("from_time", parse_time),
+        "from_time": row.get("from_time", parse_start_time),
         "to_time": row.get("to_time", parse_time),
         "reason": row.get("reason", parse_reason),
     }
@@ -734,7 +759,7 @@ def _preference(row: Row) -> Preference | None:
         "weekday": row.get("weekday", parse_weekday),
         "on": row.get("on", parse_date),
         "duty": row.text("duty"),
-        "slot_start": row.get("slot_start", parse_time),
+        "slot_start": row.get("slot_start", parse_start_time),
         "weight": row.get("weight", parse_int),
     }
     return _build(row, Preference, fields, (("needs a", "weekday"),))

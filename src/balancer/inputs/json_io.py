@@ -19,6 +19,11 @@ from pydantic import ValidationError
 from balancer.domain import Team, TeamValidationError
 from balancer.errors import InputError, InputProblem, OutputError
 from balancer.inputs.loaded import LoadedTeam, locate_problem
+from balancer.inputs.overlaps import (
+    OVERLAP_FIX,
+    overlap_message,
+    overlapping_absences,
+)
 from balancer.inputs.sheets import plain_pydantic_message
 
 __all__ = [
@@ -116,6 +121,18 @@ def load_team_json(path: str | Path) -> LoadedTeam:
         raise InputError(problems, str(source)) from None
     except TypeError as error:  # e.g. a non-string key at the top
         raise fail(f"the JSON does not describe a team ({error})") from None
+    overlaps = [
+        places.problem(
+            "Absences",
+            index,
+            "start",
+            overlap_message(team, index, earlier, f"absences[{earlier}]"),
+            OVERLAP_FIX,
+        )
+        for index, earlier in overlapping_absences(team)
+    ]
+    if overlaps:
+        raise InputError(overlaps, str(source))
     return LoadedTeam(team=team, notes=(), locator=places, source=str(source))
 
 

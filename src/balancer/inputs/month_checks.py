@@ -12,9 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from balancer.domain import Weekday
 from balancer.errors import InputProblem
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from balancer.domain import Month
     from balancer.inputs.loaded import LoadedTeam
 
@@ -60,6 +63,8 @@ def check_month(loaded: LoadedTeam, month: Month) -> MonthCheck:
                 "or choose another --month",
             )
         )
+    for stops, found in _understaffed_slots(loaded, month):
+        (problems if stops else warnings).append(found)
     for index, absence in enumerate(team.absences):
         if absence.end < month.first or absence.start > month.last:
             warnings.append(
@@ -87,3 +92,60 @@ def check_month(loaded: LoadedTeam, month: Month) -> MonthCheck:
                 )
             )
     return MonthCheck(tuple(problems), tuple(warnings), open_days)
+
+
+def _understaffed_slots(
+    loaded: LoadedTeam, month: Month
+) -> Iterator[tuple[bool, InputProblem]]:
+    """Slots whose minimum exceeds who could ever take them.
+
+    Rules: a slot's Min above the number of people allowed the duty can
+    never be met (a problem, ``True``); Min above those who work one of
+    the slot's weekdays leaves that weekday short every week (a warning,
+    ``False``: the rota is still made, with the shortfall explained).
+    Absences are not counted here; the solver reports those days.
+    """
+    team = loaded.team
+    open_weekdays = {
+        day.weekday() for day in month.days() if team.calendar.is_open(day)
+    }
+    for index, duty in enumerate(team.duties):
+        allowed = [p for p in team.staff if p.may_take(duty.id)]
+        for slot in duty.slots:
+            if slot.min_staff > len(allowed):
+                yield (
+                    True,
+                    loaded.locator.problem(
+                        "Duties",
+                        index,
+                        "min_staff",
+                        f"{duty.id} {slot.label} needs {slot.min_staff} "
+                        f"people, but only {len(allowed)} in the team may "
+                        f"take {duty.id}",
+                        "lower Min, or allow more people the duty in the "
+                        "Staff sheet's Duties column",
+                    ),
+                )
+                continue
+            for weekday in sorted(set(slot.weekdays) & open_weekdays):
+                able = [
+                    p
+                    for p in allowed
+                    if not p.pattern
+                    or any(w.weekday == weekday for w in p.pattern)
+                ]
+                if slot.min_staff > len(able):
+                    yield (
+                        False,
+                        loaded.locator.problem(
+                            "Duties",
+                            index,
+                            "min_staff",
+                            f"{duty.id} {slot.label} needs {slot.min_staff} "
+                            f"on {Weekday(weekday).short}, but only "
+                            f"{len(able)} who may take {duty.id} work then",
+                            "lower Min, or allow more people the duty; the "
+                            "rota will show the shortfall",
+                        ),
+                    )
+                    break

@@ -10,13 +10,15 @@ hands out one :class:`Row` per non-empty row. Every problem goes into a
 from __future__ import annotations
 
 import difflib
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from defusedxml import DefusedXmlException
 from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 
 from balancer.errors import InputError, InputProblem
 from balancer.inputs.cells import is_blank, parse_text
@@ -33,14 +35,17 @@ __all__ = [
     "EXCEL_ERRORS",
     "HEADER_SEARCH_ROWS",
     "MAX_EMPTY_ROWS",
+    "MAX_ROWS",
     "MAX_UNPACKED_BYTES",
     "Problems",
     "Row",
     "SheetPlaces",
+    "SheetScan",
     "Table",
     "open_workbook",
     "plain_pydantic_message",
     "read_table",
+    "scan_sheet",
 ]
 
 #: Refuse workbooks that unpack to more than this (a zip bomb guard).
@@ -48,6 +53,9 @@ MAX_UNPACKED_BYTES = 500 * 1024 * 1024
 #: Stop reading a sheet after this many empty rows in a row, so a sheet
 #: formatted down to row 1,048,576 is read in a blink.
 MAX_EMPTY_ROWS = 1000
+#: At most this many records per sheet (the largest benchmark has 10,000
+#: cases); more is a mistake such as a pasted export, not a team.
+MAX_ROWS = 100_000
 #: The header row is looked for in the first rows of a sheet (a title line
 #: above the table is fine).
 HEADER_SEARCH_ROWS = 20
@@ -103,6 +111,8 @@ class Problems:
 # Opening the file
 # --------------------------------------------------------------------------
 
+#: The names openpyxl opens (it goes by the name, not the content).
+_EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm"})
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -127,8 +137,30 @@ def open_workbook(path: str | Path) -> Workbook:
         )
     with source.open("rb") as handle:
         head = handle.read(8)
+    if not head:
+        raise _refuse(
+            source,
+            "the file is empty (0 bytes)",
+            "the file was probably cut off when it was saved or sent; "
+            "ask for it again",
+        )
     if head.startswith(_OLE_MAGIC):
+        if _is_encrypted(source):
+            raise _refuse(
+                source,
+                "the workbook is protected with a password, so balancer "
+                "cannot read it",
+                "in Excel choose File > Info > Protect Workbook > Encrypt "
+                "with Password, clear the password and save",
+            )
         raise _refuse(source, "this is an old .xls workbook", save_as)
+    if head.startswith(b"PK") and not zipfile.is_zipfile(source):
+        raise _refuse(
+            source,
+            "the workbook is damaged or incomplete",
+            "the file was probably cut off when it was saved or sent; "
+            "ask for it again, or open it in Excel and save it again",
+        )
     if not zipfile.is_zipfile(source):
         kind = "a CSV file" if source.suffix.lower() == ".csv" else "not"
         raise _refuse(
@@ -155,24 +187,142 @@ def open_workbook(path: str | Path) -> Workbook:
             "this is an OpenDocument spreadsheet (.ods)",
             "save it as .xlsx (File > Save As > Excel 2007-365)",
         )
+    if "xl/workbook.bin" in names:
+        raise _refuse(
+            source,
+            "this is an Excel binary workbook (.xlsb)",
+            save_as,
+        )
     if "[Content_Types].xml" not in names:
         raise _refuse(source, "this is not an Excel workbook", save_as)
     if unpacked > MAX_UNPACKED_BYTES:
         raise _refuse(
             source,
-            f"the workbook unpacks to {unpacked // 1_000_000} MB, more "
-            f"than the {MAX_UNPACKED_BYTES // 1_000_000} MB allowed",
+            f"the workbook unpacks to {unpacked >> 20} MB, more than the "
+            f"{MAX_UNPACKED_BYTES >> 20} MB allowed",
             "remove unused sheets, pictures and formatted empty rows",
+        )
+    if source.suffix.lower() not in _EXCEL_SUFFIXES:
+        raise _refuse(
+            source,
+            "this is an Excel workbook, but its name ends in "
+            f"{source.suffix or 'nothing'!r}",
+            f"rename it to {source.stem}.xlsx",
         )
     try:
         return load_workbook(source, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds on bad files
+        if _is_hostile(error):
+            raise _refuse(source, _HOSTILE, _HOSTILE_FIX) from None
         raise _refuse(
             source,
             f"the workbook could not be read ({type(error).__name__}: "
             f"{error})",
             save_as,
         ) from None
+
+
+_HOSTILE = (
+    "the workbook contains XML entity declarations, which Excel never "
+    "writes; balancer refuses them because they can exhaust memory"
+)
+_HOSTILE_FIX = (
+    "ask the sender for a workbook saved by Excel, or copy the sheets "
+    "into a new workbook"
+)
+
+
+def _is_hostile(error: BaseException | None) -> bool:
+    """True when defusedxml refused the XML somewhere in the cause chain."""
+    seen = 0
+    while error is not None and seen < 10:
+        if isinstance(error, DefusedXmlException):
+            return True
+        error = error.__cause__ or error.__context__
+        seen += 1
+    return False
+
+
+def _is_encrypted(path: Path) -> bool:
+    """True for an OLE file holding an encrypted Office package.
+
+    Excel stores a password-protected .xlsx as an OLE compound file with
+    an ``EncryptedPackage`` stream; an old .xls has none. Directory names
+    are UTF-16, so the name is searched for as such, chunk by chunk.
+    """
+    marker = "EncryptedPackage".encode("utf-16-le")
+    tail = b""
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            if marker in tail + chunk:
+                return True
+            tail = chunk[-len(marker) :]
+    return False
+
+
+# --------------------------------------------------------------------------
+# Scanning a sheet's XML for what openpyxl's read-only mode hides
+# --------------------------------------------------------------------------
+
+_MERGE = re.compile(
+    rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"'
+)
+_UNCACHED = re.compile(
+    rb'<(?:\w+:)?c\s+r="([A-Z]+)(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*'
+    rb"(?:/>|>[^<]{0,8000}</(?:\w+:)?f>)\s*"
+    rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
+)
+_OVERLAP = 16 * 1024
+
+
+@dataclass
+class SheetScan:
+    """Merged ranges and formula cells without a saved value in a sheet.
+
+    openpyxl's read-only mode shows neither: a merged range reads as its
+    first cell plus empty cells, and a formula never calculated reads as
+    an empty cell. Both silently change what the planner meant.
+    """
+
+    merged: set[tuple[int, int, int, int]] = field(default_factory=set)
+    uncached: set[tuple[int, int]] = field(default_factory=set)
+
+
+def scan_sheet(book: Workbook, title: str) -> SheetScan:
+    """Scan the raw XML of sheet ``title`` in chunks (bounded memory).
+
+    Rows and columns are 1-based; merged ranges are
+    ``(first_row, first_col, last_row, last_col)``. Returns an empty scan
+    when the workbook is not a read-only one openpyxl opened from a zip.
+    """
+    found = SheetScan()
+    sheet = book[title]
+    archive = getattr(book, "_archive", None)
+    part = getattr(sheet, "_worksheet_path", None)
+    if archive is None or part is None:
+        return found
+    tail = b""
+    with archive.open(part) as stream:
+        while chunk := stream.read(1 << 20):
+            data = tail + chunk
+            for m in _MERGE.finditer(data):
+                found.merged.add(
+                    (
+                        int(m.group(2)),
+                        column_index_from_string(m.group(1).decode()),
+                        int(m.group(4)),
+                        column_index_from_string(m.group(3).decode()),
+                    )
+                )
+            for m in _UNCACHED.finditer(data):
+                found.uncached.add(
+                    (
+                        int(m.group(2)),
+                        column_index_from_string(m.group(1).decode()),
+                    )
+                )
+            tail = data[-_OVERLAP:]
+    return found
 
 
 # --------------------------------------------------------------------------
@@ -244,6 +394,20 @@ class Row:
         """Like :meth:`get`, but a blank cell is a problem."""
         if not self.has(key):
             column = self.table.spec.column(key)
+            place = self.table.places.get(key)
+            cell = (self.number, place.index + 1) if place else (0, 0)
+            if cell in self.table.merged:
+                self.ok = False  # the merged range is reported once
+                return None
+            if cell in self.table.uncached:
+                self.problem(
+                    key,
+                    f"{self.table.header(key)} is a formula with no saved "
+                    "value",
+                    "open the workbook in Excel and save it, or type the "
+                    "value",
+                )
+                return None
             self.problem(
                 key,
                 f"{self.table.header(key)} is empty",
@@ -277,6 +441,10 @@ class Table:
     problems: Problems
     rows: list[Row] = field(default_factory=list)
     complete: bool = True
+    #: (row, column) of formula cells without a saved value, 1-based.
+    uncached: set[tuple[int, int]] = field(default_factory=set)
+    #: (row, column) of data cells hidden under a merged range's corner.
+    merged: set[tuple[int, int]] = field(default_factory=set)
 
     def header(self, key: str) -> str:
         """The column's header as written in the file (English if absent)."""
@@ -353,10 +521,36 @@ def read_table(
             )
         )
     title = titles[0]
+    try:
+        return _read_sheet(book, spec, title, problems)
+    except Exception as error:  # a damaged part shows only when read
+        if _is_hostile(error):
+            message, fix = _HOSTILE, _HOSTILE_FIX
+        else:
+            message = (
+                f"the sheet could not be read ({type(error).__name__}: "
+                f"{_shorten(str(error))})"
+            )
+            fix = (
+                "open the workbook in Excel and save it again; if that "
+                "fails, copy the sheet into a new workbook"
+            )
+        problems.add(InputProblem(message, sheet=title, fix=fix))
+        return None
+
+
+def _shorten(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _read_sheet(
+    book: Workbook, spec: Sheet, title: str, problems: Problems
+) -> Table | None:
     sheet = book[title]
     if hasattr(sheet, "reset_dimensions"):
         # Some programs write a wrong size; read what is really there.
         sheet.reset_dimensions()
+    scan = scan_sheet(book, title)
     rows = _numbered_rows(sheet.iter_rows(values_only=True))
     header = _find_header(spec, rows)
     if header is None:
@@ -373,6 +567,8 @@ def read_table(
         return None
     header_row, header_values = header
     table = Table(spec, title, header_row, {}, problems)
+    table.uncached = scan.uncached
+    table.merged = _covered_cells(scan, header_row)
     if not _map_headers(table, header_values):
         table.complete = False
         return table
@@ -384,8 +580,85 @@ def read_table(
                 break
             continue
         empty = 0
+        if len(table.rows) >= MAX_ROWS:
+            problems.add(
+                InputProblem(
+                    f"the sheet has more than {MAX_ROWS:,} rows",
+                    sheet=title,
+                    row=number,
+                    fix="split the team, or delete rows that are not "
+                    "records (totals, old records)",
+                )
+            )
+            table.complete = False
+            break
         table.rows.append(Row(table, number, values))
+    _check_merged(table, scan)
+    _note_uncached(table)
     return table
+
+
+def _covered_cells(scan: SheetScan, header_row: int) -> set[tuple[int, int]]:
+    """Data cells under merged ranges, other than each range's corner."""
+    covered: set[tuple[int, int]] = set()
+    for first_row, first_col, last_row, last_col in scan.merged:
+        if (last_row - first_row + 1) * (last_col - first_col + 1) > 10_000:
+            continue  # a huge merge is reported; its cells need no list
+        for row in range(max(first_row, header_row + 1), last_row + 1):
+            for col in range(first_col, last_col + 1):
+                if (row, col) != (first_row, first_col):
+                    covered.add((row, col))
+    return covered
+
+
+def _check_merged(table: Table, scan: SheetScan) -> None:
+    """A merged range over records hides values: a problem at its corner.
+
+    Merges above and in the header row (titles) are harmless.
+    """
+    for first_row, first_col, last_row, last_col in sorted(scan.merged):
+        if last_row <= table.header_row:
+            continue
+        corner = f"{get_column_letter(first_col)}{first_row}"
+        span = f"{corner}:{get_column_letter(last_col)}{last_row}"
+        place = next(
+            (p for p in table.places.values() if p.index == first_col - 1),
+            None,
+        )
+        table.problems.add(
+            InputProblem(
+                f"cells {span} are merged, so balancer sees a value only "
+                f"in {corner} and the other cells as empty",
+                sheet=table.title,
+                row=first_row,
+                column=place.header if place else None,
+                fix="unmerge the cells (Home > Merge & Center) and type "
+                "the value in every row",
+            )
+        )
+
+
+def _note_uncached(table: Table) -> None:
+    """Formulas without a saved value read as empty cells: warn of each."""
+    for row, col in sorted(table.uncached):
+        if row <= table.header_row:
+            continue
+        place = next(
+            (p for p in table.places.values() if p.index == col - 1), None
+        )
+        if place is None:
+            continue  # an ignored column
+        table.problems.note(
+            InputProblem(
+                f"cell {place.letter}{row} holds a formula with no saved "
+                "value, so balancer reads it as empty",
+                sheet=table.title,
+                row=row,
+                column=place.header,
+                fix="open the workbook in Excel and save it (that stores "
+                "the values), or type the value instead of the formula",
+            )
+        )
 
 
 def _numbered_rows(
@@ -495,6 +768,8 @@ def plain_pydantic_message(detail: Mapping[str, Any], label: str) -> str:
     if template is None:
         return f"{label}: {detail.get('msg', 'is not valid')}"
     given = detail.get("input")
+    if isinstance(given, str) and len(given) > 60:
+        given = given[:57] + "..."  # a 5,000-letter name is not shown whole
     shown = (
         f" is {given!r} but"
         if isinstance(given, int | float | str) and kind != "missing"

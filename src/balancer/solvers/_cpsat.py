@@ -138,6 +138,37 @@ def _stop_on_ctrl_c(solver: cp_model.CpSolver) -> Iterator[list[bool]]:
         signal.signal(signal.SIGINT, previous)
 
 
+def _solve_in_thread(
+    solver: cp_model.CpSolver,
+    model: cp_model.CpModel,
+    callback: _ProgressCallback,
+) -> Any:
+    """Solve on a helper thread while the main thread waits in Python.
+
+    Python runs signal handlers only on the main thread, between bytecodes;
+    a main thread blocked inside CP-SAT's C++ would leave Ctrl-C pending
+    until the time limit. Waiting in short joins lets the handler run and
+    stop the search at once.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return solver.solve(model, callback)
+    outcome: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            outcome["status"] = solver.solve(model, callback)
+        except BaseException as error:  # re-raised on the main thread
+            outcome["error"] = error
+
+    worker = threading.Thread(target=work, name="cp-sat", daemon=True)
+    worker.start()
+    while worker.is_alive():
+        worker.join(0.05)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["status"]
+
+
 def run_model(
     model: cp_model.CpModel,
     params: SolveParams,
@@ -155,6 +186,9 @@ def run_model(
         solver.parameters.num_workers = params.workers
     solver.parameters.random_seed = params.seed
     solver.parameters.log_search_progress = params.log
+    # Ctrl-C is ours (see _stop_on_ctrl_c): CP-SAT's own handler aborts
+    # the process when the search runs off the main thread.
+    solver.parameters.catch_sigint_signal = False
     for name, value in params.extra.items():
         if isinstance(value, list | tuple):  # a repeated field
             field = getattr(solver.parameters, name)
@@ -165,7 +199,7 @@ def run_model(
     callback = _ProgressCallback(params.on_progress)
     started = time.perf_counter()
     with _stop_on_ctrl_c(solver) as interrupted:
-        cp_status = solver.solve(model, callback)
+        cp_status = _solve_in_thread(solver, model, callback)
     seconds = time.perf_counter() - started
     has_solution = cp_status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
     status = to_solve_status(cp_status, has_solution)

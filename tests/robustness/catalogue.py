@@ -1,0 +1,337 @@
+"""The catalogue of broken, odd and hostile team workbooks (issue #6).
+
+Each :class:`Bad` case holds ONE defect in an otherwise valid team and
+names where the planner is sent (sheet, row, column) and words of the
+message; each :class:`Odd` case is something planners do that balancer
+accepts (with a note where useful). ``test_catalogue.py`` runs every case
+through the CLI, and ``benchmarks/robustness_table.py`` prints the
+messages for ``docs/robustness.md`` from the same list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING, Any
+
+from tests.inputs.books import (
+    Sheets,
+    base_sheets,
+    with_cell,
+    without_column,
+    write_book,
+)
+from tests.robustness import builders
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from balancer.domain import Team
+
+MONTH = "2027-01"
+
+Build = Callable[["Path"], "Path"]
+
+
+@dataclass(frozen=True)
+class Bad:
+    """One defect: the CLI must exit 2 and send the planner to ``where``."""
+
+    id: str
+    defect: str
+    build: Build
+    words: str
+    where: str | None = None
+    suffix: str = ".xlsx"
+
+
+@dataclass(frozen=True)
+class Odd:
+    """Accepted input: exit 0, the team read as ``check`` says."""
+
+    id: str
+    defect: str
+    build: Build
+    check: Callable[[Team], bool]
+    note: str | None = None
+    suffix: str = ".xlsx"
+
+
+def _sheets(change: Callable[[Sheets], Sheets | None]) -> Build:
+    def build(path: Path) -> Path:
+        sheets = base_sheets()
+        changed = change(sheets)
+        return write_book(path, sheets if changed is None else changed)
+
+    return build
+
+
+def _cell(sheet: str, row: int, header: str, value: Any) -> Build:
+    return _sheets(lambda s: with_cell(s, sheet, row, header, value))
+
+
+def _at(sheet: str, row: int | None = None, column: str | None = None) -> str:
+    where = f"sheet {sheet!r}"
+    if row is not None:
+        where += f", row {row}"
+    if column is not None:
+        where += f", column {column!r}"
+    return where
+
+
+def _drop_sheet(name: str) -> Callable[[Sheets], None]:
+    return lambda s: s.pop(name) and None
+
+
+def _rename_header(sheet: str, old: str, new: str) -> Callable[[Sheets], None]:
+    def change(s: Sheets) -> None:
+        s[sheet][0][s[sheet][0].index(old)] = new
+
+    return change
+
+
+def _add_rows(sheet: str, *rows: list[Any]) -> Callable[[Sheets], None]:
+    return lambda s: s[sheet].extend(rows) and None
+
+
+def _extra_column(s: Sheets) -> None:
+    s["Staff"][0].append("Phone")
+    s["Staff"][1].append("5550 1234")
+
+
+def _closed_month(s: Sheets) -> None:
+    s["Rules"] += [["closed_dates", f"{d:02d}.01.2027"] for d in range(1, 32)]
+
+
+def _history(*rows: list[Any]) -> Callable[[Sheets], None]:
+    def change(s: Sheets) -> None:
+        s["History"] = [["Staff", "Duty", "Hours"], *rows]
+
+    return change
+
+
+def _text(content: bytes) -> Build:
+    def build(path: Path) -> Path:
+        path.write_bytes(content)
+        return path
+
+    return build
+
+
+def _missing(path: Path) -> Path:
+    return path  # never written
+
+
+BAD: list[Bad] = [
+    # -- sheets and columns --------------------------------------------------
+    Bad("missing-sheet", "Missing required sheet (Duties)",
+        _sheets(_drop_sheet("Duties")), "no Duties sheet", _at("Duties")),
+    Bad("missing-column", "Missing required column (Cases: Effort hours)",
+        _sheets(lambda s: without_column(s, "Cases", "Effort hours")),
+        "required column 'Effort hours' is missing",
+        _at("Cases", 1, "Effort hours")),
+    Bad("renamed-column", "Renamed required column (Received -> Arrived)",
+        _sheets(_rename_header("Cases", "Received", "Arrived")),
+        "required column 'Received' is missing",
+        _at("Cases", 1, "Received")),
+    Bad("duplicate-column", "Same column twice (To date and Til dato)",
+        _sheets(_rename_header("Absences", "Reason", "Til dato")),
+        "appears twice", _at("Absences", 1, "Til dato")),
+    Bad("merged-cells", "Merged cells over two data rows",
+        builders.merged_cells, "cells A2:A3 are merged",
+        _at("Absences", 2, "Staff")),
+    Bad("formula-no-value", "Formula with no saved value in a required cell",
+        lambda p: builders.formula(p, None),
+        "a formula with no saved value", _at("Cases", 2, "Effort hours")),
+    Bad("excel-error", "Cell showing an Excel error (#REF!)",
+        _cell("Cases", 2, "Effort hours", "#REF!"), "Excel error #REF!",
+        _at("Cases", 2, "Effort hours")),
+    Bad("required-empty", "Required cell left empty",
+        _cell("Cases", 2, "Received", None), "Received is empty",
+        _at("Cases", 2, "Received")),
+    # -- dates and times -----------------------------------------------------
+    Bad("impossible-date", "Impossible date 31.2.2027",
+        _cell("Absences", 2, "From date", "31.2.2027"), "not a real date",
+        _at("Absences", 2, "From date")),
+    Bad("date-words", "Date in an unknown form (4 Jan 2027)",
+        _cell("Absences", 2, "From date", "4 Jan 2027"),
+        "expected a date like", _at("Absences", 2, "From date")),
+    Bad("date-serial-fraction", "Date as a serial with a time part",
+        _cell("Absences", 2, "From date", 46391.5), "is not a date",
+        _at("Absences", 2, "From date")),
+    Bad("time-25", "Time 25:00", _cell("Duties", 2, "Start", "25:00"),
+        "not a time of day", _at("Duties", 2, "Start")),
+    Bad("start-24", "24:00 as a start time",
+        _cell("Duties", 3, "Start", "24:00"), "end of the day",
+        _at("Duties", 3, "Start")),
+    Bad("slot-ends-before-start", "Slot ends before it starts",
+        _cell("Duties", 2, "End", "07:00"), "before it starts",
+        _at("Duties", 2, "End")),
+    Bad("bad-weekday", "Unknown weekday (Mon-Fry)",
+        _cell("Duties", 2, "Weekdays", "Mon-Fry"), "not a weekday",
+        _at("Duties", 2, "Weekdays")),
+    # -- numbers -------------------------------------------------------------
+    Bad("effort-negative", "Negative effort",
+        _cell("Cases", 2, "Effort hours", -3), "must be above 0",
+        _at("Cases", 2, "Effort hours")),
+    Bad("effort-zero", "Zero effort", _cell("Cases", 2, "Effort hours", 0),
+        "must be above 0", _at("Cases", 2, "Effort hours")),
+    Bad("effort-nan", "Effort NaN", _cell("Cases", 2, "Effort hours", "NaN"),
+        "expected a number", _at("Cases", 2, "Effort hours")),
+    Bad("effort-text", "Effort as words",
+        _cell("Cases", 2, "Effort hours", "lots"), "expected a number",
+        _at("Cases", 2, "Effort hours")),
+    Bad("fte-zero", "FTE 0", _cell("Staff", 2, "FTE", 0), "above 0",
+        _at("Staff", 2, "FTE")),
+    Bad("fte-above-one", "FTE above 1", _cell("Staff", 3, "FTE", 1.5),
+        "at most 1", _at("Staff", 3, "FTE")),
+    Bad("min-not-whole", "Min staff 1,5", _cell("Duties", 2, "Min", "1,5"),
+        "whole number", _at("Duties", 2, "Min")),
+    Bad("skill-level-4", "Skill level above 3",
+        _cell("Staff", 2, "Skills", "english:4"), "levels are 1-3",
+        _at("Staff", 2, "Skills")),
+    # -- ids and references --------------------------------------------------
+    Bad("duplicate-id", "Duplicate staff id", _cell("Staff", 3, "ID", "ann"),
+        "already used", _at("Staff", 3, "ID")),
+    Bad("id-case", "Ids that differ only in case (ann, ANN)",
+        _cell("Staff", 3, "ID", "ANN"), "ignoring case",
+        _at("Staff", 3, "ID")),
+    Bad("id-trailing-space", "Ids that differ only by a trailing space",
+        _cell("Staff", 3, "ID", "ann  "), "already used",
+        _at("Staff", 3, "ID")),
+    Bad("duplicate-case-id", "Duplicate case id",
+        _sheets(_add_rows("Cases", ["C1", 2, "01.12.2026", None, None,
+                                    "new"])),
+        "ignoring case", _at("Cases", 3, "Case")),
+    Bad("unknown-staff-absences", "Unknown staff in Absences",
+        _cell("Absences", 2, "Staff", "zoe"), "unknown staff id 'zoe'",
+        _at("Absences", 2, "Staff")),
+    Bad("unknown-staff-cases", "Unknown staff in Cases (owner)",
+        _cell("Cases", 2, "Owner", "zoe"), "unknown staff id 'zoe'",
+        _at("Cases", 2, "Owner")),
+    Bad("unknown-staff-history", "Unknown staff in History",
+        _sheets(_history(["zoe", "phone", 1.5])), "unknown staff id 'zoe'",
+        _at("History", 2, "Staff")),
+    Bad("staff-id-case-in-absences", "Absence for ANN when the id is ann",
+        _cell("Absences", 2, "Staff", "ANN"), "unknown staff id 'ANN'",
+        _at("Absences", 2, "Staff")),
+    Bad("unknown-duty", "Unknown duty in Staff",
+        _cell("Staff", 3, "Duties", "mail"), "unknown duty 'mail'",
+        _at("Staff", 3, "Duties")),
+    # -- records that contradict each other ----------------------------------
+    Bad("absence-backwards", "Absence that ends before it starts",
+        _cell("Absences", 2, "To date", "03.01.2027"), "before it starts",
+        _at("Absences", 2, "To date")),
+    Bad("absence-overlap", "Overlapping absences of one person",
+        _sheets(_add_rows("Absences",
+                          ["ann", "05.01.2027", "07.01.2027", "syg"])),
+        "overlaps the absence 04.01.2027-05.01.2027 in row 2",
+        _at("Absences", 3, "From date")),
+    Bad("deadline-before-received", "Deadline before the case arrived",
+        _cell("Cases", 2, "Deadline", "01.11.2026"),
+        "before the case was received", _at("Cases", 2, "Deadline")),
+    Bad("closed-month", "A month with no opening days",
+        _sheets(_closed_month), "not open on any day of 2027-01",
+        _at("Rules")),
+    Bad("demand-above-team", "Slot demand above the team size",
+        _cell("Duties", 2, "Min", 5), "needs 5 people, but only 2",
+        _at("Duties", 2, "Min")),
+    Bad("skill-nobody-has", "A slot skill nobody has",
+        _cell("Duties", 3, "Required skills", "german:1"), "german",
+        _at("Duties", 3, "Required skills")),
+    Bad("unknown-setting", "Unknown Rules setting",
+        _cell("Rules", 2, "Setting", "max_slot_per_day"),
+        "did you mean 'max_slots_per_day'", _at("Rules", 2, "Setting")),
+    Bad("setting-out-of-range", "Rules value out of range",
+        _cell("Rules", 2, "Value", 0), "at least 1", _at("Rules", 2, "Value")),
+    Bad("long-name", "A 5,000-letter name", _cell("Staff", 2, "Name",
+        "A" * 5000), "too long (at most 200", _at("Staff", 2, "Name")),
+    # -- the file itself -----------------------------------------------------
+    Bad("csv", "A .csv file instead of .xlsx",
+        _text(b"ID;Name\nann;Ann\n"), "CSV file", suffix=".csv"),
+    Bad("xlsx-named-csv", "An .xlsx workbook renamed to .csv",
+        builders.base_book, "its name ends in '.csv'", suffix=".csv"),
+    Bad("xls", "An old .xls workbook",
+        lambda p: builders.ole(p, "Workbook"), "old .xls", suffix=".xls"),
+    Bad("ods", "An OpenDocument .ods file", builders.ods, "OpenDocument",
+        suffix=".ods"),
+    Bad("xlsb", "An Excel binary .xlsb workbook", builders.xlsb,
+        "binary workbook", suffix=".xlsb"),
+    Bad("password", "A password-protected workbook",
+        lambda p: builders.ole(p, "EncryptedPackage"),
+        "protected with a password"),
+    Bad("truncated", "A workbook cut off half way (corrupt zip)",
+        builders.truncated, "damaged or incomplete"),
+    Bad("damaged-sheet", "A sheet with broken XML", builders.damaged_sheet,
+        "could not be read", _at("Staff")),
+    Bad("not-a-workbook", "A text file named .xlsx",
+        _text(b"Dear planner, here is the team."), "not an Excel workbook"),
+    Bad("empty-file", "An empty file (0 bytes)", _text(b""),
+        "the file is empty"),
+    Bad("no-such-file", "A path that does not exist", _missing,
+        "does not exist"),
+    # -- hostile files -------------------------------------------------------
+    Bad("entity-expansion", "XML entity expansion ('billion laughs')",
+        builders.entity_expansion, "XML entity declarations"),
+    Bad("zip-bomb", "Zip bomb: a part unpacking to 600 MB",
+        builders.zip_bomb, "unpacks to 600 MB"),
+]  # fmt: skip
+
+
+def _absence_start(team: Team) -> date:
+    return team.absences[0].start
+
+
+ODD: list[Odd] = [
+    Odd("extra-column", "Extra column (ignored, with a note)",
+        _sheets(_extra_column),
+        lambda t: len(t.staff) == 2, "column 'Phone' is not one balancer"),
+    Odd("unknown-sheet", "Extra sheet (ignored, with a note)",
+        _sheets(lambda s: s.update({"Notes": [["anything"]]})),
+        lambda t: len(t.staff) == 2, "sheet 'Notes' is not one balancer"),
+    Odd("empty-rows", "Empty rows in the middle of a sheet",
+        _sheets(lambda s: s["Absences"].extend(
+            [[], [], ["bo", "11.01.2027", None, "syg"]]) and None),
+        lambda t: len(t.absences) == 2),
+    *(
+        Odd(f"date-text-{n}", f"Date as text {text!r}",
+            _cell("Absences", 2, "From date", text),
+            lambda t: _absence_start(t) == date(2027, 1, 4))
+        for n, text in enumerate(
+            ["2027-01-04", "4.1.2027", "04-01-2027", "04/01/27"]
+        )
+    ),
+    Odd("date-serial", "Date as an Excel serial number (46391)",
+        _cell("Absences", 2, "From date", 46391),
+        lambda t: _absence_start(t) == date(2027, 1, 4)),
+    Odd("date-real", "Date as a real Excel date",
+        _cell("Absences", 2, "From date", datetime(2027, 1, 4)),
+        lambda t: _absence_start(t) == date(2027, 1, 4)),
+    Odd("time-fraction", "Time as a day fraction (0.3333 = 08:00)",
+        _cell("Duties", 2, "Start", 1 / 3),
+        lambda t: t.duties[0].slots[0].start == time(8, 0)),
+    Odd("end-24", "24:00 as an end time",
+        _cell("Duties", 3, "End", "24:00"),
+        lambda t: t.duties[0].slots[1].end == time.max),
+    Odd("formula-cached", "Formula with a saved value (value used)",
+        lambda p: builders.formula(p, b"6"),
+        lambda t: t.cases[0].effort_hours == 6),
+    Odd("formula-optional", "Formula with no saved value, optional cell",
+        lambda p: builders.formula(p, None, b"D2"),
+        lambda t: t.cases[0].deadline is None,
+        "formula with no saved value"),
+    Odd("emoji", "Emoji in names", _cell("Staff", 2, "Name", "Ann 🌻"),
+        lambda t: t.staff[0].name == "Ann 🌻"),
+    Odd("danish-letters", "æøå in names and ids",
+        _sheets(lambda s: with_cell(with_cell(with_cell(
+            s, "Staff", 2, "ID", "søø"), "Absences", 2, "Staff", "søø"),
+            "Cases", 2, "Owner", "søø")),
+        lambda t: t.staff[0].id == "søø" and t.cases[0].owner == "søø"),
+    Odd("xlsm", "A macro-enabled .xlsm workbook (supported)",
+        builders.xlsm, lambda t: len(t.staff) == 2, suffix=".xlsm"),
+    Odd("50-mb", "A 50 MB workbook (a large picture inside)",
+        builders.with_picture, lambda t: len(t.staff) == 2),
+    Odd("million-empty-rows", "1,000,000 formatted empty rows",
+        builders.formatted_empty_rows, lambda t: len(t.absences) == 1),
+]  # fmt: skip
