@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from balancer.domain import CaseStatus
@@ -109,3 +110,24 @@ def test_fallback_plan_keeps_every_hard_rule() -> None:
     assert model._within_budget(data_for(team, max_moves=0), owners)
     moved = {**owners, "mine": "bo"}
     assert not model._within_budget(data_for(team, max_moves=0), moved)
+
+
+def test_no_time_left_returns_the_first_plan_without_building() -> None:
+    """When reading the data used up the limit, the search is skipped.
+
+    The time limit must hold within a second even when the model would
+    take longer to build than the planner allowed.
+    """
+    team = backlog_team(
+        *(make_case(f"c{i}", effort_hours=3) for i in range(6))
+    )
+    prepared = data_for(team)
+    owners = greedy_hint(prepared)
+    long_ago = time.perf_counter() - 100
+    result = model.solve(prepared, SolveParams(time_limit=1), owners, long_ago)
+    assert result.status is SolveStatus.FEASIBLE
+    assert "greedy" in result.stats.phases[-1]
+    assert result.assignments
+    assert (
+        check_backlog(team, MONDAY, result.assignments, horizon_days=1) == []
+    )

@@ -66,6 +66,10 @@ def build(
     return BacklogModel(model, variables, terms, data)
 
 
+#: The shortest search worth starting; with less time left the greedy
+#: first plan is returned without building the model.
+MIN_SEARCH_SECONDS = 0.2
+
 #: Above this many (class, person) variables presolve is cut short: on
 #: 10,000 cases x 200 people a full presolve alone outlasts a minute.
 LARGE_MODEL_PAIRS = 20_000
@@ -98,17 +102,25 @@ def solve(
             conflicts=tuple(data.conflicts),
         )
     started = time.perf_counter() if started is None else started
-    built = build(data)
-    phases = []
-    if hint:
-        phases.append(_warm_start(built, hint, params))
     # Model building counts against the planner's time limit, and so
     # does reading the plan and its forecast afterwards (about a second
-    # per 5,000 cases on a slow machine).
+    # per 5,000 cases on a slow machine): the search gets what is left.
     cases = sum(k.size for k in data.classes)
-    left = params.time_limit - (time.perf_counter() - started)
-    left -= min(0.1 * params.time_limit, cases / 5_000)
-    run = run_model(built.model, params, time_limit=max(1.0, left))
+    reserve = min(0.1 * params.time_limit, cases / 5_000)
+
+    def left() -> float:
+        return params.time_limit - (time.perf_counter() - started) - reserve
+
+    if hint and left() < MIN_SEARCH_SECONDS and _within_budget(data, hint):
+        # No time to build and search: the first plan is the answer.
+        return _fallback(data, hint, _no_search(started), capacity)
+    built = build(data)
+    phases = []
+    if hint and left() > 2 * MIN_SEARCH_SECONDS:
+        phases.append(_warm_start(built, hint, params, left() / 4))
+    run = run_model(
+        built.model, params, time_limit=max(MIN_SEARCH_SECONDS, left())
+    )
     conflicts = list(data.conflicts)
     if not run.has_solution:
         if run.status is Status.INFEASIBLE:
@@ -140,8 +152,19 @@ def solve(
     )
 
 
+def _no_search(started: float) -> SolveStats:
+    """Stats of a run that never reached the search."""
+    return SolveStats(
+        status=Status.TIME_LIMIT,
+        seconds=round(time.perf_counter() - started, 3),
+    )
+
+
 def _warm_start(
-    built: BacklogModel, owners: Mapping[str, str | None], params: SolveParams
+    built: BacklogModel,
+    owners: Mapping[str, str | None],
+    params: SolveParams,
+    budget: float,
 ) -> str:
     """Complete a simple plan into a full first solution for the search.
 
@@ -160,7 +183,7 @@ def _warm_start(
         proxy = copy.get_int_var_from_proto_index(var)
         copy.add(proxy == value)
     copy.clear_hints()  # type: ignore[no-untyped-call]
-    limit = max(1.0, params.time_limit / 10)
+    limit = min(max(1.0, params.time_limit / 10), budget)
     run = run_model(copy, params, time_limit=limit)
     if not run.has_solution:
         return "warm start: the simple plan does not fit the model"
