@@ -499,3 +499,9 @@ def demo(
         ctx.exit(EXIT_OK)
     output = out_dir / f"demo-plan-{month}.xlsx"
     ctx.exit(_run_plan(team_path, month, output, solve))
+
+
+# Benchmarks (issue 5): ``balancer bench gap|rcmax|...`` in cli_bench.py.
+from balancer.cli_bench import bench  # noqa: E402
+
+cli.add_command(bench)

@@ -23,7 +23,13 @@ if TYPE_CHECKING:
     from openpyxl import Workbook
     from openpyxl.cell.cell import Cell
 
-__all__ = ["FORMULA_PREFIXES", "save_workbook", "set_text", "write_value"]
+__all__ = [
+    "FORMULA_PREFIXES",
+    "save_text",
+    "save_workbook",
+    "set_text",
+    "write_value",
+]
 
 #: Characters that make a spreadsheet read a cell as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -82,6 +88,32 @@ def save_workbook(
     os.close(handle)
     try:
         workbook.save(temporary)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    return target
+
+
+def save_text(
+    text: str, path: str | Path, inputs: Iterable[Path] = ()
+) -> Path:
+    """Write ``text`` to ``path`` atomically; refuse to replace inputs.
+
+    Same rules as :func:`save_workbook`, for plain-text outputs such as
+    the benchmark assignments (``job,agent`` CSV).
+    """
+    target = Path(path)
+    _refuse_inputs(target, inputs)
+    folder = target.parent if str(target.parent) else Path(".")
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.stem}-", suffix=".tmp", dir=folder
+    )
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
