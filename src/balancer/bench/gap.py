@@ -9,9 +9,10 @@ first plan when it finds one that fits.
 
 from __future__ import annotations
 
+import heapq
 import math
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from balancer.bench.common import BenchRow, find_reference
@@ -21,11 +22,16 @@ from balancer.solvers._cpsat import SolveParams
 from balancer.solvers.cases import BacklogOptions, balance_backlog
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from balancer.domain import Team
     from balancer.inputs.gap_format import GapInstance, Sense
     from balancer.result import BacklogResult
 
 __all__ = ["GAP_OPTIONS", "GapRun", "greedy_gap", "solve_gap"]
+
+#: Weights of capacity share against cost tried by :func:`greedy_gap`.
+RESOURCE_WEIGHTS = (0.0, 0.5, 1.0, 2.0, 4.0, 1000.0)
 
 #: Every case placed, no aggregation; balance is off through the weights.
 GAP_OPTIONS = BacklogOptions(
@@ -44,42 +50,98 @@ class GapRun:
 
 
 def greedy_gap(instance: GapInstance, sense: Sense) -> list[int] | None:
-    """A first plan: jobs by regret, each to its best agent with room.
+    """A first plan: the job with the largest regret goes first.
 
-    Tried twice, ranking agents by cost, then by the share of capacity
-    the job uses (which fits tight instances more often). None when
-    neither fits every job.
+    Martello and Toth's rule: a job's regret is how much worse its second
+    best agent with room is than its best; the job with the largest
+    regret goes to its best agent, and regrets are updated as agents fill
+    up (a job with one agent left has infinite regret). Agents are ranked
+    by cost (scaled to 0..1) plus a weight times the share of the agent's
+    capacity the job uses: cost alone rarely fits tight instances, share
+    alone costs too much. Each weight of :data:`RESOURCE_WEIGHTS` is
+    tried; the cheapest plan that fits wins. None when none fits.
     """
     sign = 1 if sense == "min" else -1
-    m, n = instance.m, instance.n
+    spread = max(
+        1, max(map(max, instance.cost)) - min(map(min, instance.cost))
+    )
+    best: list[int] | None = None
+    for weight in RESOURCE_WEIGHTS:
 
-    def by_cost(i: int, j: int) -> float:
-        return sign * instance.cost[i][j]
+        def score(i: int, j: int, weight: float = weight) -> float:
+            cost = sign * instance.cost[i][j] / spread
+            share = instance.resource[i][j] / instance.capacity[i]
+            return cost + weight * share
 
-    def by_room(i: int, j: int) -> float:
-        return instance.resource[i][j] / instance.capacity[i]
+        plan = _regret_plan(instance, score)
+        if plan is not None and (
+            best is None
+            or sign * instance.objective(plan)
+            < sign * instance.objective(best)
+        ):
+            best = plan
+    return best
 
-    for score in (by_cost, by_room):
-        ranked = [
-            sorted(range(m), key=lambda i: score(i, j)) for j in range(n)
-        ]
-        regret = [
-            score(r[1], j) - score(r[0], j) if m > 1 else 0.0
-            for j, r in enumerate(ranked)
-        ]
-        room = list(instance.capacity)
-        plan = [-1] * n
-        for j in sorted(range(n), key=lambda j: -regret[j]):
-            for i in ranked[j]:
-                if instance.resource[i][j] <= room[i]:
-                    plan[j] = i
-                    room[i] -= instance.resource[i][j]
-                    break
-            else:
-                break
-        else:
-            return plan
-    return None
+
+def _regret_plan(
+    instance: GapInstance, score: Callable[[int, int], float]
+) -> list[int] | None:
+    m, n, a = instance.m, instance.n, instance.resource
+    room = list(instance.capacity)
+    ranked = [sorted(range(m), key=lambda i: score(i, j)) for j in range(n)]
+    cursor = [0] * n  # ranked[j][:cursor[j]] are full for job j
+    watchers: list[set[int]] = [set() for _ in range(m)]
+    heap: list[tuple[float, int, int]] = []
+    version = [0] * n
+    plan = [-1] * n
+
+    def options(j: int) -> tuple[int, ...]:
+        """Best and second-best agent with room (one or none left)."""
+        found: list[int] = []
+        k = cursor[j]
+        order = ranked[j]
+        while k < m and len(found) < 2:
+            if a[order[k]][j] <= room[order[k]]:
+                found.append(order[k])
+            elif not found:
+                cursor[j] = k + 1  # full for good: rooms only shrink
+            k += 1
+        return tuple(found)
+
+    def push(j: int) -> bool:
+        found = options(j)
+        if not found:
+            return False
+        for i in found:
+            watchers[i].add(j)
+        regret = (
+            math.inf
+            if len(found) == 1
+            else score(found[1], j) - score(found[0], j)
+        )
+        version[j] += 1
+        heapq.heappush(heap, (-regret, j, version[j]))
+        return True
+
+    for j in range(n):
+        if not push(j):
+            return None
+    while heap:
+        _, j, seen = heapq.heappop(heap)
+        if plan[j] >= 0 or seen != version[j]:
+            continue
+        best = options(j)
+        if not best:
+            return None
+        i = best[0]
+        plan[j] = i
+        room[i] -= a[i][j]
+        stale = [x for x in watchers[i] if plan[x] < 0 and a[i][x] > room[i]]
+        watchers[i].difference_update(stale)
+        for x in stale:
+            if not push(x):
+                return None
+    return plan
 
 
 def _reference(instance: GapInstance, sense: Sense) -> tuple[int | None, bool]:
@@ -115,8 +177,13 @@ def solve_gap(
         if greedy is None
         else {job_id(j): agent_id(i) for j, i in enumerate(greedy)}
     )
+    left = params.time_limit - (time.perf_counter() - started)
     result = balance_backlog(
-        team, BENCH_START, params, options=GAP_OPTIONS, hint=hint
+        team,
+        BENCH_START,
+        replace(params, time_limit=max(1.0, left)),
+        options=GAP_OPTIONS,
+        hint=hint,
     )
     seconds = time.perf_counter() - started
     top = max(max(row) for row in instance.cost)
