@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from balancer.bench.common import BenchRow, find_reference
+from balancer.bench.common import BenchRow, bench_extra, find_reference
 from balancer.inputs.bench_numbers import BENCH_START
 from balancer.inputs.gap_format import agent_id, gap_team, job_id
 from balancer.solvers._cpsat import SolveParams
@@ -181,7 +181,11 @@ def solve_gap(
     result = balance_backlog(
         team,
         BENCH_START,
-        replace(params, time_limit=max(1.0, left)),
+        replace(
+            params,
+            time_limit=max(1.0, left),
+            extra=bench_extra(instance.m * instance.n, params.extra),
+        ),
         options=GAP_OPTIONS,
         hint=hint,
     )
