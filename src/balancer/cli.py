@@ -573,6 +573,7 @@ from balancer.cli_loop import replan  # noqa: E402  (a command of its own)
 
 cli.add_command(replan)
 
+# Benchmarks (issue 5): ``balancer bench gap|rcmax|...`` in cli_bench.py.
 from balancer.cli_bench import bench  # noqa: E402
 
 cli.add_command(bench)

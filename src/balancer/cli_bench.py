@@ -1,20 +1,192 @@
-"""``balancer bench``: benchmark commands.
+"""``balancer bench``: the engines on published OR benchmarks.
 
-A minimal group; each benchmark is a command in its own module.
+Each subcommand reads instance files, solves them with the engine, prints
+a table (instance, size, objective, proven bound, best known, gap %,
+time) and, with ``--out``, writes each plan in the reference scorer's
+``job,agent`` format. The runners live in :mod:`balancer.bench`.
+
+The Curtois rostering set is ``bench curtois``, from its own module
+(:mod:`balancer.cli_bench_curtois`), added at the end. Further sets join
+as ``@bench.command()`` below, reusing ``_bench_options``/``_emit``.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
 import click
 
-from balancer.cli_bench_curtois import curtois
+from balancer.errors import InputError, InputProblem
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from balancer.bench.common import BenchRow
+    from balancer.solvers._cpsat import SolveParams
+
+_F = TypeVar("_F", bound="Callable[..., Any]")
 
 __all__ = ["bench"]
 
 
 @click.group()
 def bench() -> None:
-    """Run public benchmarks and print result tables."""
+    """Solve published benchmark instances and compare with the best known.
 
+    Exit 0 when every instance got a plan, 1 otherwise, 2 on bad input.
+    """
+
+
+def _bench_options(func: _F) -> _F:
+    """--time-limit, --workers, --seed and --out for every bench command."""
+    options = (
+        click.option(
+            "--time-limit",
+            type=click.FloatRange(min=0.1),
+            default=10.0,
+            show_default=True,
+            help="Seconds to search per instance.",
+        ),
+        click.option(
+            "--workers",
+            type=click.IntRange(min=1),
+            default=None,
+            help="CPU cores to use; default: all.",
+        ),
+        click.option("--seed", type=int, default=0, help="Random seed."),
+        click.option(
+            "--out",
+            "out_dir",
+            type=click.Path(file_okay=False, path_type=Path),
+            help="Folder for the plans (job,agent CSV, 0-based).",
+        ),
+    )
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _params(time_limit: float, workers: int | None, seed: int) -> SolveParams:
+    from balancer.solvers._cpsat import SolveParams
+
+    return SolveParams(time_limit=time_limit, workers=workers, seed=seed)
+
+
+def _emit(rows: Sequence[BenchRow]) -> int:
+    """Print the table; the exit status says whether all got a plan."""
+    from balancer.bench.common import format_table
+
+    for line in format_table(rows):
+        click.echo(line)
+    return 0 if all(r.objective is not None for r in rows) else 1
+
+
+def _split_index(spec: str) -> tuple[Path, int | None]:
+    """``PATH[:INDEX]`` -> (path, 1-based index or None for all)."""
+    head, colon, tail = spec.rpartition(":")
+    if colon and tail.isdigit() and head:
+        return Path(head), int(tail)
+    return Path(spec), None
+
+
+@bench.command()
+@click.argument("specs", nargs=-1, required=True, metavar="PATH[:INDEX]...")
+@click.option(
+    "--sense",
+    type=click.Choice(["published", "min", "max", "both"]),
+    default="published",
+    show_default=True,
+    help="Objective sense; published = max for gap1..12, min otherwise.",
+)
+@_bench_options
+@click.pass_context
+def gap(
+    ctx: click.Context,
+    /,
+    specs: tuple[str, ...],
+    sense: str,
+    out_dir: Path | None,
+    **solve: Any,
+) -> None:
+    """Generalized Assignment: OR-Library gap1..12, gapa..d, Yagiura.
+
+    PATH is an instance file; INDEX (1-based) picks one problem of an
+    OR-Library file, all of them by default.
+    """
+    from balancer.bench.common import write_assignment
+    from balancer.bench.gap import solve_gap
+    from balancer.inputs.gap_format import read_gap
+
+    chosen = []
+    for spec in specs:
+        path, index = _split_index(spec)
+        problems = read_gap(path)
+        if index is not None and not 1 <= index <= len(problems):
+            raise InputError(
+                [
+                    InputProblem(
+                        f"INDEX {index} is out of range; the file holds "
+                        f"{len(problems)} problem(s), numbered from 1"
+                    )
+                ],
+                str(path),
+            )
+        chosen.extend(problems if index is None else [problems[index - 1]])
+    rows = []
+    for instance in chosen:
+        senses: list[Any] = [sense]
+        if sense == "published":
+            senses = [instance.published_sense]
+        elif sense == "both":
+            senses = ["min", "max"]
+        for one in senses:
+            run = solve_gap(instance, one, _params(**solve))
+            rows.append(run.row)
+            if out_dir is not None and run.agent_of_job is not None:
+                target = out_dir / (
+                    f"{instance.set_name}-{instance.name}-{one}.csv"
+                )
+                write_assignment(
+                    target, run.agent_of_job, inputs=[instance.source]
+                )
+    ctx.exit(_emit(rows))
+
+
+@bench.command()
+@click.argument(
+    "paths",
+    nargs=-1,
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+)
+@_bench_options
+@click.pass_context
+def rcmax(
+    ctx: click.Context,
+    /,
+    paths: tuple[Path, ...],
+    out_dir: Path | None,
+    **solve: Any,
+) -> None:
+    """Unrelated parallel machines, makespan (Fanjul-Peyro & Ruiz)."""
+    from balancer.bench.common import write_assignment
+    from balancer.bench.rcmax import solve_rcmax
+    from balancer.inputs.rcmax_format import read_rcmax
+
+    instances = [read_rcmax(path) for path in paths]
+    rows = []
+    for instance in instances:
+        run = solve_rcmax(instance, _params(**solve))
+        rows.append(run.row)
+        if out_dir is not None and run.machine_of_job is not None:
+            target = out_dir / f"{Path(instance.name).stem}.csv"
+            write_assignment(
+                target, run.machine_of_job, inputs=[instance.source]
+            )
+    ctx.exit(_emit(rows))
+
+
+from balancer.cli_bench_curtois import curtois  # noqa: E402
 
 bench.add_command(curtois)

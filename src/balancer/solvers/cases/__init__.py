@@ -17,7 +17,7 @@ from balancer.solvers.cases.hint import greedy_hint
 from balancer.solvers.cases.model import solve
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
     from datetime import date
 
     from balancer.domain import Team
@@ -36,6 +36,7 @@ def balance_backlog(
     horizon_days: int | None = None,
     max_moves: int | None = None,
     options: BacklogOptions | None = None,
+    hint: Mapping[str, str | None] | None = None,
 ) -> BacklogResult:
     """Assign the team's open cases for the horizon starting at ``start``.
 
@@ -55,6 +56,11 @@ def balance_backlog(
         Hard budget on reassigning already-assigned cases; None = no limit.
     options:
         Aim the model at a benchmark (absolute makespan, no shelf).
+    hint:
+        A plan to start the search from (case id -> owner); None: the
+        least-loaded baseline; empty: no start plan. Benchmarks pass
+        their own greedy, which knows what the baseline can't (e.g. that
+        every case must be placed).
 
     Returns
     -------
@@ -72,5 +78,6 @@ def balance_backlog(
         max_moves=max_moves,
         options=options,
     )
-    hint = None if data.infeasible else greedy_hint(data)
+    if hint is None and not data.infeasible:
+        hint = greedy_hint(data)
     return solve(data, params, hint, started)
