@@ -3,13 +3,16 @@
 The solve runs in phases, because one weighted objective with a
 max-deviation term is slow to prove:
 
-0. *Greedy*: a quick rota that keeps every limit and leans towards fair
-   shares (:mod:`.greedy`) is the first hint.
+0. *Greedy*: a quick rota that keeps every limit and leans towards the
+   soft goals (:mod:`.greedy`) becomes a *complete* hint
+   (:mod:`.hints`), so the search starts from it. If the search then
+   finds nothing in time (a tight limit, a busy machine), this rota is
+   returned, FEASIBLE without a bound, instead of no rota.
 1. *Fairest maximum*: minimise only the largest deviation from fair share
    (``fairness_max``), then cap it there. This is quick and shrinks the
    search space for everything else.
 2. *Everything*: minimise the weighted sum of all terms, starting from the
-   phase-1 rota (a solution hint).
+   phase-1 rota (again a complete hint).
 3. *Evaluation*: pin the best rota and minimise again, which sets every
    one-sided penalty variable to its exact value (the model uses
    ``penalty >= ...`` forms, lighter to propagate; see
@@ -28,11 +31,12 @@ from balancer.result import SolveStats, SolveStatus
 from balancer.solvers._cpsat import SolveParams, run_model
 from balancer.solvers.rota.explain import demand_conflicts, solve_relaxed
 from balancer.solvers.rota.greedy import greedy_rota
+from balancer.solvers.rota.hints import complete_hint
 from balancer.solvers.rota.model import build_model, to_result
 
 if TYPE_CHECKING:
     from balancer.domain import Month, Team
-    from balancer.result import RotaResult
+    from balancer.result import DutyAssignment, RotaResult
     from balancer.solvers._cpsat import SolveRun
     from balancer.solvers.rota.model import RotaModel
 
@@ -72,7 +76,16 @@ def solve_rota(
     if known:
         return solve_relaxed(team, month, params, known, started=started)
     built = build_model(team, month, exact=False)
-    run, phases = _phases(built, params, started)
+    run, phases, start = _phases(built, params, started)
+    if not run.has_solution and not run.interrupted and start is not None:
+        # The search found nothing in time (a busy machine, a tight
+        # limit), but the starting rota keeps every hard rule: return it
+        # rather than no rota at all.
+        phases.append("no better rota in time: the starting rota")
+        run = _evaluate(built, start, params, run)
+        if run.has_solution:
+            run.status = SolveStatus.FEASIBLE
+            run.bound = None
     if run.status is SolveStatus.INFEASIBLE:
         left = params.time_limit - (time.perf_counter() - started)
         return solve_relaxed(
@@ -84,7 +97,7 @@ def solve_rota(
         )
     if not run.has_solution or run.interrupted:
         return to_result(built, run, phases=tuple(phases))
-    final = _evaluate(built, run, params)
+    final = _evaluate(built, built.variables.extract(run.solver), params, run)
     scale = built.shares.per_unit
     stats = SolveStats(
         status=run.status,
@@ -99,23 +112,49 @@ def solve_rota(
 
 def _phases(
     built: RotaModel, params: SolveParams, started: float
-) -> tuple[SolveRun, list[str]]:
-    """Phase 1 (cap the largest deviation), then phase 2 (everything)."""
+) -> tuple[SolveRun, list[str], tuple[DutyAssignment, ...] | None]:
+    """Phase 1 (cap the largest deviation), then phase 2 (everything).
+
+    Also returns the last starting rota that keeps every hard rule (None
+    when there is none), for when the search finds nothing in time.
+    """
     phases: list[str] = []
-    built.variables.hint(greedy_rota(built.variables, built.shares))
+    built.minimize()
+    greedy = tuple(greedy_rota(built.variables, built.shares))
+    cost = complete_hint(
+        built, greedy, time_limit=_hint_limit(params), seed=params.seed
+    )
+    start: tuple[DutyAssignment, ...] | None = greedy
+    if cost is None:
+        start = None
+    else:
+        phases.append(f"greedy start: {cost / built.shares.per_unit:g} points")
     top = next((t for t in built.terms if t.name == "fairness_max"), None)
-    if top is not None and len(built.terms) > 1:
+    if top is not None and len(built.terms) > 1 and FIRST_PHASE_SHARE > 0:
         built.model.minimize(top.expr)
         first = run_model(
             built.model, params, params.time_limit * FIRST_PHASE_SHARE
         )
         if first.status is SolveStatus.INFEASIBLE or first.interrupted:
-            return first, phases
+            return first, phases, start
         if first.has_solution:
             best = round(first.solver.objective_value)
             built.model.add(top.expr <= best)
-            built.model.clear_hints()  # type: ignore[no-untyped-call]
-            built.variables.hint(built.variables.extract(first.solver))
+            built.minimize()
+            capped = built.variables.extract(first.solver)
+            if (
+                complete_hint(
+                    built,
+                    capped,
+                    time_limit=_hint_limit(params),
+                    seed=params.seed,
+                )
+                is not None
+            ):
+                start = capped
+            elif start is not None:
+                # The greedy rota may break the new cap: keep none.
+                start = None
             phases.append(
                 f"largest deviation capped at {best / top.scale:g} h "
                 f"({first.status.value}, {first.seconds:.1f} s)"
@@ -124,15 +163,23 @@ def _phases(
     left = params.time_limit - (time.perf_counter() - started)
     run = run_model(built.model, params, max(left, 0.1))
     phases.append(f"all goals: {run.status.value} in {run.seconds:.1f} s")
-    return run, phases
+    return run, phases, start
+
+
+def _hint_limit(params: SolveParams) -> float:
+    """Time for pricing a starting rota: a small part of the budget."""
+    return max(0.5, params.time_limit / 10)
 
 
 def _evaluate(
-    built: RotaModel, run: SolveRun, params: SolveParams
+    built: RotaModel,
+    rota: tuple[DutyAssignment, ...],
+    params: SolveParams,
+    run: SolveRun,
 ) -> SolveRun:
     """Pin the rota and minimise once more: exact penalty values."""
     built.model.clear_hints()  # type: ignore[no-untyped-call]
-    built.variables.pin(built.variables.extract(run.solver))
+    built.variables.pin(rota)
     exact = run_model(
         built.model,
         SolveParams(time_limit=10, workers=params.workers, seed=params.seed),
