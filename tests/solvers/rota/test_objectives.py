@@ -29,6 +29,7 @@ from balancer.solvers.rota.objectives import (
     duty_fairness_max,
     fairness_max,
     fairness_sum,
+    nearest_gap,
     preferences,
     target_staffing,
     unpopular_fairness,
@@ -399,3 +400,24 @@ def test_solver_varies_slots() -> None:
     found, got = solve_with(team, variety)
     assert got == 0.0
     assert len(found) == 16
+
+
+@pytest.mark.parametrize(
+    ("share", "grain", "most", "gap"),
+    [
+        (7, 6, 30, 1),  # mail in 3 h slots: 6 steps, nearest load 6
+        (9, 6, 30, 3),  # halfway: 6 or 12, both 3 away
+        (12, 6, 30, 0),  # a reachable load
+        (40, 6, 30, 10),  # above the most they can take: 30
+        (-3, 6, 30, 3),  # a negative share (carried hours): load 0
+        (5, 1, 30, 0),  # any load reachable
+        (5, 0, 0, 5),  # no slot at all: load 0
+        (3, 2, 8, 1),  # unpopular slots in halves: odd share
+    ],
+)
+def test_nearest_gap_is_the_least_deviation(
+    share: int, grain: int, most: int, gap: int
+) -> None:
+    assert nearest_gap(share, grain, most) == gap
+    loads = range(0, most + 1, grain) if grain else [0]
+    assert gap == min(abs(load - share) for load in loads)

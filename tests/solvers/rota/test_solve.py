@@ -172,8 +172,8 @@ def test_phase_one_rota_is_kept_when_phase_two_finds_none(
 ) -> None:
     """A busy machine can starve phase 2 (all goals) of time entirely.
 
-    Phase 1's rota keeps every hard rule, so the solve returns it as
-    FEASIBLE with no bound instead of returning no rota at all.
+    Phase 1's rota keeps every hard rule and the cap, so the solve returns
+    it as FEASIBLE with no bound instead of returning no rota at all.
     """
     from balancer.solvers._cpsat import SolveRun
     from balancer.solvers.rota import solve as module
@@ -204,4 +204,52 @@ def test_phase_one_rota_is_kept_when_phase_two_finds_none(
     assert result.status is SolveStatus.FEASIBLE
     assert result.stats.bound is None
     assert result.assignments
-    assert any("phase-1 rota" in note for note in result.stats.phases)
+    # The start is phase 1's capped rota, which keeps every hard rule.
+    assert any("starting rota" in note for note in result.stats.phases)
+
+
+def test_a_search_that_finds_nothing_returns_the_valid_start(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """On a busy machine the search may find no rota in time; the greedy
+    start keeps every hard rule, so it comes back (FEASIBLE, no bound)."""
+    from ortools.sat.python import cp_model
+
+    from balancer.solvers import _cpsat
+    from balancer.solvers.rota import solve as solve_module
+
+    searches = []
+
+    def nothing_in_time(
+        model: cp_model.CpModel,
+        params: SolveParams,
+        time_limit: float | None = None,
+    ) -> _cpsat.SolveRun:
+        if len(searches) < 2:  # phase 1 and phase 2 find nothing
+            searches.append(model)
+            return _cpsat.SolveRun(
+                solver=cp_model.CpSolver(),
+                status=SolveStatus.TIME_LIMIT,
+                objective=None,
+                bound=None,
+                seconds=time_limit or 0.0,
+                interrupted=False,
+            )
+        return _cpsat.run_model(model, params, time_limit)
+
+    from balancer.demo import make_demo_team
+
+    monkeypatch.setattr(solve_module, "run_model", nothing_in_time)
+    team = make_demo_team(JANUARY, staff=12, cases=0)
+    result = checked(
+        team,
+        JANUARY,
+        solve_rota(team, JANUARY, SolveParams(time_limit=5, workers=1)),
+    )
+    assert len(searches) == 2
+    assert result.status is SolveStatus.FEASIBLE
+    assert result.assignments
+    assert result.stats.bound is None
+    assert result.stats.objective == pytest.approx(
+        sum(t.weighted for t in result.terms)
+    )

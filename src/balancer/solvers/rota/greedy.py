@@ -1,11 +1,18 @@
 """A quick, fair-minded first rota, used as the solver's starting hint.
 
-Slot instances are filled in date and time order; each takes first the
-skill holders it needs, then staff up to its target, always preferring
-whoever is furthest below their fair share, and never breaking a hard
-limit (one duty at a time, slots a day, duty days a week, back-to-back
-slots). It may leave a demand short; the solver repairs that. It only
-speeds the search up: nothing depends on its quality.
+Slot instances are filled in date and time order. Each takes first the
+skill holders it needs, then its minimum staff, then more people up to
+its maximum while that lowers the estimated cost; the person picked is
+always the one whose addition costs least. The cost follows the soft
+goals with their weights: deviation from fair shares (overall, per duty,
+unpopular slots) measured against the share *pro rata* to the part of
+the month planned so far, so the month fills evenly; plus preferences,
+repeats of the same slot in a week and extra blocks in a day. (Squaring
+deviations, to stand in for the ``*_max`` goals, measured worse.) It
+never breaks a hard limit (one duty at a time,
+slots a day, duty days a week, back-to-back slots) and may leave a
+demand short; the solver repairs that. It only speeds the search up:
+nothing depends on its quality.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from balancer.result import DutyAssignment
+from balancer.solvers.rota.objectives import matches
 
 if TYPE_CHECKING:
     from datetime import date
@@ -25,12 +33,70 @@ if TYPE_CHECKING:
 __all__ = ["greedy_rota"]
 
 
+class _Ledger:
+    """What the greedy rota has given each person so far."""
+
+    def __init__(self, v: RotaVariables, shares: Shares) -> None:
+        self.v = v
+        self.shares = shares
+        self.load: dict[str, int] = defaultdict(int)  # steps
+        self.duty_load: dict[tuple[str, str], int] = defaultdict(int)
+        self.unpopular: dict[str, int] = defaultdict(int)  # K-ths
+        self.today: dict[tuple[str, date], list[SlotInstance]] = defaultdict(
+            list
+        )
+        self.week_days: dict[tuple[str, int, int], set[date]] = defaultdict(
+            set
+        )
+        self.week_slots: dict[tuple[str, int, int], set[tuple[str, str]]] = (
+            defaultdict(set)
+        )
+        self.progress: dict[str, float] = {}
+        self._cumulative = self._month_progress()
+
+    def _month_progress(self) -> dict[tuple[str, date], float]:
+        """Share of each person's available time up to the end of a day."""
+        team = self.v.team
+        out: dict[tuple[str, date], float] = {}
+        for person in team.staff:
+            total = self.shares.available.get(person.id, 0)
+            running = 0
+            for day in self.v.open_days:
+                running += round(60 * team.available_hours(person, day))
+                out[person.id, day] = running / total if total else 1.0
+        return out
+
+    def start_day(self, day: date) -> None:
+        """Pro-rata shares now count up to the end of ``day``."""
+        for person in self.v.team.staff:
+            self.progress[person.id] = self._cumulative.get(
+                (person.id, day), 1.0
+            )
+
+    def add(self, person: Staff, inst: SlotInstance) -> None:
+        steps = inst.length // self.shares.step
+        self.load[person.id] += steps
+        self.duty_load[person.id, inst.duty_id] += steps
+        self.unpopular[person.id] += self.shares.per_unit * bool(
+            inst.slot.unpopular
+        )
+        self.today[person.id, inst.day].append(inst)
+        iso = inst.day.isocalendar()
+        self.week_days[person.id, iso.year, iso.week].add(inst.day)
+        self.week_slots[person.id, iso.year, iso.week].add(
+            (inst.duty_id, inst.slot.label)
+        )
+
+
 def greedy_rota(v: RotaVariables, shares: Shares) -> list[DutyAssignment]:
-    """A rota that keeps every limit and leans towards fair shares."""
+    """A rota that keeps every limit and leans towards the soft goals."""
     team = v.team
-    load: dict[str, int] = defaultdict(int)  # in steps
-    today: dict[tuple[str, date], list[SlotInstance]] = defaultdict(list)
-    week_days: dict[tuple[str, int, int], set[date]] = defaultdict(set)
+    weights = team.weights
+    ledger = _Ledger(v, shares)
+    per_unit = shares.per_unit
+    prefs = defaultdict(list)
+    for pref in team.preferences:
+        prefs[pref.staff_id].append(pref)
     rota: list[DutyAssignment] = []
 
     def limit(person: Staff, name: str) -> int:
@@ -39,53 +105,99 @@ def greedy_rota(v: RotaVariables, shares: Shares) -> list[DutyAssignment]:
         return rule if own is None else own
 
     def fits(person: Staff, inst: SlotInstance) -> bool:
-        mine = today[person.id, inst.day]
+        mine = ledger.today[person.id, inst.day]
         if any(other.overlaps(inst) for other in mine):
             return False
         if len(mine) + 1 > limit(person, "max_slots_per_day"):
             return False
         iso = inst.day.isocalendar()
-        days = week_days[person.id, iso.year, iso.week]
+        days = ledger.week_days[person.id, iso.year, iso.week]
         if inst.day not in days and len(days) + 1 > limit(
             person, "max_duty_days_per_week"
         ):
             return False
         return _run_with(mine, inst) <= limit(person, "max_consecutive_slots")
 
-    def need(staff_id: str) -> float:
-        share = shares.overall.get(staff_id, 0)
-        return load[staff_id] - share
+    def spread(weight: int, dev: float, add: int) -> float:
+        """Cost in points of moving a deviation (in units) by ``add``."""
+        return weight * (abs(dev + add) - abs(dev)) / per_unit
 
-    for inst in v.instances():
-        people = [team.staff_by_id[s] for s, _ in v.staff_on(inst)]
-        chosen: list[Staff] = []
-        wanted = [(r, r.count) for r in inst.slot.requirements]
-        for req, count in wanted:
-            holders = sorted(
-                (
-                    p
-                    for p in people
-                    if p.level(req.skill) >= req.min_level
-                    and p not in chosen
-                    and fits(p, inst)
-                ),
-                key=lambda p: need(p.id),
+    def cost(person: Staff, inst: SlotInstance) -> float:
+        steps = inst.length // shares.step
+        done = ledger.progress[person.id]
+        total = 0.0
+        if person.id in shares.overall:
+            due = shares.overall[person.id] * done
+            total += spread(
+                weights.fairness_sum,
+                ledger.load[person.id] - due,
+                steps,
             )
+        pool = shares.by_duty.get(inst.duty_id, {})
+        if person.id in pool:
+            due = pool[person.id] * done
+            total += spread(
+                weights.duty_fairness,
+                ledger.duty_load[person.id, inst.duty_id] - due,
+                steps,
+            )
+        if inst.slot.unpopular and person.id in shares.unpopular:
+            due = shares.unpopular[person.id] * done
+            total += spread(
+                weights.unpopular_fairness,
+                ledger.unpopular[person.id] - due,
+                per_unit,
+            )
+        total += weights.preferences * sum(
+            pref.weight
+            for pref in prefs.get(person.id, ())
+            if matches(pref, inst) != pref.want
+        )
+        iso = inst.day.isocalendar()
+        seen = ledger.week_slots[person.id, iso.year, iso.week]
+        if (inst.duty_id, inst.slot.label) in seen:
+            total += weights.variety
+        mine = ledger.today[person.id, inst.day]
+        if mine and not any(
+            o.end == inst.start or o.start == inst.end for o in mine
+        ):
+            total += weights.blocks
+        return total
+
+    current_day: date | None = None
+    for inst in v.instances():
+        if inst.day != current_day:
+            current_day = inst.day
+            ledger.start_day(inst.day)
+        people = [
+            team.staff_by_id[s]
+            for s, _ in v.staff_on(inst)
+            if fits(team.staff_by_id[s], inst)
+        ]
+        price = {p.id: cost(p, inst) for p in people}
+        people.sort(key=lambda p: price[p.id])
+        chosen: list[Staff] = []
+        for req in inst.slot.requirements:
             have = sum(
                 1 for p in chosen if p.level(req.skill) >= req.min_level
             )
-            chosen += holders[: max(0, count - have)]
-        rest = sorted(
-            (p for p in people if p not in chosen and fits(p, inst)),
-            key=lambda p: need(p.id),
-        )
-        target = inst.slot.target_on(inst.day)
-        chosen += rest[: max(0, target - len(chosen))]
+            holders = [
+                p
+                for p in people
+                if p.level(req.skill) >= req.min_level and p not in chosen
+            ]
+            chosen += holders[: max(0, req.count - have)]
+        for person in people:
+            if len(chosen) >= inst.slot.maximum:
+                break
+            if person in chosen:
+                continue
+            below_target = len(chosen) < inst.slot.target_on(inst.day)
+            gain = weights.target_staffing if below_target else 0
+            if len(chosen) < inst.slot.min_staff or price[person.id] < gain:
+                chosen.append(person)
         for person in chosen[: inst.slot.maximum]:
-            load[person.id] += inst.length // shares.step
-            today[person.id, inst.day].append(inst)
-            iso = inst.day.isocalendar()
-            week_days[person.id, iso.year, iso.week].add(inst.day)
+            ledger.add(person, inst)
             rota.append(
                 DutyAssignment(
                     staff_id=person.id,

@@ -12,6 +12,7 @@ each formula; :func:`balancer.validate.rota.score_rota` recomputes them.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -43,6 +44,7 @@ __all__ = [
     "duty_fairness_max",
     "fairness_max",
     "fairness_sum",
+    "nearest_gap",
     "over_target",
     "preferences",
     "requests",
@@ -51,6 +53,26 @@ __all__ = [
     "unpopular_fairness",
     "variety",
 ]
+
+
+def nearest_gap(share: int, grain: int, most: int) -> int:
+    """Least ``|load - share|`` when the load is a multiple of ``grain``.
+
+    A load can only take whole slots, so when every slot a person can
+    take is a multiple of ``grain`` steps (mail in 3-hour slots: 6 steps
+    of 30 min), their load is too, and it lies in ``[0, most]``. The
+    deviation can then never be smaller than the distance from the share
+    to the nearest such load. It is a valid lower bound that the LP
+    relaxation does not see by itself (it lets the number of slots be
+    fractional), so stating it raises the proven bound. ``grain`` 0 means
+    no slot at all: the load is 0.
+    """
+    if grain <= 0 or most <= 0:
+        return abs(share)
+    top = most - most % grain
+    below = min(max(share - share % grain, 0), top)
+    above = min(below + grain, top)
+    return min(abs(share - below), abs(share - above))
 
 
 def at_least_max(
@@ -109,8 +131,15 @@ class ObjectiveContext:
                 else self.shares.by_duty[duty_id][staff_id]
             )
             most = self._most_minutes(staff_id, duty_id) // self.shares.step
+            grain = math.gcd(
+                *(
+                    inst.length // self.shares.step
+                    for inst, _ in self.v.choices(staff_id)
+                    if duty_id is None or inst.duty_id == duty_id
+                )
+            )
             dev = self.v.model.new_int_var(
-                0,
+                nearest_gap(share, grain, most),
                 max(abs(share), abs(most - share)),
                 f"deviation:{staff_id}/{duty_id or 'all'}",
             )
@@ -250,7 +279,7 @@ def unpopular_fairness(ctx: ObjectiveContext) -> Term | None:
             1 for inst, _ in ctx.v.choices(staff_id) if inst.slot.unpopular
         )
         dev = ctx.v.model.new_int_var(
-            0,
+            nearest_gap(share, ctx.shares.per_unit, most),
             max(abs(share), abs(most - share)),
             f"unpopular_deviation:{staff_id}",
         )

@@ -3,13 +3,16 @@
 The solve runs in phases, because one weighted objective with a
 max-deviation term is slow to prove:
 
-0. *Greedy*: a quick rota that keeps every limit and leans towards fair
-   shares (:mod:`.greedy`) is the first hint.
+0. *Greedy*: a quick rota that keeps every limit and leans towards the
+   soft goals (:mod:`.greedy`) becomes a *complete* hint
+   (:mod:`.hints`), so the search starts from it. If the search then
+   finds nothing in time (a tight limit, a busy machine), this rota is
+   returned, FEASIBLE without a bound, instead of no rota.
 1. *Fairest maximum*: minimise only the largest deviation from fair share
    (``fairness_max``), then cap it there. This is quick and shrinks the
    search space for everything else.
 2. *Everything*: minimise the weighted sum of all terms, starting from the
-   phase-1 rota (a solution hint).
+   phase-1 rota (again a complete hint).
 3. *Evaluation*: pin the best rota and minimise again, which sets every
    one-sided penalty variable to its exact value (the model uses
    ``penalty >= ...`` forms, lighter to propagate; see
@@ -17,24 +20,29 @@ max-deviation term is slow to prove:
 
 The result is optimal for "largest deviation first, then the weighted
 sum" (lexicographic on ``fairness_max``); the reported bound is phase 2's.
+
+With a published rota to keep (``baseline``), that rota is the start and
+phase 1 is skipped, since capping the largest deviation first would force
+changes. Teams with shift-work rules the greedy ignores start from no
+greedy rota (it would break them and mislead the search).
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from balancer.result import SolveStats, SolveStatus
 from balancer.solvers._cpsat import SolveParams, run_model
 from balancer.solvers.rota.explain import demand_conflicts, solve_relaxed
 from balancer.solvers.rota.greedy import greedy_rota
+from balancer.solvers.rota.hints import complete_hint
 from balancer.solvers.rota.kept import kept_conflicts
 from balancer.solvers.rota.model import build_model, to_result
 
 if TYPE_CHECKING:
     from balancer.domain import Month, Team
-    from balancer.result import RotaBaseline, RotaResult
+    from balancer.result import DutyAssignment, RotaBaseline, RotaResult
     from balancer.solvers._cpsat import SolveRun
     from balancer.solvers.rota.model import RotaModel
 
@@ -48,6 +56,7 @@ def solve_rota(
     team: Team,
     month: Month,
     params: SolveParams | None = None,
+    *,
     baseline: RotaBaseline | None = None,
 ) -> RotaResult:
     """Plan ``month``'s duty rota for ``team``.
@@ -86,7 +95,16 @@ def solve_rota(
             team, month, params, known, started=started, baseline=baseline
         )
     built = build_model(team, month, exact=False, baseline=baseline)
-    run, phases = _phases(built, params, started, baseline)
+    run, phases, start = _phases(built, params, started, baseline)
+    if not run.has_solution and not run.interrupted and start is not None:
+        # The search found nothing in time (a busy machine, a tight
+        # limit), but the starting rota keeps every hard rule: return it
+        # rather than no rota at all.
+        phases.append("no better rota in time: the starting rota")
+        run = _evaluate(built, start, params, run)
+        if run.has_solution:
+            run.status = SolveStatus.FEASIBLE
+            run.bound = None
     if run.status is SolveStatus.INFEASIBLE:
         if baseline is not None:
             blamed = kept_conflicts(team, month, baseline)
@@ -110,7 +128,7 @@ def solve_rota(
         )
     if not run.has_solution or run.interrupted:
         return to_result(built, run, phases=tuple(phases))
-    final = _evaluate(built, run, params)
+    final = _evaluate(built, built.variables.extract(run.solver), params, run)
     scale = built.shares.per_unit
     stats = SolveStats(
         status=run.status,
@@ -128,30 +146,69 @@ def _phases(
     params: SolveParams,
     started: float,
     baseline: RotaBaseline | None = None,
-) -> tuple[SolveRun, list[str]]:
+) -> tuple[SolveRun, list[str], tuple[DutyAssignment, ...] | None]:
     """Phase 1 (cap the largest deviation), then phase 2 (everything).
 
-    With a baseline the current rota is the hint and phase 1 is skipped.
+    With a baseline the current rota is the start and phase 1 is skipped.
+    Also returns the last starting rota that keeps every hard rule (None
+    when there is none), for when the search finds nothing in time.
     """
     phases: list[str] = []
-    first: SolveRun | None = None
+    built.minimize()
+    candidate: tuple[DutyAssignment, ...] | None = None
     if baseline is not None:
-        built.variables.hint(baseline.current)
+        candidate = tuple(baseline.current)
     elif _greedy_keeps_every_rule(built.team):
-        built.variables.hint(greedy_rota(built.variables, built.shares))
+        candidate = tuple(greedy_rota(built.variables, built.shares))
+    start: tuple[DutyAssignment, ...] | None = None
+    if candidate is not None:
+        cost = complete_hint(
+            built,
+            candidate,
+            time_limit=_hint_limit(params, started),
+            seed=params.seed,
+        )
+        if cost is not None:
+            start = candidate
+            origin = "current" if baseline is not None else "greedy"
+            points = cost / built.shares.per_unit
+            phases.append(f"{origin} start: {points:g} points")
     top = next((t for t in built.terms if t.name == "fairness_max"), None)
-    if top is not None and len(built.terms) > 1 and baseline is None:
+    if (
+        top is not None
+        and len(built.terms) > 1
+        and FIRST_PHASE_SHARE > 0
+        and baseline is None
+    ):
         built.model.minimize(top.expr)
         first = run_model(
-            built.model, params, params.time_limit * FIRST_PHASE_SHARE
+            built.model,
+            params,
+            min(
+                params.time_limit * FIRST_PHASE_SHARE,
+                max(0.1, params.time_limit - (time.perf_counter() - started)),
+            ),
         )
         if first.status is SolveStatus.INFEASIBLE or first.interrupted:
-            return first, phases
+            return first, phases, start
         if first.has_solution:
             best = round(first.solver.objective_value)
             built.model.add(top.expr <= best)
-            built.model.clear_hints()  # type: ignore[no-untyped-call]
-            built.variables.hint(built.variables.extract(first.solver))
+            built.minimize()
+            capped = built.variables.extract(first.solver)
+            if (
+                complete_hint(
+                    built,
+                    capped,
+                    time_limit=_hint_limit(params, started),
+                    seed=params.seed,
+                )
+                is not None
+            ):
+                start = capped
+            elif start is not None:
+                # The greedy rota may break the new cap: keep none.
+                start = None
             phases.append(
                 f"largest deviation capped at {best / top.scale:g} h "
                 f"({first.status.value}, {first.seconds:.1f} s)"
@@ -160,19 +217,13 @@ def _phases(
     left = params.time_limit - (time.perf_counter() - started)
     run = run_model(built.model, params, max(left, 0.1))
     phases.append(f"all goals: {run.status.value} in {run.seconds:.1f} s")
-    if not run.has_solution and first is not None and first.has_solution:
-        # A busy machine can leave phase 2 no time to load even its hint:
-        # the phase-1 rota keeps every hard rule, so it is the answer,
-        # FEASIBLE and with no bound for the weighted sum.
-        phases.append("kept the phase-1 rota: phase 2 found none in time")
-        return replace(
-            first,
-            status=SolveStatus.FEASIBLE,
-            objective=None,
-            bound=None,
-            interrupted=run.interrupted,
-        ), phases
-    return run, phases
+    return run, phases, start
+
+
+def _hint_limit(params: SolveParams, started: float) -> float:
+    """Time for pricing a starting rota: a small part of what is left."""
+    left = params.time_limit - (time.perf_counter() - started)
+    return max(0.1, min(max(0.5, params.time_limit / 10), left / 4))
 
 
 def _greedy_keeps_every_rule(team: Team) -> bool:
@@ -199,11 +250,14 @@ def _greedy_keeps_every_rule(team: Team) -> bool:
 
 
 def _evaluate(
-    built: RotaModel, run: SolveRun, params: SolveParams
+    built: RotaModel,
+    rota: tuple[DutyAssignment, ...],
+    params: SolveParams,
+    run: SolveRun,
 ) -> SolveRun:
     """Pin the rota and minimise once more: exact penalty values."""
     built.model.clear_hints()  # type: ignore[no-untyped-call]
-    built.variables.pin(built.variables.extract(run.solver))
+    built.variables.pin(rota)
     exact = run_model(
         built.model,
         SolveParams(time_limit=10, workers=params.workers, seed=params.seed),

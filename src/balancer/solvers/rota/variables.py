@@ -152,6 +152,13 @@ class RotaVariables:
         """Every slot instance a person could take this month."""
         return self._all.get(staff_id, [])
 
+    def indices(self) -> list[tuple[tuple[str, tuple[date, str, int]], int]]:
+        """((staff id, slot instance key), proto index) of every choice.
+
+        For copies of the model (:meth:`CpModel.clone` keeps indices).
+        """
+        return [(key, var.index) for key, var in self._x.items()]
+
     def works(
         self, staff_id: str, day: date, duty_id: str, slot_index: int
     ) -> cp_model.IntVar | None:

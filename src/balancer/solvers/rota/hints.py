@@ -1,0 +1,62 @@
+"""Complete solution hints: a starting rota with every variable set.
+
+CP-SAT only starts from a hint it can complete. A hint on the rota's
+Booleans alone leaves thousands of penalty and helper variables open,
+and in the demo (24 staff, 2 workers) the search then dropped the hint
+and began from a much worse first solution. So a starting rota is
+turned into a *complete* hint: pin the rota in a copy of the model,
+minimise the full objective there (every penalty variable takes its
+least value, which is cheap because nothing else is free), and hint
+every variable with that solution. A hint CP-SAT can check to be
+feasible becomes its first solution at once.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ortools.sat.python import cp_model
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from balancer.result import DutyAssignment
+    from balancer.solvers.rota.model import RotaModel
+
+__all__ = ["complete_hint"]
+
+
+def complete_hint(
+    built: RotaModel,
+    rota: Iterable[DutyAssignment],
+    *,
+    time_limit: float = 5.0,
+    seed: int = 0,
+) -> float | None:
+    """Hint every variable of ``built`` from ``rota``, if it is feasible.
+
+    ``built.model`` must carry the objective the hint is for. Returns the
+    rota's objective in model units, or None when the rota breaks a hard
+    rule (or the check ran out of time); then the rota is hinted on the
+    rota Booleans only, as a guide for the search.
+    """
+    rota = tuple(rota)
+    pinned = built.model.clone()
+    on = {(a.staff_id, (a.day, a.duty_id, a.slot_index)) for a in rota}
+    for key, index in built.variables.indices():
+        pinned.add(pinned.get_bool_var_from_proto_index(index) == (key in on))
+    pinned.clear_hints()  # type: ignore[no-untyped-call]
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_time_in_seconds = time_limit
+    solver.parameters.random_seed = seed
+    status = solver.solve(pinned)
+    built.model.clear_hints()  # type: ignore[no-untyped-call]
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        built.variables.hint(rota)
+        return None
+    hint = built.model.proto.solution_hint
+    values = list(solver.response_proto.solution)
+    hint.vars.extend(range(len(values)))
+    hint.values.extend(values)
+    return float(solver.objective_value)
