@@ -253,3 +253,30 @@ def test_a_search_that_finds_nothing_returns_the_valid_start(
     assert result.stats.objective == pytest.approx(
         sum(t.weighted for t in result.terms)
     )
+
+
+def test_limit_spent_building_the_model_stops_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A limit shorter than the model's build time is honoured.
+
+    The solve stops right after building (TIME_LIMIT, no rota, a note
+    saying why) instead of searching past the planner's limit.
+    """
+    import time
+
+    from balancer.solvers.rota import solve as module
+
+    real = module.build_model
+
+    def slow_build(*args: object, **kwargs: object) -> object:
+        time.sleep(0.3)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(module, "build_model", slow_build)
+    started = time.perf_counter()
+    result = solve_rota(small_team(), FEBRUARY, SolveParams(time_limit=0.2))
+    assert time.perf_counter() - started < 1.2
+    assert result.status is SolveStatus.TIME_LIMIT
+    assert result.assignments == ()
+    assert "building the model" in result.stats.phases[0]

@@ -32,8 +32,10 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
+from ortools.sat.python import cp_model
+
 from balancer.result import SolveStats, SolveStatus
-from balancer.solvers._cpsat import SolveParams, run_model
+from balancer.solvers._cpsat import SolveParams, SolveRun, run_model
 from balancer.solvers.rota.explain import demand_conflicts, solve_relaxed
 from balancer.solvers.rota.greedy import greedy_rota
 from balancer.solvers.rota.hints import complete_hint
@@ -43,7 +45,6 @@ from balancer.solvers.rota.model import build_model, to_result
 if TYPE_CHECKING:
     from balancer.domain import Month, Team
     from balancer.result import DutyAssignment, RotaBaseline, RotaResult
-    from balancer.solvers._cpsat import SolveRun
     from balancer.solvers.rota.model import RotaModel
 
 __all__ = ["solve_rota"]
@@ -95,7 +96,13 @@ def solve_rota(
             team, month, params, known, started=started, baseline=baseline
         )
     built = build_model(team, month, exact=False, baseline=baseline)
+    if _left(params, started) <= 0:
+        # Building the model used up the limit (a big team, a limit of a
+        # second or two): stop now rather than overrun it.
+        note = "the time limit ran out while building the model"
+        return to_result(built, _no_search(started), phases=(note,))
     run, phases, start = _phases(built, params, started, baseline)
+    evaluated: SolveRun | None = None
     if not run.has_solution and not run.interrupted and start is not None:
         # The search found nothing in time (a busy machine, a tight
         # limit), but the starting rota keeps every hard rule: return it
@@ -105,6 +112,7 @@ def solve_rota(
         if run.has_solution:
             run.status = SolveStatus.FEASIBLE
             run.bound = None
+            evaluated = run
     if run.status is SolveStatus.INFEASIBLE:
         if baseline is not None:
             blamed = kept_conflicts(team, month, baseline)
@@ -128,7 +136,9 @@ def solve_rota(
         )
     if not run.has_solution or run.interrupted:
         return to_result(built, run, phases=tuple(phases))
-    final = _evaluate(built, built.variables.extract(run.solver), params, run)
+    final = evaluated or _evaluate(
+        built, built.variables.extract(run.solver), params, run
+    )
     scale = built.shares.per_unit
     stats = SolveStats(
         status=run.status,
@@ -222,8 +232,25 @@ def _phases(
 
 def _hint_limit(params: SolveParams, started: float) -> float:
     """Time for pricing a starting rota: a small part of what is left."""
-    left = params.time_limit - (time.perf_counter() - started)
+    left = _left(params, started)
     return max(0.1, min(max(0.5, params.time_limit / 10), left / 4))
+
+
+def _left(params: SolveParams, started: float) -> float:
+    """Seconds of the time limit still unspent."""
+    return params.time_limit - (time.perf_counter() - started)
+
+
+def _no_search(started: float) -> SolveRun:
+    """A run that never started: TIME_LIMIT, nothing found."""
+    return SolveRun(
+        solver=cp_model.CpSolver(),
+        status=SolveStatus.TIME_LIMIT,
+        objective=None,
+        bound=None,
+        seconds=time.perf_counter() - started,
+        interrupted=False,
+    )
 
 
 def _greedy_keeps_every_rule(team: Team) -> bool:
