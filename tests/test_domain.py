@@ -138,3 +138,18 @@ def test_month_parsing() -> None:
 def test_team_round_trips_through_json() -> None:
     team = make_team(cases=(make_case(),), absences=(make_absence(),))
     assert Team.model_validate_json(team.model_dump_json()) == team
+
+
+def test_a_copy_with_other_records_does_not_reuse_old_lookups() -> None:
+    """Cached look-ups (staff by id, absences by person) follow a copy."""
+    from tests.factories import make_absence, make_staff, make_team
+
+    team = make_team(
+        absences=(make_absence("ann", date(2027, 1, 4), date(2027, 1, 5)),)
+    )
+    assert len(team.absences_of("ann")) == 1 and "ann" in team.staff_by_id
+    copy = team.model_copy(
+        update={"absences": (), "staff": (make_staff("zed"),)}
+    )
+    assert copy.absences_of("ann") == ()
+    assert set(copy.staff_by_id) == {"zed"}

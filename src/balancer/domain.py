@@ -32,7 +32,7 @@ from pydantic import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Mapping
 
 __all__ = [
     "Absence",
@@ -74,6 +74,21 @@ def minutes(moment: time) -> int:
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    def model_copy(
+        self, *, update: Mapping[str, Any] | None = None, deep: bool = False
+    ) -> Self:
+        """A copy; cached look-ups (``staff_by_id`` ...) are rebuilt.
+
+        pydantic copies the instance dict, cached properties included, so
+        a copy with other staff or absences would see the old ones.
+        """
+        copied = super().model_copy(update=update, deep=deep)
+        for klass in type(self).__mro__:
+            for name, member in vars(klass).items():
+                if isinstance(member, cached_property):
+                    copied.__dict__.pop(name, None)
+        return copied
 
 
 class Weekday(IntEnum):
@@ -1185,7 +1200,15 @@ class Team(_Frozen):
 
     def absences_of(self, staff_id: str) -> tuple[Absence, ...]:
         """A person's absences."""
-        return tuple(a for a in self.absences if a.staff_id == staff_id)
+        return self._absences_by_staff.get(staff_id, ())
+
+    @cached_property
+    def _absences_by_staff(self) -> dict[str, tuple[Absence, ...]]:
+        """Staff id -> their absences, built once (models are frozen)."""
+        found: dict[str, list[Absence]] = {}
+        for absence in self.absences:
+            found.setdefault(absence.staff_id, []).append(absence)
+        return {staff_id: tuple(rows) for staff_id, rows in found.items()}
 
     def available_hours(self, person: Staff, day: date) -> float:
         """Hours a person is at work on ``day``: pattern minus absences.

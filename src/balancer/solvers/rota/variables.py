@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
@@ -44,12 +45,12 @@ class SlotInstance:
         """(day, duty id, slot position): unique within a month."""
         return (self.day, self.duty_id, self.slot_index)
 
-    @property
+    @cached_property
     def start(self) -> int:
         """Start in minutes since midnight."""
         return minutes(self.slot.start)
 
-    @property
+    @cached_property
     def end(self) -> int:
         """End in minutes since midnight."""
         return minutes(self.slot.end)
