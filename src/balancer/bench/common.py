@@ -6,11 +6,14 @@ import csv
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from balancer.inputs.gap_format import agent_id, job_id
 from balancer.outputs.files import save_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
     from pathlib import Path
+
+    from balancer.result import BacklogResult
 
 __all__ = [
     "LARGE_PAIRS",
@@ -19,6 +22,7 @@ __all__ = [
     "find_reference",
     "format_table",
     "gap_percent",
+    "plan_by_index",
     "write_assignment",
 ]
 
@@ -151,3 +155,18 @@ def write_assignment(
     lines = ["job,agent"]
     lines.extend(f"{j},{i}" for j, i in enumerate(agent_of_job))
     return save_text("\n".join(lines) + "\n", path, inputs)
+
+
+def plan_by_index(
+    jobs: int, agents: int, result: BacklogResult
+) -> list[int] | None:
+    """Agent (machine) index per job, or None without a full plan."""
+    index = {agent_id(i): i for i in range(agents)}
+    owner = {a.case_id: a.staff_id for a in result.assignments}
+    plan = []
+    for j in range(jobs):
+        who = owner.get(job_id(j))
+        if who is None:
+            return None
+        plan.append(index[who])
+    return plan

@@ -15,7 +15,12 @@ import time
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from balancer.bench.common import BenchRow, bench_extra, find_reference
+from balancer.bench.common import (
+    BenchRow,
+    bench_extra,
+    find_reference,
+    plan_by_index,
+)
 from balancer.inputs.bench_numbers import BENCH_START
 from balancer.inputs.gap_format import agent_id, gap_team, job_id
 from balancer.solvers._cpsat import SolveParams
@@ -193,7 +198,7 @@ def solve_gap(
     top = max(max(row) for row in instance.cost)
     shift = 0 if sense == "min" else instance.n * top
     sign = 1 if sense == "min" else -1
-    agent_of_job = _plan(instance, result)
+    agent_of_job = plan_by_index(instance.n, instance.m, result)
     objective = bound = None
     if agent_of_job is not None:
         objective = instance.objective(agent_of_job)
@@ -225,16 +230,3 @@ def solve_gap(
         status=result.status.value,
     )
     return GapRun(row, agent_of_job, team, result)
-
-
-def _plan(instance: GapInstance, result: BacklogResult) -> list[int] | None:
-    """Agent index per job, or None when the engine has no full plan."""
-    index = {agent_id(i): i for i in range(instance.m)}
-    owner = {a.case_id: a.staff_id for a in result.assignments}
-    plan = []
-    for j in range(instance.n):
-        who = owner.get(job_id(j))
-        if who is None:
-            return None
-        plan.append(index[who])
-    return plan

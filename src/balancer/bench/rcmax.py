@@ -15,7 +15,12 @@ import time
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from balancer.bench.common import BenchRow, bench_extra, find_reference
+from balancer.bench.common import (
+    BenchRow,
+    bench_extra,
+    find_reference,
+    plan_by_index,
+)
 from balancer.inputs.bench_numbers import BENCH_START
 from balancer.inputs.gap_format import agent_id, job_id
 from balancer.inputs.rcmax_format import rcmax_team
@@ -190,7 +195,7 @@ def solve_rcmax(
         hint=hint,
     )
     seconds = time.perf_counter() - started
-    plan = _plan(instance, result)
+    plan = plan_by_index(instance.n, instance.m, result)
     status = result.status.value
     if plan is None and result.status is not SolveStatus.INFEASIBLE:
         # No plan from the search in time: report the greedy's, saying so.
@@ -223,16 +228,3 @@ def solve_rcmax(
         kind=kind,
     )
     return RcmaxRun(row, plan, team, result)
-
-
-def _plan(instance: RcmaxInstance, result: BacklogResult) -> list[int] | None:
-    """Machine index per job, or None when the engine has no full plan."""
-    index = {agent_id(i): i for i in range(instance.m)}
-    owner = {a.case_id: a.staff_id for a in result.assignments}
-    plan = []
-    for j in range(instance.n):
-        who = owner.get(job_id(j))
-        if who is None:
-            return None
-        plan.append(index[who])
-    return plan
