@@ -193,7 +193,7 @@ BAD: list[Bad] = [
         _at("Staff", 2, "Skills")),
     # -- ids and references --------------------------------------------------
     Bad("duplicate-id", "Duplicate staff id", _cell("Staff", 3, "ID", "ann"),
-        "already used", _at("Staff", 3, "ID")),
+        "already used by row 2", _at("Staff", 3, "ID")),
     Bad("id-case", "Ids that differ only in case (ann, ANN)",
         _cell("Staff", 3, "ID", "ANN"), "ignoring case",
         _at("Staff", 3, "ID")),

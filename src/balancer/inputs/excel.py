@@ -88,10 +88,12 @@ from balancer.inputs.sheets import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Mapping, Sequence
     from pathlib import Path
 
     from openpyxl import Workbook
+
+    from balancer.domain import Problem
 
 __all__ = [
     "read_history_sheet",
@@ -289,6 +291,7 @@ class _Reader:
                 if not _caused_by_failed_rows(
                     found.field, found.message, failed_staff, failed_duties
                 ):
+                    found = _rows_for_records(found, self.places.rows)
                     self.problems.add(locate_problem(self.places, found))
         except ValidationError as error:  # not expected; reported plainly
             for _, detail in pydantic_problems(error):
@@ -802,3 +805,24 @@ def _case(row: Row) -> Case | None:
             ("effort", "effort_by_staff"),
         ),
     )
+
+
+def _rows_for_records(
+    found: Problem, rows: Mapping[str, Sequence[int]]
+) -> Problem:
+    """Say "row 2" where the domain model says "record #1".
+
+    The model counts records; the planner sees worksheet rows.
+    """
+    sheet_rows = rows.get(found.sheet, ())
+
+    def row_of(match: re.Match[str]) -> str:
+        index = int(match.group(1)) - 1
+        if 0 <= index < len(sheet_rows):
+            return f"row {sheet_rows[index]}"
+        return match.group(0)
+
+    message = re.sub(r"record #(\d+)", row_of, found.message)
+    if message == found.message:
+        return found
+    return found.model_copy(update={"message": message})
