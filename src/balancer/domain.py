@@ -645,11 +645,18 @@ class CalendarSettings(_Frozen):
                 return hours
         return None
 
-    def holidays_in(self, year: int) -> dict[date, str]:
-        """Public holidays in a year, date -> name."""
+    def holidays_in(
+        self, year: int, language: str = "en_US"
+    ) -> dict[date, str]:
+        """Public holidays in a year, date -> name.
+
+        Names are in ``language`` (e.g. ``da`` for Danish) when the
+        country's calendar has it, else in its own default; asking
+        explicitly keeps the names independent of the machine's locale.
+        """
         if self.country is None:
             return {}
-        return _public_holidays(self.country, self.subdivision, year)
+        return _public_holidays(self.country, self.subdivision, year, language)
 
     def closed_reason(self, day: date) -> str | None:
         """Why the team is closed on ``day``, or None when it is open."""
@@ -669,11 +676,17 @@ class CalendarSettings(_Frozen):
 
 @lru_cache(maxsize=64)
 def _public_holidays(
-    country: str, subdivision: str | None, year: int
+    country: str, subdivision: str | None, year: int, language: str
 ) -> dict[date, str]:
     import holidays
 
-    found = holidays.country_holidays(country, subdiv=subdivision, years=year)
+    supported = holidays.country_holidays(country).supported_languages
+    found = holidays.country_holidays(
+        country,
+        subdiv=subdivision,
+        years=year,
+        language=language if language in supported else None,
+    )
     return {day: str(name) for day, name in sorted(found.items())}
 
 

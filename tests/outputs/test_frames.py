@@ -97,6 +97,16 @@ def test_day_headers_name_holidays_not_weekends() -> None:
     assert heads.iloc[3]["Week"] == 1
 
 
+def test_danish_outputs_name_holidays_in_danish() -> None:
+    """A Danish board shows 'Nytårsdag', whatever the machine's locale."""
+    heads = frames.day_headers(rota_team(), JANUARY, "da")
+    assert heads[0].holiday == "Nytårsdag"
+    assert heads[0].closed == "New Year's Day"  # explanations stay English
+    assert frames.day_headers(rota_team(), JANUARY)[0].holiday == (
+        "New Year's Day"
+    )
+
+
 def test_board_has_a_row_per_slot_with_staff_ids() -> None:
     board = frames.board_frame(rota_team(), JANUARY, rota_result())
     assert tuple(board.columns) == frames.BOARD_HEADERS

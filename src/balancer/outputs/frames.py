@@ -381,13 +381,18 @@ def day_headers(
     for day in month.days():
         reason = team.calendar.closed_reason(day)
         ordinary = reason in (None, "weekend", "closed weekday")
+        shown = reason
+        if lang == "da" and not ordinary:
+            # The holiday's Danish name where the calendar has one.
+            danish = team.calendar.holidays_in(day.year, language="da")
+            shown = danish.get(day, reason)
         heads.append(
             DayHeader(
                 day=day,
                 week=day.isocalendar().week,
                 weekday=weekday_name(day, lang),
                 closed=reason,
-                holiday=None if ordinary else reason,
+                holiday=None if ordinary else shown,
             )
         )
     return tuple(heads)
