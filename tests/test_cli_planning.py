@@ -63,6 +63,26 @@ def test_rota_writes_a_valid_rota(tmp_path: Path) -> None:
     assert check_rota(_small_team(), JANUARY, assignments) == []
 
 
+def test_danish_rota_reads_back_and_names_holidays_in_danish(
+    tmp_path: Path,
+) -> None:
+    """--lang da prints a Danish rota that check still reads."""
+    from openpyxl import load_workbook
+
+    team_path = _team_file(tmp_path)
+    out = tmp_path / "vagtplan.xlsx"
+    args = ("rota", team_path, "--month", "2027-01", "-o", out, "--lang")
+    result = _run(*args, "da", *FAST)
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(out)["Rota"]
+    assert sheet["A1"].value == "Vagtplan januar 2027"
+    # 1 January 2027 is the first day column; its holiday in Danish.
+    assert sheet.cell(row=2, column=3).value == "Nytårsdag"
+    assignments = read_rota_workbook(out, _small_team(), JANUARY)
+    assert check_rota(_small_team(), JANUARY, assignments) == []
+    assert _run("check", team_path, out, "--month", "2027-01").exit_code == 0
+
+
 def test_check_accepts_the_rota_then_flags_a_hand_edit(
     tmp_path: Path,
 ) -> None:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from balancer.errors import InputProblem
     from balancer.inputs.loaded import LoadedTeam
+    from balancer.outputs.frames import Language
     from balancer.result import DutyAssignment
     from balancer.solvers._cpsat import Progress, SolveParams
 
@@ -117,6 +118,16 @@ _MONTH = click.option(
     "month_text",
     metavar="YYYY-MM",
     help="Month to plan; default: next month.",
+)
+
+
+_LANG = click.option(
+    "--lang",
+    type=click.Choice(["en", "da"]),
+    default="en",
+    show_default=True,
+    help="Language of the printed rota: weekdays, months, absence "
+    "words and holiday names (da = Danish).",
 )
 
 
@@ -290,6 +301,7 @@ def _exit_for(has_plan: bool) -> int:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Rota workbook; default: rota-YYYY-MM.xlsx.",
 )
+@_LANG
 @_loop_options
 @_solve_options
 @click.pass_context
@@ -299,6 +311,7 @@ def rota(
     team_path: Path,
     month_text: str | None,
     output: Path | None,
+    lang: Language,
     keep: Path | None,
     freeze_until: datetime | None,
     change_weight: int,
@@ -337,7 +350,7 @@ def rota(
         target = output or Path(f"rota-{month}.xlsx")
         inputs = [p for p in (team_path, keep, history) if p is not None]
         written = write_rota_workbook(
-            team, month, result, target, inputs=inputs
+            team, month, result, target, inputs=inputs, lang=lang
         )
         click.echo(f"Wrote {written}")
     ctx.exit(_exit_for(result.status.has_plan and not result.relaxed))
@@ -423,7 +436,11 @@ def rebalance(
 
 
 def _run_plan(
-    team_path: Path, month: Month, output: Path, solve: dict[str, Any]
+    team_path: Path,
+    month: Month,
+    output: Path,
+    solve: dict[str, Any],
+    lang: Language = "en",
 ) -> int:
     """Rota, then backlog on its capacity, into one workbook."""
     from balancer.outputs.backlog_workbook import write_plan_workbook
@@ -449,6 +466,7 @@ def _run_plan(
             output,
             inputs=[team_path],
             baselines=figures,
+            lang=lang,
         )
         click.echo(f"Wrote {written}")
     ok = plan.rota.status.has_plan and plan.backlog.status.has_plan
@@ -464,6 +482,7 @@ def _run_plan(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Plan workbook; default: plan-YYYY-MM.xlsx.",
 )
+@_LANG
 @_solve_options
 @click.pass_context
 def plan(
@@ -472,12 +491,13 @@ def plan(
     team_path: Path,
     month_text: str | None,
     output: Path | None,
+    lang: Language,
     **solve: Any,
 ) -> None:
     """Plan the month's rota, then the backlog on what it leaves."""
     month = _month_option(month_text)
     target = output or Path(f"plan-{month}.xlsx")
-    ctx.exit(_run_plan(team_path, month, target, solve))
+    ctx.exit(_run_plan(team_path, month, target, solve, lang))
 
 
 @cli.command()
@@ -531,6 +551,7 @@ def check(
     "--cases", type=click.IntRange(min=0), default=400, show_default=True
 )
 @click.option("--team-only", is_flag=True, help="Write the team; don't plan.")
+@_LANG
 @_solve_options
 @click.pass_context
 def demo(
@@ -541,6 +562,7 @@ def demo(
     staff: int,
     cases: int,
     team_only: bool,
+    lang: Language,
     **solve: Any,
 ) -> None:
     """Write the demo team workbook and plan its month.
@@ -559,7 +581,7 @@ def demo(
     if team_only:
         ctx.exit(EXIT_OK)
     output = out_dir / f"demo-plan-{month}.xlsx"
-    ctx.exit(_run_plan(team_path, month, output, solve))
+    ctx.exit(_run_plan(team_path, month, output, solve, lang))
 
 
 # After publishing: calendars, change report, fairness statements.
