@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from balancer import __version__
+from balancer.cli_options import search_options
 from balancer.domain import Month
 from balancer.errors import BalancerError, InputError
 
@@ -200,28 +201,10 @@ def validate(ctx: click.Context, path: Path, month_text: str | None) -> None:
 
 def _solve_options(func: _F) -> _F:
     """--time-limit, --workers, --seed and --quiet for every solve."""
-    options = (
-        click.option(
-            "--time-limit",
-            type=click.FloatRange(min=0.1),
-            default=30.0,
-            show_default=True,
-            help="Seconds to search per solve.",
-        ),
-        click.option(
-            "--workers",
-            type=click.IntRange(min=1),
-            default=None,
-            help="CPU cores to use; default: all.",
-        ),
-        click.option("--seed", type=int, default=0, help="Random seed."),
-        click.option(
-            "--quiet", is_flag=True, help="Don't show live progress."
-        ),
-    )
-    for option in reversed(options):
-        func = option(func)
-    return func
+    func = click.option(
+        "--quiet", is_flag=True, help="Don't show live progress."
+    )(func)
+    return search_options(30.0)(func)
 
 
 def _loop_options(func: _F) -> _F:

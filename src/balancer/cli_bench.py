@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from balancer.cli_options import search_options
 from balancer.errors import InputError, InputProblem
 
 if TYPE_CHECKING:
@@ -40,31 +41,13 @@ def bench() -> None:
 
 def _bench_options(func: _F) -> _F:
     """--time-limit, --workers, --seed and --out for every bench command."""
-    options = (
-        click.option(
-            "--time-limit",
-            type=click.FloatRange(min=0.1),
-            default=10.0,
-            show_default=True,
-            help="Seconds to search per instance.",
-        ),
-        click.option(
-            "--workers",
-            type=click.IntRange(min=1),
-            default=None,
-            help="CPU cores to use; default: all.",
-        ),
-        click.option("--seed", type=int, default=0, help="Random seed."),
-        click.option(
-            "--out",
-            "out_dir",
-            type=click.Path(file_okay=False, path_type=Path),
-            help="Folder for the plans (job,agent CSV, 0-based).",
-        ),
-    )
-    for option in reversed(options):
-        func = option(func)
-    return func
+    func = click.option(
+        "--out",
+        "out_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Folder for the plans (job,agent CSV, 0-based).",
+    )(func)
+    return search_options(10.0, per="instance")(func)
 
 
 def _params(time_limit: float, workers: int | None, seed: int) -> SolveParams:

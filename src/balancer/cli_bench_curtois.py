@@ -9,6 +9,8 @@ from pathlib import Path
 
 import click
 
+from balancer.cli_options import search_options
+
 __all__ = ["curtois"]
 
 
@@ -19,19 +21,7 @@ __all__ = ["curtois"]
     required=True,
     type=click.Path(exists=True, path_type=Path),
 )
-@click.option(
-    "--time-limit",
-    type=click.FloatRange(min=0.1),
-    default=60.0,
-    show_default=True,
-    help="Seconds per instance.",
-)
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=None,
-    help="CP-SAT workers; default: every core.",
-)
+@search_options(60.0, per="instance", seed=False)
 @click.option(
     "--out",
     "out_dir",

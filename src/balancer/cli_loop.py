@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from balancer.cli_options import search_options
 from balancer.errors import InputError, InputProblem
 
 if TYPE_CHECKING:
@@ -171,9 +172,7 @@ def _order(a: DutyAssignment) -> tuple[date, str, int, str]:
     type=click.Path(dir_okay=False, path_type=Path),
     help="New rota workbook; default: <rota>-replanned.xlsx.",
 )
-@click.option("--time-limit", type=click.FloatRange(min=0.1), default=30.0)
-@click.option("--workers", type=click.IntRange(min=1), default=None)
-@click.option("--seed", type=int, default=0)
+@search_options(30.0)
 @click.pass_context
 def replan(
     ctx: click.Context,
