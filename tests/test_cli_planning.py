@@ -163,3 +163,21 @@ def test_demo_team_only_writes_a_clean_workbook(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     clean = _run("validate", tmp_path / "demo-team.xlsx", "--month", "2027-01")
     assert clean.exit_code == 0, clean.output
+
+
+def test_an_output_over_the_input_is_refused_before_solving(
+    tmp_path: Path,
+) -> None:
+    """A bad -o is reported at once, not after a 30-second search."""
+    team_path = _team_file(tmp_path)
+    before = team_path.read_bytes()
+    for command in ("rota", "plan"):
+        result = _run(
+            command, team_path, "--month", "2027-01", "-o", team_path, *FAST
+        )
+        assert result.exit_code == 2, result.output
+        assert "input file" in result.output
+        assert "Rota:" not in result.output  # no solve ran
+    result = _run("rebalance", team_path, "-o", team_path, *FAST)
+    assert result.exit_code == 2 and "Backlog:" not in result.output
+    assert team_path.read_bytes() == before

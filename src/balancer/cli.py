@@ -19,6 +19,7 @@ from balancer import __version__
 from balancer.cli_options import search_options
 from balancer.domain import Month
 from balancer.errors import BalancerError, InputError
+from balancer.outputs.files import refuse_inputs
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -313,6 +314,9 @@ def rota(
     from balancer.solve import solve_rota
 
     month = _month_option(month_text)
+    target = output or Path(f"rota-{month}.xlsx")
+    inputs = [p for p in (team_path, keep, history) if p is not None]
+    refuse_inputs(target, inputs)
     team = _load_for_month(team_path, month).team
     notes: list[str] = []
     if history is not None:
@@ -330,8 +334,6 @@ def rota(
     for line in rota_lines(result):
         click.echo(line)
     if result.assignments:
-        target = output or Path(f"rota-{month}.xlsx")
-        inputs = [p for p in (team_path, keep, history) if p is not None]
         written = write_rota_workbook(
             team, month, result, target, inputs=inputs, lang=lang
         )
@@ -391,6 +393,8 @@ def rebalance(
     from balancer.report import backlog_lines
     from balancer.solve import balance_backlog, baseline_results
 
+    inputs = [p for p in (team_path, rota_path) if p is not None]
+    refuse_inputs(output, inputs)
     team = load_team(team_path).team
     first = start.date() if start else date.today()
     duty: list[DutyAssignment] = []
@@ -410,7 +414,6 @@ def rebalance(
     baselines = baseline_results(team, first, duty, horizon)
     figures = {n: backlog_metrics(team, r) for n, r in baselines.items()}
     if result.status.has_plan:
-        inputs = [p for p in (team_path, rota_path) if p is not None]
         written = write_backlog_workbook(
             team, result, output, inputs=inputs, baselines=figures
         )
@@ -431,6 +434,7 @@ def _run_plan(
     from balancer.report import backlog_lines, rota_lines
     from balancer.solve import plan_month
 
+    refuse_inputs(output, [team_path])
     team = _load_for_month(team_path, month).team
     params = _params(**solve)
     plan = plan_month(team, month, params, params)

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FORMULA_PREFIXES",
+    "refuse_inputs",
     "save_bytes",
     "save_text",
     "save_workbook",
@@ -53,6 +54,15 @@ def write_value(cell: Cell, value: Any) -> None:
         set_text(cell, value)
     else:
         cell.value = value
+
+
+def refuse_inputs(path: str | Path, inputs: Iterable[Path]) -> None:
+    """Raise :class:`OutputError` when ``path`` is one of ``inputs``.
+
+    Commands call it before solving, so a planner learns of a bad ``-o``
+    at once rather than after the search; the writers check again.
+    """
+    _refuse_inputs(Path(path), inputs)
 
 
 def _refuse_inputs(path: Path, inputs: Iterable[Path]) -> None:
