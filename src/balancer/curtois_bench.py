@@ -14,21 +14,20 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import tempfile
 import time
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from balancer.inputs.curtois import CurtoisInstance, read_curtois
+from balancer.outputs.files import save_text
 from balancer.solvers._cpsat import SolveParams
 from balancer.solvers.rota.solve import solve_rota
 from balancer.validate.rota import check_rota
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from pathlib import Path
 
     from balancer.result import RotaResult
 
@@ -183,19 +182,8 @@ def write_roster(
     instance: CurtoisInstance, result: RotaResult, out_dir: Path
 ) -> Path:
     """Write ``<instance>.csv`` into ``out_dir`` atomically; return it."""
-    out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / f"{instance.name}.csv"
-    handle, temporary = tempfile.mkstemp(
-        dir=out_dir, prefix=f".{instance.name}.", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-            file.write(roster_csv(instance, result))
-        Path(temporary).replace(target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
+    return save_text(roster_csv(instance, result), target)
 
 
 def format_table(rows: Iterable[BenchRow]) -> str:

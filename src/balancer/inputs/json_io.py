@@ -6,10 +6,7 @@ the JSON path of the value at fault, e.g. ``staff[2].fte``.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from balancer.domain import Team, TeamValidationError
-from balancer.errors import InputError, InputProblem, OutputError
+from balancer.errors import InputError, InputProblem
 from balancer.inputs.loaded import LoadedTeam, locate_problem
 from balancer.inputs.overlaps import (
     OVERLAP_FIX,
@@ -25,6 +22,7 @@ from balancer.inputs.overlaps import (
     overlapping_absences,
 )
 from balancer.inputs.sheets import plain_pydantic_message
+from balancer.outputs.files import save_text
 
 __all__ = [
     "JsonPlaces",
@@ -152,22 +150,4 @@ def write_team_json(
     team: Team, path: str | Path, inputs: tuple[Path, ...] = ()
 ) -> Path:
     """Write the team as JSON, atomically; never over an input file."""
-    target = Path(path)
-    for source in inputs:
-        if Path(source).resolve() == target.resolve():
-            raise OutputError(
-                f"refusing to write {target}: it is an input file"
-            )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.stem}-", suffix=".json.tmp", dir=target.parent
-    )
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(team_to_json(team) + "\n")
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    return target
+    return save_text(team_to_json(team) + "\n", path, inputs)
