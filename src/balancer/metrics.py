@@ -15,7 +15,12 @@ if TYPE_CHECKING:
     from balancer.domain import Team
     from balancer.result import CaseAssignment
 
-__all__ = ["BacklogFigures", "backlog_figures", "utilisation"]
+__all__ = [
+    "BacklogFigures",
+    "backlog_figures",
+    "owned_hours",
+    "utilisation",
+]
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,29 @@ class BacklogFigures:
     shelved: int
 
 
+def owned_hours(
+    team: Team, assignments: Sequence[CaseAssignment]
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Per person: hours of every case they own, and of those they keep.
+
+    Hours are each case's effort for its owner (``Case.effort_for``);
+    *kept* cases are the in-progress or pinned ones that stay with their
+    owner. Assignments to unknown cases count 0 hours.
+    """
+    cases = {c.id: c for c in team.cases}
+    load: dict[str, float] = {}
+    kept: dict[str, float] = {}
+    for entry in assignments:
+        if entry.staff_id is None:
+            continue
+        case = cases.get(entry.case_id)
+        hours = case.effort_for(entry.staff_id) if case else 0.0
+        load[entry.staff_id] = load.get(entry.staff_id, 0.0) + hours
+        if case is not None and case.fixed and case.owner == entry.staff_id:
+            kept[entry.staff_id] = kept.get(entry.staff_id, 0.0) + hours
+    return load, kept
+
+
 def utilisation(
     team: Team,
     assignments: Sequence[CaseAssignment],
@@ -45,17 +73,7 @@ def utilisation(
     :class:`~balancer.result.BacklogResult`; casework hours are those plus
     the kept cases. People without casework hours are left out.
     """
-    cases = {c.id: c for c in team.cases}
-    kept: dict[str, float] = {}
-    load: dict[str, float] = {}
-    for entry in assignments:
-        if entry.staff_id is None:
-            continue
-        case = cases[entry.case_id]
-        hours = case.effort_for(entry.staff_id)
-        load[entry.staff_id] = load.get(entry.staff_id, 0.0) + hours
-        if case.fixed and case.owner == entry.staff_id:
-            kept[entry.staff_id] = kept.get(entry.staff_id, 0.0) + hours
+    load, kept = owned_hours(team, assignments)
     found = {}
     for person in team.staff:
         if not person.casework:

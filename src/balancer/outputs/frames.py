@@ -33,6 +33,7 @@ import pandas as pd
 
 from balancer.domain import AbsenceReason, Weekday, minutes
 from balancer.inputs.columns import HISTORY
+from balancer.metrics import owned_hours
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -801,20 +802,13 @@ def load_frame(team: Team, result: BacklogResult) -> pd.DataFrame:
     no casework hours. Listed: everyone who takes casework, has capacity
     or owns a case.
     """
-    cases = {case.id: case for case in team.cases}
-    load: dict[str, float] = defaultdict(float)
+    load, kept = owned_hours(team, result.assignments)
     count: dict[str, int] = defaultdict(int)
     moved_in: dict[str, int] = defaultdict(int)
     late: dict[str, int] = defaultdict(int)
-    kept: dict[str, float] = defaultdict(float)
     for a in result.assignments:
         if a.staff_id is None:
             continue
-        case = cases.get(a.case_id)
-        hours = case.effort_for(a.staff_id) if case else 0.0
-        load[a.staff_id] += hours
-        if case is not None and case.fixed and case.owner == a.staff_id:
-            kept[a.staff_id] += hours
         count[a.staff_id] += 1
         moved_in[a.staff_id] += int(a.moved)
         late[a.staff_id] += int(a.late)
@@ -828,15 +822,16 @@ def load_frame(team: Team, result: BacklogResult) -> pd.DataFrame:
     for staff_id in dict.fromkeys(ids):
         person = team.staff_by_id.get(staff_id)
         free = result.capacity_hours.get(staff_id, 0.0)
-        casework = free + kept[staff_id]
-        share = load[staff_id] / casework if casework > 1e-9 else None
+        owned = load.get(staff_id, 0.0)
+        casework = free + kept.get(staff_id, 0.0)
+        share = owned / casework if casework > 1e-9 else None
         rows.append(
             {
                 "Staff": staff_id,
                 "Name": person.name if person else "",
                 "Casework hours": _r(casework),
-                "Kept hours": _r(kept[staff_id]),
-                "Load hours": _r(load[staff_id]),
+                "Kept hours": _r(kept.get(staff_id, 0.0)),
+                "Load hours": _r(owned),
                 "Utilisation": None if share is None else round(share, 4),
                 "Cases": count[staff_id],
                 "Moved in": moved_in[staff_id],
