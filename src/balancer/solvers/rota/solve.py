@@ -3,16 +3,21 @@
 The solve runs in phases, because one weighted objective with a
 max-deviation term is slow to prove:
 
-0. *Greedy*: a quick rota that keeps every limit and leans towards the
-   soft goals (:mod:`.greedy`) becomes a *complete* hint
-   (:mod:`.hints`), so the search starts from it. If the search then
-   finds nothing in time (a tight limit, a busy machine), this rota is
-   returned, FEASIBLE without a bound, instead of no rota.
+0. *Greedy and local search*: a quick rota that keeps every limit and
+   leans towards the soft goals (:mod:`.greedy`), then improved by
+   handing slots over, swapping and shifting them while that lowers the
+   estimated cost (:mod:`.improve`, at most ``IMPROVE_SHARE`` of the
+   limit), becomes a *complete* hint (:mod:`.hints`), so the search
+   starts from it. If the search then finds nothing in time (a tight
+   limit, a busy machine), this rota is returned, FEASIBLE without a
+   bound, instead of no rota.
 1. *Fairest maximum*: minimise only the largest deviation from fair share
    (``fairness_max``), then cap it there. This is quick and shrinks the
-   search space for everything else.
-2. *Everything*: minimise the weighted sum of all terms, starting from the
-   phase-1 rota (again a complete hint).
+   search space for everything else. Phase 1's own rota looks at nothing
+   else, so the next start is the starting rota when it keeps the cap,
+   or else the starting rota pulled under the cap by the local search.
+2. *Everything*: minimise the weighted sum of all terms, starting from that
+   rota (again a complete hint).
 3. *Evaluation*: pin the best rota and minimise again, which sets every
    one-sided penalty variable to its exact value (the model uses
    ``penalty >= ...`` forms, lighter to propagate; see
@@ -39,6 +44,7 @@ from balancer.solvers._cpsat import SolveParams, SolveRun, run_model
 from balancer.solvers.rota.explain import demand_conflicts, solve_relaxed
 from balancer.solvers.rota.greedy import greedy_rota
 from balancer.solvers.rota.hints import complete_hint
+from balancer.solvers.rota.improve import improve_rota
 from balancer.solvers.rota.kept import kept_conflicts
 from balancer.solvers.rota.model import build_model, to_result
 
@@ -51,6 +57,8 @@ __all__ = ["solve_rota"]
 
 #: Share of the time limit phase 1 may use.
 FIRST_PHASE_SHARE = 0.2
+#: Most of the time limit the local search on the greedy rota may use.
+IMPROVE_SHARE = 0.15
 
 
 def solve_rota(
@@ -169,7 +177,15 @@ def _phases(
     if baseline is not None:
         candidate = tuple(baseline.current)
     elif _greedy_keeps_every_rule(built.team):
-        candidate = tuple(greedy_rota(built.variables, built.shares))
+        candidate = tuple(
+            improve_rota(
+                built.variables,
+                built.shares,
+                greedy_rota(built.variables, built.shares),
+                seconds=params.time_limit * IMPROVE_SHARE,
+                seed=params.seed,
+            )
+        )
     start: tuple[DutyAssignment, ...] | None = None
     if candidate is not None:
         cost = complete_hint(
@@ -190,6 +206,7 @@ def _phases(
         and FIRST_PHASE_SHARE > 0
         and baseline is None
     ):
+        saved = _Hint.save(built)
         built.model.minimize(top.expr)
         first = run_model(
             built.model,
@@ -205,20 +222,16 @@ def _phases(
             best = round(first.solver.objective_value)
             built.model.add(top.expr <= best)
             built.minimize()
-            capped = built.variables.extract(first.solver)
-            if (
-                complete_hint(
-                    built,
-                    capped,
-                    time_limit=_hint_limit(params, started),
-                    seed=params.seed,
-                )
-                is not None
-            ):
-                start = capped
-            elif start is not None:
-                # The greedy rota may break the new cap: keep none.
-                start = None
+            start = _start_under_cap(
+                built,
+                params,
+                started,
+                capped=built.variables.extract(first.solver),
+                start=start,
+                start_ok=(saved.value_of(top.expr) or 0) <= best,
+                saved=saved,
+                cap=best,
+            )
             phases.append(
                 f"largest deviation capped at {best / top.scale:g} h "
                 f"({first.status.value}, {first.seconds:.1f} s)"
@@ -228,6 +241,74 @@ def _phases(
     run = run_model(built.model, params, max(left, 0.1))
     phases.append(f"all goals: {run.status.value} in {run.seconds:.1f} s")
     return run, phases, start
+
+
+def _start_under_cap(
+    built: RotaModel,
+    params: SolveParams,
+    started: float,
+    *,
+    capped: tuple[DutyAssignment, ...],
+    start: tuple[DutyAssignment, ...] | None,
+    start_ok: bool,
+    saved: _Hint,
+    cap: int,
+) -> tuple[DutyAssignment, ...] | None:
+    """A good rota within phase 1's cap, hinted for phase 2.
+
+    The starting rota stays the start when it already keeps the cap.
+    Otherwise the local search pulls it under the cap (deviations above
+    it cost heavily there), since phase 1's own rota only looked at the
+    largest deviation and is often poor on everything else; phase 1's
+    rota is the fallback. Returns None when no rota is known to keep
+    every rule.
+    """
+    if start is not None and start_ok:
+        # The starting rota keeps the cap: nothing to repair.
+        saved.restore(built)
+        return start
+    improved = capped
+    if _greedy_keeps_every_rule(built.team):
+        improved = tuple(
+            improve_rota(
+                built.variables,
+                built.shares,
+                start or capped,
+                seconds=params.time_limit * IMPROVE_SHARE / 2,
+                seed=params.seed,
+                cap=cap,
+            )
+        )
+    limit = _hint_limit(params, started)
+    cost = complete_hint(built, improved, time_limit=limit, seed=params.seed)
+    best: tuple[DutyAssignment, ...] | None = improved
+    if cost is None:
+        # The local search broke the cap: phase 1's own rota, as it is.
+        cost = complete_hint(built, capped, time_limit=limit, seed=params.seed)
+        best = capped if cost is not None else None
+    return best
+
+
+class _Hint:
+    """A copy of the model's solution hint, to put back later."""
+
+    def __init__(self, values: dict[int, int]) -> None:
+        self.values = values
+
+    @classmethod
+    def save(cls, built: RotaModel) -> _Hint:
+        hint = built.model.proto.solution_hint
+        return cls(dict(zip(hint.vars, hint.values, strict=True)))
+
+    def value_of(self, expr: object) -> int | None:
+        index = getattr(expr, "index", None)
+        return None if index is None else self.values.get(index)
+
+    def restore(self, built: RotaModel) -> None:
+        built.model.clear_hints()  # type: ignore[no-untyped-call]
+        hint = built.model.proto.solution_hint
+        hint.vars.extend(list(self.values))
+        hint.values.extend(list(self.values.values()))
 
 
 def _hint_limit(params: SolveParams, started: float) -> float:

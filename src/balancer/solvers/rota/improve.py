@@ -1,0 +1,550 @@
+"""Local search on a starting rota: hand slots over until nothing helps.
+
+The greedy rota (:mod:`.greedy`) fills the month day by day, so what it
+gets wrong shows only at the end: someone ends the month three hours
+over their fair share while a colleague is two under, a slot stays below
+its target. This pass repairs that before the solver starts. It repeats
+three kinds of move while any of them lowers the estimated cost:
+
+- *hand over*: a person on a slot gives it to a colleague who may take
+  it, is free then and stays within every limit;
+- *add*: a free colleague joins a slot below its maximum;
+- *drop*: a person leaves a slot above its minimum.
+
+A move must keep the slot's skill requirements and every limit the
+greedy rota keeps (one duty at a time, slots a day, duty days a week,
+back-to-back slots). The estimated cost is the weighted soft goals
+measured on the whole month: deviations from fair shares (overall, per
+duty, unpopular slots, and the largest of each), staffing short of or
+above target, preferences, duty requests, extra blocks in a day and the
+same slot again in a week. It leaves out the duty-free half days, which
+the solver prices exactly afterwards. As with the greedy rota, nothing
+depends on the result being good: the solver checks it against every
+hard rule (:func:`.hints.complete_hint`) before starting from it.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
+
+from balancer.result import DutyAssignment
+from balancer.solvers.rota.objectives import matches
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from datetime import date
+
+    from balancer.domain import DutyRequest, Preference, Staff
+    from balancer.solvers.rota.shares import Shares
+    from balancer.solvers.rota.variables import RotaVariables, SlotInstance
+
+__all__ = ["improve_rota"]
+
+#: People tried for a slot per move, those furthest below their share.
+CANDIDATES = 10
+#: Points per step a deviation lies above a cap (``improve_rota(cap=)``).
+OVER_CAP = 1000
+
+Key = tuple["date", str, int]
+#: The same slot in a week: (duty, start, end in minutes).
+SlotKey = tuple[str, int, int]
+#: One change to one slot: (slot, who leaves or None, who joins or None).
+Move = tuple["SlotInstance", "str | None", "str | None"]
+
+
+class _Deviations:
+    """``|load - share|`` per member of one pool, with the largest ones."""
+
+    def __init__(self, shares: dict[str, int]) -> None:
+        self.shares = shares
+        self.load: dict[str, int] = dict.fromkeys(shares, 0)
+        self.top: list[tuple[int, str]] = []
+
+    def dev(self, person: str, extra: int = 0) -> int:
+        return abs(self.load[person] + extra - self.shares[person])
+
+    def refresh(self) -> None:
+        """Keep the three largest deviations for quick max look-ups."""
+        ranked = sorted(((self.dev(p), p) for p in self.shares), reverse=True)
+        self.top = ranked[:3]
+
+    def largest(self) -> int:
+        return self.top[0][0] if self.top else 0
+
+    def largest_after(self, changes: dict[str, int]) -> int:
+        """The largest deviation if ``changes`` (person -> steps) apply."""
+        rest = next((d for d, p in self.top if p not in changes), 0)
+        return max([rest, *(self.dev(p, step) for p, step in changes.items())])
+
+    def excess_change(self, changes: dict[str, int], cap: int) -> int:
+        """Change in the sum of deviations above ``cap``."""
+        return sum(
+            max(0, self.dev(p, step) - cap) - max(0, self.dev(p) - cap)
+            for p, step in changes.items()
+        )
+
+    def sum_change(self, changes: dict[str, int]) -> int:
+        return sum(
+            self.dev(p, step) - self.dev(p) for p, step in changes.items()
+        )
+
+
+class _State:
+    """The rota being improved, with every count a move needs."""
+
+    def __init__(
+        self,
+        v: RotaVariables,
+        shares: Shares,
+        rota: Iterable[DutyAssignment],
+        cap: int | None = None,
+    ) -> None:
+        team = v.team
+        self.cap = cap
+        self.v = v
+        self.team = team
+        self.shares = shares
+        self.weights = team.weights
+        self.by_key = {inst.key: inst for inst in v.instances()}
+        self.eligible = {
+            inst.key: [s for s, _ in v.staff_on(inst)]
+            for inst in v.instances()
+        }
+        self.on: dict[Key, list[str]] = defaultdict(list)
+        self.today: dict[tuple[str, date], list[SlotInstance]] = defaultdict(
+            list
+        )
+        self.week_days: dict[tuple[str, int, int], Counter[date]] = (
+            defaultdict(Counter)
+        )
+        self.week_slots: dict[tuple[str, int, int], Counter[SlotKey]] = (
+            defaultdict(Counter)
+        )
+        self.overall = _Deviations(shares.overall)
+        self.duty = {
+            duty_id: _Deviations(pool)
+            for duty_id, pool in shares.by_duty.items()
+        }
+        self.unpopular = _Deviations(shares.unpopular)
+        self.prefs: dict[str, list[Preference]] = defaultdict(list)
+        for pref in team.preferences:
+            self.prefs[pref.staff_id].append(pref)
+        self.requests: dict[tuple[str, date], list[DutyRequest]] = defaultdict(
+            list
+        )
+        for req in team.requests:
+            self.requests[req.staff_id, req.on].append(req)
+        for a in rota:
+            inst = self.by_key[a.day, a.duty_id, a.slot_index]
+            self._apply(a.staff_id, inst)
+        for pool in self._pools():
+            pool.refresh()
+
+    def _pools(self) -> list[_Deviations]:
+        return [self.overall, self.unpopular, *self.duty.values()]
+
+    def limit(self, person: Staff, name: str) -> int:
+        own: int | None = getattr(person, name)
+        rule: int = getattr(self.team.rules, name)
+        return rule if own is None else own
+
+    # -- bookkeeping ------------------------------------------------------
+
+    def _apply(self, staff_id: str, inst: SlotInstance, sign: int = 1) -> None:
+        steps = sign * (inst.length // self.shares.step)
+        if staff_id in self.overall.load:
+            self.overall.load[staff_id] += steps
+        pool = self.duty.get(inst.duty_id)
+        if pool is not None and staff_id in pool.load:
+            pool.load[staff_id] += steps
+        if inst.slot.unpopular and staff_id in self.unpopular.load:
+            self.unpopular.load[staff_id] += sign * self.shares.per_unit
+        iso = inst.day.isocalendar()
+        week = (staff_id, iso.year, iso.week)
+        if sign > 0:
+            self.on[inst.key].append(staff_id)
+            self.today[staff_id, inst.day].append(inst)
+            self.week_days[week][inst.day] += 1
+            self.week_slots[week][inst.duty_id, inst.start, inst.end] += 1
+        else:
+            self.on[inst.key].remove(staff_id)
+            self.today[staff_id, inst.day].remove(inst)
+            self.week_days[week][inst.day] -= 1
+            if not self.week_days[week][inst.day]:
+                del self.week_days[week][inst.day]
+            self.week_slots[week][inst.duty_id, inst.start, inst.end] -= 1
+
+    def commit(self, moves: list[Move]) -> None:
+        for inst, leaving, joining in moves:
+            if leaving is not None:
+                self._apply(leaving, inst, -1)
+            if joining is not None:
+                self._apply(joining, inst, +1)
+        for pool in self._pools():
+            pool.refresh()
+
+    def rota(self) -> list[DutyAssignment]:
+        return [
+            DutyAssignment(
+                staff_id=staff_id,
+                day=key[0],
+                duty_id=key[1],
+                slot_index=key[2],
+            )
+            for key, people in sorted(self.on.items())
+            for staff_id in sorted(people)
+        ]
+
+    def most_under(self, people: Iterable[str]) -> list[str]:
+        """The ``CANDIDATES`` of ``people`` furthest below their share.
+
+        Big teams have dozens of people who could take a slot; trying
+        only those with the most room keeps a pass quick.
+        """
+        overall = self.overall
+        return sorted(
+            people,
+            key=lambda p: (
+                overall.load[p] - overall.shares[p] if p in overall.load else 0
+            ),
+        )[:CANDIDATES]
+
+    # -- rules ------------------------------------------------------------
+
+    def fits(
+        self,
+        staff_id: str,
+        inst: SlotInstance,
+        without: SlotInstance | None = None,
+    ) -> bool:
+        """May ``staff_id`` join ``inst`` (after leaving ``without``)?"""
+        person = self.team.staff_by_id[staff_id]
+        mine = [i for i in self.today[staff_id, inst.day] if i != without]
+        if any(other.overlaps(inst) for other in mine):
+            return False
+        if len(mine) + 1 > self.limit(person, "max_slots_per_day"):
+            return False
+        iso = inst.day.isocalendar()
+        days = self.week_days[staff_id, iso.year, iso.week]
+        count = len(days)
+        if (
+            without is not None
+            and days.get(without.day) == 1
+            and without.day.isocalendar()[:2] == (iso.year, iso.week)
+        ):
+            count -= 1
+        on_day = inst.day in days and not (
+            without is not None
+            and without.day == inst.day
+            and days[inst.day] == 1
+        )
+        if not on_day and count + 1 > self.limit(
+            person, "max_duty_days_per_week"
+        ):
+            return False
+        if not any(i.end == inst.start or i.start == inst.end for i in mine):
+            return True  # a run of one: within any limit
+        longest = _longest_run([*mine, inst])
+        return longest <= self.limit(person, "max_consecutive_slots")
+
+    def skills_hold(self, inst: SlotInstance, people: list[str]) -> bool:
+        staff = self.team.staff_by_id
+        return all(
+            sum(
+                1 for s in people if staff[s].level(req.skill) >= req.min_level
+            )
+            >= req.count
+            for req in inst.slot.requirements
+        )
+
+    # -- cost -------------------------------------------------------------
+
+    def change(self, moves: list[Move]) -> float:
+        """Estimated cost change, in points, of moves made together."""
+        w = self.weights
+        overall: dict[str, int] = defaultdict(int)
+        duty: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        unpopular: dict[str, int] = defaultdict(int)
+        staffing: dict[Key, int] = defaultdict(int)
+        own: list[tuple[str, SlotInstance, int]] = []
+        for inst, leaving, joining in moves:
+            steps = inst.length // self.shares.step
+            for person, sign in ((leaving, -1), (joining, 1)):
+                if person is None:
+                    continue
+                overall[person] += sign * steps
+                duty[inst.duty_id][person] += sign * steps
+                if inst.slot.unpopular:
+                    unpopular[person] += sign * self.shares.per_unit
+                staffing[inst.key] += sign
+                own.append((person, inst, sign))
+        total = self._pool_change(
+            self.overall, overall, w.fairness_max, w.fairness_sum
+        )
+        if self.cap is not None:
+            mine = {p: s for p, s in overall.items() if p in self.overall.load}
+            total += OVER_CAP * self.overall.excess_change(mine, self.cap)
+        for duty_id, moved in duty.items():
+            pool = self.duty.get(duty_id)
+            if pool is not None:
+                total += self._pool_change(
+                    pool, moved, w.duty_fairness_max, w.duty_fairness
+                )
+        total += self._pool_change(
+            self.unpopular, unpopular, 0, w.unpopular_fairness
+        )
+        total /= self.shares.per_unit
+        for key, added in staffing.items():
+            staffed = len(self.on[key])
+            after = staffed + added
+            target = self.by_key[key].slot.target_on(key[0])
+            total += w.target_staffing * (
+                max(0, target - after) - max(0, target - staffed)
+            )
+            total += w.over_target * (
+                max(0, after - target) - max(0, staffed - target)
+            )
+        return total + self._own_change(own)
+
+    def _pool_change(
+        self,
+        pool: _Deviations,
+        moved: dict[str, int],
+        max_weight: int,
+        sum_weight: int,
+    ) -> float:
+        changes = {
+            p: step for p, step in moved.items() if p in pool.load and step
+        }
+        if not changes:
+            return 0.0
+        total = sum_weight * pool.sum_change(changes)
+        if max_weight:
+            total += max_weight * (
+                pool.largest_after(changes) - pool.largest()
+            )
+        return float(total)
+
+    def _own_change(
+        self, changes: list[tuple[str, SlotInstance, int]]
+    ) -> float:
+        """Preferences, requests, blocks and repeats of the people moved.
+
+        ``changes`` are (person, slot, +1 joins / -1 leaves), taken
+        together: a person trading two slots of one day is priced on the
+        day they end up with, not slot by slot.
+        """
+        w = self.weights
+        total = 0.0
+        days: dict[tuple[str, date], list[tuple[SlotInstance, int]]] = (
+            defaultdict(list)
+        )
+        repeats: dict[tuple[str, int, int, SlotKey], int] = defaultdict(int)
+        for staff_id, inst, sign in changes:
+            for pref in self.prefs.get(staff_id, ()):
+                if matches(pref, inst) != pref.want:
+                    total += sign * w.preferences * pref.weight
+            for req in self.requests.get((staff_id, inst.day), ()):
+                if req.duty == inst.duty_id:
+                    unmet = -1 if req.want else 1
+                    total += sign * unmet * w.requests * req.weight
+            days[staff_id, inst.day].append((inst, sign))
+            iso = inst.day.isocalendar()
+            slot_key = (inst.duty_id, inst.start, inst.end)
+            repeats[staff_id, iso.year, iso.week, slot_key] += sign
+        if w.blocks:
+            for (staff_id, day), moved in days.items():
+                mine = self.today[staff_id, day]
+                gone = {id(i) for i, sign in moved if sign < 0}
+                after = [i for i in mine if id(i) not in gone]
+                after += [i for i, sign in moved if sign > 0]
+                total += w.blocks * (
+                    _extra_blocks(after) - _extra_blocks(mine)
+                )
+        if w.variety:
+            for (staff_id, year, week, slot_key), added in repeats.items():
+                if not added:
+                    continue
+                seen = self.week_slots[staff_id, year, week][slot_key]
+                total += w.variety * (
+                    max(0, seen + added - 1) - max(0, seen - 1)
+                )
+        return total
+
+
+def improve_rota(
+    v: RotaVariables,
+    shares: Shares,
+    rota: Iterable[DutyAssignment],
+    *,
+    seconds: float = 1.0,
+    seed: int = 0,
+    cap: int | None = None,
+) -> list[DutyAssignment]:
+    """``rota`` after moves that lower its estimated cost, for ``seconds``.
+
+    Stops earlier when a full pass over the month finds no improving move.
+    With a ``cap`` (steps), every step anyone's overall deviation lies
+    above it costs ``OVER_CAP`` points, which pulls the rota under a cap
+    on the largest deviation.
+    """
+    state = _State(v, shares, rota, cap)
+    rng = random.Random(seed)
+    deadline = time.perf_counter() + seconds
+    instances = list(v.instances())
+    same_day: dict[date, list[SlotInstance]] = defaultdict(list)
+    for inst in instances:
+        same_day[inst.day].append(inst)
+    improved = True
+    while improved and time.perf_counter() < deadline:
+        improved = False
+        rng.shuffle(instances)
+        for inst in instances:
+            if time.perf_counter() >= deadline:
+                break
+            candidates = [
+                move
+                for kind in (_single_moves, _swaps, _shifts)
+                for move in kind(state, inst, same_day[inst.day])
+            ]
+            scored = [(state.change(m), i) for i, m in enumerate(candidates)]
+            gain, best = min(scored, default=(0.0, -1))
+            if gain < -1e-9:
+                state.commit(candidates[best])
+                improved = True
+    return state.rota()
+
+
+def _single_moves(
+    state: _State, inst: SlotInstance, _: list[SlotInstance]
+) -> list[list[Move]]:
+    """Hand the slot over, add someone to it, or drop someone from it."""
+    on = state.on[inst.key]
+    free = state.most_under(
+        s
+        for s in state.eligible[inst.key]
+        if s not in on and state.fits(s, inst)
+    )
+    slot = inst.slot
+    moves: list[list[Move]] = []
+    for leaving in on:
+        rest = [s for s in on if s != leaving]
+        if len(rest) >= slot.min_staff and state.skills_hold(inst, rest):
+            moves.append([(inst, leaving, None)])
+        moves.extend(
+            [(inst, leaving, joining)]
+            for joining in free
+            if state.skills_hold(inst, [*rest, joining])
+        )
+    if len(on) < slot.maximum:
+        moves.extend([(inst, None, joining)] for joining in free)
+    return moves
+
+
+def _swaps(
+    state: _State, inst: SlotInstance, others: list[SlotInstance]
+) -> list[list[Move]]:
+    """Two people on two slots of the same day trade places."""
+    moves: list[list[Move]] = []
+    on = state.on[inst.key]
+    for other in others:
+        if other.key <= inst.key:
+            continue
+        there = state.on[other.key]
+        for a in on:
+            if a in there or a not in state.eligible[other.key]:
+                continue
+            for b in there:
+                if b in on or b not in state.eligible[inst.key]:
+                    continue
+                here_after = [b if s == a else s for s in on]
+                there_after = [a if s == b else s for s in there]
+                if (
+                    state.skills_hold(inst, here_after)
+                    and state.skills_hold(other, there_after)
+                    and _fits_swapped(state, a, other, inst)
+                    and _fits_swapped(state, b, inst, other)
+                ):
+                    moves.append([(inst, a, b), (other, b, a)])
+    return moves
+
+
+def _fits_swapped(
+    state: _State, person: str, joining: SlotInstance, leaving: SlotInstance
+) -> bool:
+    return state.fits(person, joining, without=leaving)
+
+
+def _shifts(
+    state: _State, inst: SlotInstance, _: list[SlotInstance]
+) -> list[list[Move]]:
+    """Someone blocked from a short-staffed slot gives up another slot.
+
+    For a slot below its target: a person who may take it but is held
+    back by a limit (duty days a week, slots a day) leaves one of their
+    slots that week, which someone else takes or which stays one short
+    if it can, and joins this one.
+    """
+    on = state.on[inst.key]
+    if len(on) >= min(inst.slot.target_on(inst.day), inst.slot.maximum):
+        return []
+    iso = inst.day.isocalendar()
+    moves: list[list[Move]] = []
+    blocked = state.most_under(
+        p
+        for p in state.eligible[inst.key]
+        if p not in on and not state.fits(p, inst)
+    )
+    for person in blocked:
+        week = state.week_days[person, iso.year, iso.week]
+        for day in week:
+            for given in state.today[person, day]:
+                if not state.fits(person, inst, without=given):
+                    continue
+                there = [s for s in state.on[given.key] if s != person]
+                if len(there) >= given.slot.min_staff and state.skills_hold(
+                    given, there
+                ):
+                    moves.append([(given, person, None), (inst, None, person)])
+                takers = state.most_under(
+                    other
+                    for other in state.eligible[given.key]
+                    if other != person
+                    and other not in there
+                    and state.fits(other, given)
+                    and state.skills_hold(given, [*there, other])
+                )
+                moves.extend(
+                    [(given, person, other), (inst, None, person)]
+                    for other in takers
+                )
+    return moves
+
+
+def _extra_blocks(insts: list[SlotInstance]) -> int:
+    """Separate runs of back-to-back slots in a day, beyond the first."""
+    if not insts:
+        return 0
+    ends = {i.end for i in insts}
+    starts = sum(1 for i in insts if i.start not in ends)
+    return max(0, starts - 1)
+
+
+def _longest_run(insts: list[SlotInstance]) -> int:
+    """The longest chain of back-to-back slots among ``insts``."""
+    by_start: dict[int, list[SlotInstance]] = defaultdict(list)
+    for i in insts:
+        by_start[i.start].append(i)
+    memo: dict[int, int] = {}
+
+    def run_from(inst: SlotInstance) -> int:
+        if id(inst) not in memo:
+            memo[id(inst)] = 1 + max(
+                (run_from(n) for n in by_start.get(inst.end, ())), default=0
+            )
+        return memo[id(inst)]
+
+    return max((run_from(i) for i in insts), default=0)
