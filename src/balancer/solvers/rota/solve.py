@@ -372,11 +372,19 @@ def _evaluate(
     params: SolveParams,
     run: SolveRun,
 ) -> SolveRun:
-    """Pin the rota and minimise once more: exact penalty values."""
+    """Pin the rota and minimise once more: exact penalty values.
+
+    With everything pinned this takes well under a second; its own limit
+    is a tenth of the planner's (1-10 s), so it cannot run on long past
+    the time limit. Should it run out, the search's values stand.
+    """
     built.model.clear_hints()  # type: ignore[no-untyped-call]
     built.variables.pin(rota)
+    limit = min(10.0, max(1.0, params.time_limit / 10))
     exact = run_model(
         built.model,
-        SolveParams(time_limit=10, workers=params.workers, seed=params.seed),
+        SolveParams(
+            time_limit=limit, workers=params.workers, seed=params.seed
+        ),
     )
     return exact if exact.has_solution else run
