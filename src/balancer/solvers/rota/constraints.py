@@ -100,11 +100,11 @@ def one_duty_at_a_time(v: RotaVariables) -> None:
     for person in v.team.staff:
         for day in v.open_days:
             choices = v.day_of(person.id, day)
-            for inst, _ in choices:
+            for start in sorted({inst.start for inst, _ in choices}):
                 running = [
                     var
                     for other, var in choices
-                    if other.start <= inst.start < other.end
+                    if other.start <= start < other.end
                 ]
                 if len(running) > 1:
                     v.model.add_at_most_one(running)
