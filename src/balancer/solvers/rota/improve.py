@@ -30,8 +30,14 @@ import time
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
+from balancer.domain import minutes
 from balancer.result import DutyAssignment
-from balancer.solvers.rota.objectives import matches
+from balancer.solvers.rota.objectives import (
+    ObjectiveContext,
+    calendar_weeks,
+    half_days,
+    matches,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -137,6 +143,9 @@ class _State:
         )
         for req in team.requests:
             self.requests[req.staff_id, req.on].append(req)
+        self.split = minutes(team.rules.half_day_split)
+        self.halves = _worked_halves(v, shares)
+        self.free: dict[tuple[str, int, int], int] = {}
         for a in rota:
             inst = self.by_key[a.day, a.duty_id, a.slot_index]
             self._apply(a.staff_id, inst)
@@ -164,6 +173,7 @@ class _State:
             self.unpopular.load[staff_id] += sign * self.shares.per_unit
         iso = inst.day.isocalendar()
         week = (staff_id, iso.year, iso.week)
+        self.free.pop(week, None)
         if sign > 0:
             self.on[inst.key].append(staff_id)
             self.today[staff_id, inst.day].append(inst)
@@ -328,6 +338,47 @@ class _State:
             )
         return float(total)
 
+    def _free_halves(self, staff_id: str, year: int, week: int) -> int:
+        """Worked half days of the week with no duty (cached)."""
+        key = (staff_id, year, week)
+        if key not in self.free:
+            _, halves = self.halves[key]
+            self.free[key] = sum(
+                not self._busy(self.today[staff_id, day], morning)
+                for day, morning in halves
+            )
+        return self.free[key]
+
+    def _busy(self, slots: list[SlotInstance], morning: bool) -> bool:
+        split = self.split
+        if morning:
+            return any(i.start < split for i in slots)
+        return any(i.end > split for i in slots)
+
+    def _casework_change(
+        self,
+        staff_id: str,
+        year: int,
+        week: int,
+        changed: dict[date, list[SlotInstance]],
+    ) -> int:
+        """Change in the duty-free half days a week lacks (casework).
+
+        ``changed`` gives the new slots of the days a move touches.
+        """
+        required, halves = self.halves.get((staff_id, year, week), (0, []))
+        if not required:
+            return 0
+        free = self._free_halves(staff_id, year, week)
+        after = free
+        for day, morning in halves:
+            slots = changed.get(day)
+            if slots is not None:
+                after += self._busy(
+                    self.today[staff_id, day], morning
+                ) - self._busy(slots, morning)
+        return max(0, required - after) - max(0, required - free)
+
     def _own_change(
         self, changes: list[tuple[str, SlotInstance, int]]
     ) -> float:
@@ -355,14 +406,26 @@ class _State:
             iso = inst.day.isocalendar()
             slot_key = (inst.duty_id, inst.start, inst.end)
             repeats[staff_id, iso.year, iso.week, slot_key] += sign
-        if w.blocks:
-            for (staff_id, day), moved in days.items():
-                mine = self.today[staff_id, day]
-                gone = {id(i) for i, sign in moved if sign < 0}
-                after = [i for i in mine if id(i) not in gone]
-                after += [i for i, sign in moved if sign > 0]
+        after_days: dict[tuple[str, date], list[SlotInstance]] = {}
+        for (staff_id, day), moved in days.items():
+            mine = self.today[staff_id, day]
+            gone = {id(i) for i, sign in moved if sign < 0}
+            after = [i for i in mine if id(i) not in gone]
+            after += [i for i, sign in moved if sign > 0]
+            after_days[staff_id, day] = after
+            if w.blocks:
                 total += w.blocks * (
                     _extra_blocks(after) - _extra_blocks(mine)
+                )
+        if w.casework_time:
+            weeks: dict[tuple[str, int, int], dict[date, list[SlotInstance]]]
+            weeks = defaultdict(dict)
+            for (staff_id, day), after in after_days.items():
+                year, number = day.isocalendar()[:2]
+                weeks[staff_id, year, number][day] = after
+            for (staff_id, year, number), changed in weeks.items():
+                total += w.casework_time * self._casework_change(
+                    staff_id, year, number, changed
                 )
         if w.variety:
             for (staff_id, year, week, slot_key), added in repeats.items():
@@ -522,6 +585,32 @@ def _shifts(
                     for other in takers
                 )
     return moves
+
+
+def _worked_halves(
+    v: RotaVariables, shares: Shares
+) -> dict[tuple[str, int, int], tuple[int, list[tuple[date, bool]]]]:
+    """Per person and calendar week: required free halves, worked halves.
+
+    The same rule as the ``casework_time`` goal (its own helpers), keyed
+    by ISO year and week.
+    """
+    team = v.team
+    if not team.weights.casework_time:
+        return {}
+    ctx = ObjectiveContext(v, shares)
+    split = minutes(team.rules.half_day_split)
+    out: dict[tuple[str, int, int], tuple[int, list[tuple[date, bool]]]]
+    out = {}
+    for person in team.staff:
+        for week in calendar_weeks(v):
+            required, halves = half_days(ctx, person, week, split)
+            year, number = week[0].isocalendar()[:2]
+            out[person.id, year, number] = (
+                required,
+                [half for half, _ in halves],
+            )
+    return out
 
 
 def _extra_blocks(insts: list[SlotInstance]) -> int:

@@ -39,11 +39,13 @@ __all__ = [
     "ObjectiveContext",
     "Term",
     "blocks",
+    "calendar_weeks",
     "casework_time",
     "duty_fairness",
     "duty_fairness_max",
     "fairness_max",
     "fairness_sum",
+    "half_days",
     "nearest_gap",
     "over_target",
     "preferences",
@@ -315,8 +317,8 @@ def casework_time(ctx: ObjectiveContext) -> Term | None:
     split = minutes(team.rules.half_day_split)
     shortfalls = []
     for person in team.staff:
-        for week in _calendar_weeks(ctx.v):
-            required, halves = _half_days(ctx, person, week, split)
+        for week in calendar_weeks(ctx.v):
+            required, halves = half_days(ctx, person, week, split)
             busy_flags = []
             always_free = 0
             for (day, morning), chosen in halves:
@@ -600,7 +602,7 @@ def _block_start(
     return start
 
 
-def _calendar_weeks(v: RotaVariables) -> list[tuple[date, ...]]:
+def calendar_weeks(v: RotaVariables) -> list[tuple[date, ...]]:
     """The month's days (open or not) grouped by calendar week."""
     grouped: dict[tuple[int, int], list[date]] = defaultdict(list)
     for day in v.month.days():
@@ -609,7 +611,7 @@ def _calendar_weeks(v: RotaVariables) -> list[tuple[date, ...]]:
     return [tuple(days) for _, days in sorted(grouped.items())]
 
 
-def _half_days(
+def half_days(
     ctx: ObjectiveContext, person: Staff, week: tuple[date, ...], split: int
 ) -> tuple[int, list[tuple[tuple[date, bool], list[cp_model.IntVar]]]]:
     """Required free half days, and each worked half with its choices."""
