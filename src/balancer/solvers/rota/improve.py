@@ -51,8 +51,6 @@ __all__ = ["improve_rota"]
 
 #: People tried for a slot per move, those furthest below their share.
 CANDIDATES = 10
-#: Points per step a deviation lies above a cap (``improve_rota(cap=)``).
-OVER_CAP = 1000
 
 Key = tuple["date", str, int]
 #: The same slot in a week: (duty, start, end in minutes).
@@ -85,13 +83,6 @@ class _Deviations:
         rest = next((d for d, p in self.top if p not in changes), 0)
         return max([rest, *(self.dev(p, step) for p, step in changes.items())])
 
-    def excess_change(self, changes: dict[str, int], cap: int) -> int:
-        """Change in the sum of deviations above ``cap``."""
-        return sum(
-            max(0, self.dev(p, step) - cap) - max(0, self.dev(p) - cap)
-            for p, step in changes.items()
-        )
-
     def sum_change(self, changes: dict[str, int]) -> int:
         return sum(
             self.dev(p, step) - self.dev(p) for p, step in changes.items()
@@ -106,10 +97,8 @@ class _State:
         v: RotaVariables,
         shares: Shares,
         rota: Iterable[DutyAssignment],
-        cap: int | None = None,
     ) -> None:
         team = v.team
-        self.cap = cap
         self.v = v
         self.team = team
         self.shares = shares
@@ -294,9 +283,6 @@ class _State:
         total = self._pool_change(
             self.overall, overall, w.fairness_max, w.fairness_sum
         )
-        if self.cap is not None:
-            mine = {p: s for p, s in overall.items() if p in self.overall.load}
-            total += OVER_CAP * self.overall.excess_change(mine, self.cap)
         for duty_id, moved in duty.items():
             pool = self.duty.get(duty_id)
             if pool is not None:
@@ -445,16 +431,12 @@ def improve_rota(
     *,
     seconds: float = 1.0,
     seed: int = 0,
-    cap: int | None = None,
 ) -> list[DutyAssignment]:
     """``rota`` after moves that lower its estimated cost, for ``seconds``.
 
     Stops earlier when a full pass over the month finds no improving move.
-    With a ``cap`` (steps), every step anyone's overall deviation lies
-    above it costs ``OVER_CAP`` points, which pulls the rota under a cap
-    on the largest deviation.
     """
-    state = _State(v, shares, rota, cap)
+    state = _State(v, shares, rota)
     rng = random.Random(seed)
     deadline = time.perf_counter() + seconds
     instances = list(v.instances())
