@@ -441,8 +441,13 @@ def improve_rota(
     deadline = time.perf_counter() + seconds
     instances = list(v.instances())
     same_day: dict[date, list[SlotInstance]] = defaultdict(list)
+    popular_week: dict[tuple[int, int, str], list[SlotInstance]]
+    popular_week = defaultdict(list)
     for inst in instances:
         same_day[inst.day].append(inst)
+        if not inst.slot.unpopular:
+            iso = inst.day.isocalendar()
+            popular_week[iso.year, iso.week, inst.duty_id].append(inst)
     improved = True
     while improved and time.perf_counter() < deadline:
         improved = False
@@ -455,6 +460,12 @@ def improve_rota(
                 for kind in (_single_moves, _swaps, _shifts)
                 for move in kind(state, inst, same_day[inst.day])
             ]
+            if inst.slot.unpopular:
+                # Trade an unpopular slot for a popular one of the same
+                # duty on another day of the week.
+                iso = inst.day.isocalendar()
+                others = popular_week[iso.year, iso.week, inst.duty_id]
+                candidates += _swaps(state, inst, others)
             scored = [(state.change(m), i) for i, m in enumerate(candidates)]
             gain, best = min(scored, default=(0.0, -1))
             if gain < -1e-9:
@@ -492,11 +503,13 @@ def _single_moves(
 def _swaps(
     state: _State, inst: SlotInstance, others: list[SlotInstance]
 ) -> list[list[Move]]:
-    """Two people on two slots of the same day trade places."""
+    """Two people on two slots (``inst`` and one of ``others``) trade."""
     moves: list[list[Move]] = []
     on = state.on[inst.key]
     for other in others:
-        if other.key <= inst.key:
+        if other.key == inst.key or (
+            other.day == inst.day and other.key < inst.key
+        ):
             continue
         there = state.on[other.key]
         for a in on:
