@@ -235,14 +235,7 @@ def _phases(
             built.model.add(top.expr <= best)
             built.minimize()
             if start is None:
-                capped = built.variables.extract(first.solver)
-                if complete_hint(
-                    built,
-                    capped,
-                    time_limit=_hint_limit(params, started),
-                    seed=params.seed,
-                ):
-                    start = capped
+                start = _phase_one_start(built, first, params, started)
             else:
                 saved.restore(built)
             phases.append(
@@ -254,8 +247,12 @@ def _phases(
             # the starting rota breaks makes the search give up a good
             # rota for one that is fairer at the top but far worse
             # elsewhere (150 staff: 4,900 points before, 9,300 after).
-            # Go on from the starting rota, uncapped.
+            # Go on from the starting rota, uncapped; with none, from
+            # phase 1's rota, which keeps every hard rule.
             saved.restore(built)
+            if start is None and first.has_solution:
+                built.minimize()
+                start = _phase_one_start(built, first, params, started)
             if first.status is SolveStatus.OPTIMAL and best is not None:
                 why = (
                     f"the fairest is {best / top.scale:g} h, the starting "
@@ -269,6 +266,20 @@ def _phases(
     run = run_model(built.model, params, max(left, 0.1))
     phases.append(f"all goals: {run.status.value} in {run.seconds:.1f} s")
     return run, phases, start
+
+
+def _phase_one_start(
+    built: RotaModel, first: SolveRun, params: SolveParams, started: float
+) -> tuple[DutyAssignment, ...] | None:
+    """Phase 1's rota as phase 2's complete hint; None if it can't be."""
+    found = built.variables.extract(first.solver)
+    cost = complete_hint(
+        built,
+        found,
+        time_limit=_hint_limit(params, started),
+        seed=params.seed,
+    )
+    return found if cost is not None else None
 
 
 class _Hint:
