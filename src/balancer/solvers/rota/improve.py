@@ -28,6 +28,7 @@ from __future__ import annotations
 import random
 import time
 from collections import Counter, defaultdict
+from functools import cache
 from typing import TYPE_CHECKING
 
 from balancer.domain import minutes
@@ -135,6 +136,8 @@ class _State:
         self.split = minutes(team.rules.half_day_split)
         self.halves = _worked_halves(v, shares)
         self.free: dict[tuple[str, int, int], int] = {}
+        self._skill: dict[tuple[str, str, int], bool] = {}
+        self._wish: dict[tuple[str, Key], float] = {}
         for a in rota:
             inst = self.by_key[a.day, a.duty_id, a.slot_index]
             self._apply(a.staff_id, inst)
@@ -160,8 +163,7 @@ class _State:
             pool.load[staff_id] += steps
         if inst.slot.unpopular and staff_id in self.unpopular.load:
             self.unpopular.load[staff_id] += sign * self.shares.per_unit
-        iso = inst.day.isocalendar()
-        week = (staff_id, iso.year, iso.week)
+        week = (staff_id, *_week(inst.day))
         self.free.pop(week, None)
         if sign > 0:
             self.on[inst.key].append(staff_id)
@@ -226,13 +228,13 @@ class _State:
             return False
         if len(mine) + 1 > self.limit(person, "max_slots_per_day"):
             return False
-        iso = inst.day.isocalendar()
-        days = self.week_days[staff_id, iso.year, iso.week]
+        year, number = _week(inst.day)
+        days = self.week_days[staff_id, year, number]
         count = len(days)
         if (
             without is not None
             and days.get(without.day) == 1
-            and without.day.isocalendar()[:2] == (iso.year, iso.week)
+            and _week(without.day) == (year, number)
         ):
             count -= 1
         on_day = inst.day in days and not (
@@ -250,14 +252,36 @@ class _State:
         return longest <= self.limit(person, "max_consecutive_slots")
 
     def skills_hold(self, inst: SlotInstance, people: list[str]) -> bool:
-        staff = self.team.staff_by_id
+        """Enough of ``people`` have each skill the slot requires."""
         return all(
-            sum(
-                1 for s in people if staff[s].level(req.skill) >= req.min_level
-            )
+            sum(1 for s in people if self._qualified(s, req.skill, level))
             >= req.count
             for req in inst.slot.requirements
+            for level in (req.min_level,)
         )
+
+    def _qualified(self, staff_id: str, skill: str, level: int) -> bool:
+        key = (staff_id, skill, level)
+        if key not in self._skill:
+            person = self.team.staff_by_id[staff_id]
+            self._skill[key] = person.level(skill) >= level
+        return self._skill[key]
+
+    def _wishes(self, staff_id: str, inst: SlotInstance) -> float:
+        """Preference and request points of ``staff_id`` taking ``inst``."""
+        key = (staff_id, inst.key)
+        if key not in self._wish:
+            w = self.weights
+            total = 0.0
+            for pref in self.prefs.get(staff_id, ()):
+                if matches(pref, inst) != pref.want:
+                    total += w.preferences * pref.weight
+            for req in self.requests.get((staff_id, inst.day), ()):
+                if req.duty == inst.duty_id:
+                    unmet = -1 if req.want else 1
+                    total += unmet * w.requests * req.weight
+            self._wish[key] = total
+        return self._wish[key]
 
     # -- cost -------------------------------------------------------------
 
@@ -381,17 +405,10 @@ class _State:
         )
         repeats: dict[tuple[str, int, int, SlotKey], int] = defaultdict(int)
         for staff_id, inst, sign in changes:
-            for pref in self.prefs.get(staff_id, ()):
-                if matches(pref, inst) != pref.want:
-                    total += sign * w.preferences * pref.weight
-            for req in self.requests.get((staff_id, inst.day), ()):
-                if req.duty == inst.duty_id:
-                    unmet = -1 if req.want else 1
-                    total += sign * unmet * w.requests * req.weight
+            total += sign * self._wishes(staff_id, inst)
             days[staff_id, inst.day].append((inst, sign))
-            iso = inst.day.isocalendar()
             slot_key = (inst.duty_id, inst.start, inst.end)
-            repeats[staff_id, iso.year, iso.week, slot_key] += sign
+            repeats[staff_id, *_week(inst.day), slot_key] += sign
         after_days: dict[tuple[str, date], list[SlotInstance]] = {}
         for (staff_id, day), moved in days.items():
             mine = self.today[staff_id, day]
@@ -407,8 +424,7 @@ class _State:
             weeks: dict[tuple[str, int, int], dict[date, list[SlotInstance]]]
             weeks = defaultdict(dict)
             for (staff_id, day), after in after_days.items():
-                year, number = day.isocalendar()[:2]
-                weeks[staff_id, year, number][day] = after
+                weeks[staff_id, *_week(day)][day] = after
             for (staff_id, year, number), changed in weeks.items():
                 total += w.casework_time * self._casework_change(
                     staff_id, year, number, changed
@@ -606,6 +622,13 @@ def _worked_halves(
                 [half for half, _ in halves],
             )
     return out
+
+
+@cache
+def _week(day: date) -> tuple[int, int]:
+    """ISO year and week number of ``day``."""
+    iso = day.isocalendar()
+    return iso.year, iso.week
 
 
 def _extra_blocks(insts: list[SlotInstance]) -> int:
