@@ -30,9 +30,10 @@ def stats_line(stats: SolveStats) -> str:
 
 def progress_line(progress: Progress) -> str:
     """One line of live progress: best objective and bound."""
+    label = f"  ({progress.label})" if progress.label else ""
     return (
         f"  {progress.seconds:6.1f} s  best {progress.objective:g}  "
-        f"bound {progress.bound:g}"
+        f"bound {progress.bound:g}{label}"
     )
 
 

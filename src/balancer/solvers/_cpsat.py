@@ -37,6 +37,7 @@ class Progress:
     objective: float
     bound: float
     solutions: int
+    label: str = ""
 
 
 ProgressListener = Callable[[Progress], None]

@@ -280,3 +280,27 @@ def test_limit_spent_building_the_model_stops_at_once(
     assert result.status is SolveStatus.TIME_LIMIT
     assert result.assignments == ()
     assert "building the model" in result.stats.phases[0]
+
+
+def test_live_progress_reads_in_hours_and_points() -> None:
+    """Progress lines name the phase and use the planner's units."""
+    from balancer.report import progress_line
+    from balancer.solvers._cpsat import Progress
+
+    seen: list[Progress] = []
+    team = small_team()
+    params = SolveParams(time_limit=4, workers=1, on_progress=seen.append)
+    result = checked(team, FEBRUARY, solve_rota(team, FEBRUARY, params))
+    assert seen
+    assert {p.label for p in seen} <= {
+        "largest deviation, h",
+        "all goals, points",
+    }
+    last = [p for p in seen if p.label == "all goals, points"][-1]
+    # Points, not model steps: the last plan found costs what the result
+    # reports (re-pricing can only lower a one-sided penalty).
+    assert result.stats.objective is not None
+    assert result.stats.objective <= last.objective + 1e-9
+    assert last.objective < 1.5 * result.stats.objective + 1
+    assert [p.seconds for p in seen] == sorted(p.seconds for p in seen)
+    assert progress_line(last).endswith("(all goals, points)")

@@ -37,12 +37,18 @@ greedy rota (it would break them and mislead the search).
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
 
 from balancer.result import SolveStats, SolveStatus
-from balancer.solvers._cpsat import SolveParams, SolveRun, run_model
+from balancer.solvers._cpsat import (
+    Progress,
+    SolveParams,
+    SolveRun,
+    run_model,
+)
 from balancer.solvers.rota.explain import demand_conflicts, solve_relaxed
 from balancer.solvers.rota.greedy import greedy_rota
 from balancer.solvers.rota.hints import complete_hint
@@ -212,7 +218,7 @@ def _phases(
         built.model.minimize(top.expr)
         first = run_model(
             built.model,
-            params,
+            _reporting(params, started, "largest deviation, h", top.scale),
             min(
                 params.time_limit * FIRST_PHASE_SHARE,
                 max(0.1, params.time_limit - (time.perf_counter() - started)),
@@ -263,9 +269,41 @@ def _phases(
             phases.append(f"largest deviation not capped: {why}")
     built.minimize()
     left = params.time_limit - (time.perf_counter() - started)
-    run = run_model(built.model, params, max(left, 0.1))
+    scale = built.shares.per_unit
+    run = run_model(
+        built.model,
+        _reporting(params, started, "all goals, points", scale),
+        max(left, 0.1),
+    )
     phases.append(f"all goals: {run.status.value} in {run.seconds:.1f} s")
     return run, phases, start
+
+
+def _reporting(
+    params: SolveParams, started: float, label: str, scale: int
+) -> SolveParams:
+    """``params`` whose live progress reads in the planner's units.
+
+    The model counts in steps (half hours on the demo); progress lines
+    show hours or points, name the phase, and count seconds from the
+    start of the whole solve.
+    """
+    listener = params.on_progress
+    if listener is None:
+        return params
+
+    def report(progress: Progress) -> None:
+        listener(
+            Progress(
+                seconds=time.perf_counter() - started,
+                objective=progress.objective / scale,
+                bound=progress.bound / scale,
+                solutions=progress.solutions,
+                label=label,
+            )
+        )
+
+    return replace(params, on_progress=report)
 
 
 def _phase_one_start(
