@@ -66,7 +66,7 @@ __all__ = ["solve_rota"]
 #: Share of the time limit phase 1 may use.
 FIRST_PHASE_SHARE = 0.1
 #: Most of the time limit the local search on the greedy rota may use.
-IMPROVE_SHARE = 0.5
+IMPROVE_SHARE = 0.35
 
 
 def solve_rota(
