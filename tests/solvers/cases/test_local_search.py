@@ -8,7 +8,7 @@ from balancer.domain import CaseStatus, Weights
 from balancer.result import CaseAssignment
 from balancer.solvers.cases.data import BacklogOptions
 from balancer.solvers.cases.hint import greedy_hint
-from balancer.solvers.cases.polish import polish
+from balancer.solvers.cases.local_search import polish
 from balancer.validate.cases import check_backlog
 from tests.factories import make_case
 from tests.solvers.cases.helpers import MONDAY, backlog_team, data_for
