@@ -29,6 +29,24 @@ def test_a_costlier_shelved_case_swaps_in() -> None:
     assert owners == {"new": None, "old": "ann"}
 
 
+def test_the_case_making_room_moves_on_rather_than_to_the_shelf() -> None:
+    # One day, 8 h each. Ann holds two fresh 3 h cases (2 h left), Bo a
+    # fresh 5 h one (3 h left); the old 5 h case fits nobody. It takes
+    # the place of one of Ann's, which goes to Bo's 3 h: nothing is left
+    # on the shelf. (Balance off: only the shelf points count.)
+    team = backlog_team(
+        make_case("a1", effort_hours=3, received=SUNDAY),
+        make_case("a2", effort_hours=3, received=SUNDAY),
+        make_case("b", effort_hours=5, received=SUNDAY),
+        make_case("old", effort_hours=5, received=OLD),
+        weights=Weights(balance_max=0, balance_spread=0),
+    )
+    start = {"a1": "ann", "a2": "ann", "b": "bo", "old": None}
+    owners = polish(data_for(team), start, 5)
+    assert owners["old"] == "ann"
+    assert sorted(map(str, owners.values())) == ["ann", "ann", "bo", "bo"]
+
+
 def test_the_move_budget_holds() -> None:
     # The same, but the fresh case is Ann's already: shelving it is a
     # move (30 points, still worth it), which a budget of 0 forbids.

@@ -8,8 +8,9 @@ search repeats three moves, each taken only when it lowers the
 objective and keeps every hard rule, until none helps or the time is up:
 
 1. *swap in*: a shelved case takes the place of an assigned one, which
-   goes to the shelf (it must then fit nobody, and nothing else on the
-   shelf may fit where room was freed);
+   goes to another candidate with room, or else to the shelf (it must
+   then fit nobody; and nothing else on the shelf may fit where room
+   was freed);
 2. *reassign*: an assigned case goes to another candidate with room;
 3. *exchange*: two people swap one case each.
 
@@ -243,8 +244,11 @@ def polish(
 
 
 def _swap_in(plan: _Plan, deadline: float) -> bool:
-    """Shelved cases take the place of cheaper assigned ones."""
-    w = plan.weights
+    """Shelved cases take the place of cheaper assigned ones.
+
+    The case making room goes to the shelf when it fits nobody else, or
+    else to another candidate with room for it.
+    """
     improved = False
     for b in sorted(plan.shelved, key=lambda c: -plan.shelf_cost(c)):
         if time.perf_counter() > deadline:
@@ -252,7 +256,7 @@ def _swap_in(plan: _Plan, deadline: float) -> bool:
         kb = plan.info[b][0]
         if not _free(kb):
             continue
-        best: tuple[int, str, str] | None = None
+        best: tuple[int, str, str, str | None] | None = None
         for p, eb in kb.efforts.items():
             smallest = plan.smallest_shelved(p, but=b)
             for a in plan.held[p]:
@@ -261,39 +265,65 @@ def _swap_in(plan: _Plan, deadline: float) -> bool:
                     continue
                 ea = ka.efforts[p]
                 room = plan.room[p] + ea - eb
-                # a goes to the shelf: it may fit nobody, and nothing
-                # else shelved may fit in the room left at p.
-                if room < 0 or ea <= room:
+                # Nothing else shelved may fit in the room left at p.
+                if room < 0 or (smallest is not None and smallest <= room):
                     continue
-                if smallest is not None and smallest <= room:
-                    continue
-                if any(
-                    q != p and e <= plan.room[q] for q, e in ka.efforts.items()
-                ):
-                    continue
-                moves = (
-                    _moved(kb, p) - _moved(kb, None) + _moved(ka, None)
-                ) - _moved(ka, p)
-                if not plan.within_budget(moves):
-                    continue
-                late = plan.late_of(p, ((a, -1), (b, 1))) - plan.late[p]
-                change = (
-                    plan.shelf_cost(a)
-                    - plan.shelf_cost(b)
-                    + w.moves * moves
-                    + w.fit * (kb.costs[p] - ka.costs[p])
-                    + w.lateness * late
-                    + plan.balance_with({p: eb - ea})
-                    - plan.balance
-                )
-                if change < 0 and (best is None or change < best[0]):
-                    best = (change, a, p)
+                for to in _destinations(plan, ka, p, room):
+                    change = _swap_change(plan, b, p, a, to, eb - ea)
+                    if (
+                        change is not None
+                        and change < 0
+                        and (best is None or change < best[0])
+                    ):
+                        best = (change, a, p, to)
         if best is not None:
-            _, a, p = best
-            plan.move(a, None)
+            _, a, p, to = best
+            plan.move(a, to)
             plan.move(b, p)
             improved = True
     return improved
+
+
+def _destinations(
+    plan: _Plan, ka: CaseClass, p: str, room: int
+) -> list[str | None]:
+    """Where a case leaving ``p`` may go: others with room, else the
+    shelf (only when it fits nobody, ``p`` with ``room`` left included).
+    """
+    others = [q for q, e in ka.efforts.items() if q != p and e <= plan.room[q]]
+    if others:
+        return list(others)
+    return [None] if ka.efforts[p] > room else []
+
+
+def _swap_change(
+    plan: _Plan, b: str, p: str, a: str, to: str | None, load: int
+) -> int | None:
+    """Objective change when ``b`` leaves the shelf for ``p`` and ``a``
+    leaves ``p`` for ``to``; None when the move budget forbids it."""
+    w = plan.weights
+    kb, ka = plan.info[b][0], plan.info[a][0]
+    moves = _moved(kb, p) - _moved(kb, None) + _moved(ka, to) - _moved(ka, p)
+    if not plan.within_budget(moves):
+        return None
+    fit = kb.costs[p] - ka.costs[p]
+    late = plan.late_of(p, ((a, -1), (b, 1))) - plan.late[p]
+    extra = {p: load}
+    if to is None:
+        shelf = plan.shelf_cost(a) - plan.shelf_cost(b)
+    else:
+        shelf = -plan.shelf_cost(b)
+        fit += ka.costs[to]
+        late += plan.late_of(to, ((a, 1),)) - plan.late[to]
+        extra[to] = ka.efforts[to]
+    return (
+        shelf
+        + w.moves * moves
+        + w.fit * fit
+        + w.lateness * late
+        + plan.balance_with(extra)
+        - plan.balance
+    )
 
 
 def _reassign(plan: _Plan, deadline: float) -> bool:
