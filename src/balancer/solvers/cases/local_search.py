@@ -50,7 +50,7 @@ class _Plan:
         staff = list(data.capacity)
         self.hours = {p: max(1, data.casework_minutes(p)) for p in staff}
         self.balanced = list(data.balanced_staff)
-        self.hours_balanced = set(self.balanced)
+        self.is_balanced = set(self.balanced)
         self._top: list[tuple[int, str]] = []
         self._low: list[tuple[int, str]] = []
         #: Per person, the shelved cases they may take, smallest first.
@@ -181,14 +181,14 @@ class _Plan:
             + [
                 -(-100 * (self.used[p] + e) // self.hours[p])
                 for p, e in extra.items()
-                if p in self.hours_balanced
+                if p in self.is_balanced
             ],
             default=0,
         )
         lows = [u for u, p in self._low if p not in extra][:1] + [
             100 * (self.used[p] + e) // self.hours[p]
             for p, e in extra.items()
-            if p in self.hours_balanced
+            if p in self.is_balanced
         ]
         bottom = min(lows, default=0)
         w = self.weights
