@@ -217,3 +217,33 @@ def test_fixed_cases_start_the_forecast() -> None:
     result = balance_backlog(team, start, FAST, horizon_days=1)
     (entry,) = result.assignments
     assert (entry.staff_id, entry.planned_start) == ("bo", start)
+
+
+def test_two_workers_search_with_the_stronger_relaxation(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """On two workers the full search is max_lp; a caller's choice wins."""
+    from ortools.sat.python.cp_model import CpModel
+
+    from balancer.solvers._cpsat import SolveRun
+    from balancer.solvers.cases import model
+
+    seen: list[SolveParams] = []
+    real = model.run_model
+
+    def spy(
+        built: CpModel, params: SolveParams, time_limit: float | None = None
+    ) -> SolveRun:
+        seen.append(params)
+        return real(built, params, time_limit=time_limit)
+
+    monkeypatch.setattr(model, "run_model", spy)
+    team = backlog_team(make_case("c1"), make_case("c2"))
+    two = SolveParams(time_limit=5, workers=2)
+    assert balance_backlog(team, MONDAY, two, hint={}).status.has_plan
+    assert seen[-1].extra["subsolvers"] == model.SMALL_PORTFOLIO
+    mine = SolveParams(time_limit=5, workers=2, extra={"subsolvers": []})
+    balance_backlog(team, MONDAY, mine, hint={})
+    assert seen[-1].extra["subsolvers"] == []
+    balance_backlog(team, MONDAY, FAST, hint={})
+    assert "subsolvers" not in seen[-1].extra
