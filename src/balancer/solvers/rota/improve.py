@@ -1,26 +1,34 @@
-"""Local search on a starting rota: hand slots over until nothing helps.
+"""Local search on a starting rota: move duty around until nothing helps.
 
 The greedy rota (:mod:`.greedy`) fills the month day by day, so what it
 gets wrong shows only at the end: someone ends the month three hours
 over their fair share while a colleague is two under, a slot stays below
-its target. This pass repairs that before the solver starts. It repeats
-three kinds of move while any of them lowers the estimated cost:
+its target. This pass repairs that before the solver starts. Slot by
+slot, it makes the move that lowers the estimated cost most, until no
+slot has one:
 
 - *hand over*: a person on a slot gives it to a colleague who may take
-  it, is free then and stays within every limit;
-- *add*: a free colleague joins a slot below its maximum;
-- *drop*: a person leaves a slot above its minimum.
+  it, is free then and stays within every limit; or a free colleague
+  *joins* a slot below its maximum; or someone *leaves* one above its
+  minimum;
+- *swap*: two people on two slots of one day trade places, and an
+  unpopular slot may be traded for a popular one of the same duty on
+  another day of the week;
+- *shift*: for a slot short of its target, a person held back by a limit
+  (duty days a week, slots a day) gives up another slot that week, to a
+  colleague or to nobody, and takes this one.
 
-A move must keep the slot's skill requirements and every limit the
+A move must keep the slots' skill requirements and every limit the
 greedy rota keeps (one duty at a time, slots a day, duty days a week,
-back-to-back slots). The estimated cost is the weighted soft goals
-measured on the whole month: deviations from fair shares (overall, per
-duty, unpopular slots, and the largest of each), staffing short of or
-above target, preferences, duty requests, extra blocks in a day and the
-same slot again in a week. It leaves out the duty-free half days, which
-the solver prices exactly afterwards. As with the greedy rota, nothing
-depends on the result being good: the solver checks it against every
-hard rule (:func:`.hints.complete_hint`) before starting from it.
+back-to-back slots). The estimated cost is the weighted soft goals over
+the whole month: deviations from fair shares (overall, per duty,
+unpopular slots, and the largest of the first two), staffing short of or
+above target, preferences, duty requests, duty-free half days, extra
+blocks in a day and the same slot again in a week. Only the people
+furthest below their share are tried for a slot (``CANDIDATES``), so a
+pass stays quick on big teams. As with the greedy rota, nothing depends
+on the result being good: the solver checks it against every hard rule
+(:func:`.hints.complete_hint`) before starting from it.
 """
 
 from __future__ import annotations
