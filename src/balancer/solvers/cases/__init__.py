@@ -12,9 +12,11 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
+from balancer.solvers._cpsat import SolveParams
 from balancer.solvers.cases.data import BacklogOptions, prepare
 from balancer.solvers.cases.hint import greedy_hint
 from balancer.solvers.cases.model import solve
+from balancer.solvers.cases.peak_search import balance_hint
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -22,9 +24,12 @@ if TYPE_CHECKING:
 
     from balancer.domain import Team
     from balancer.result import BacklogResult, DutyAssignment
-    from balancer.solvers._cpsat import SolveParams
 
 __all__ = ["BacklogOptions", "balance_backlog"]
+
+#: Share of the time limit the peak search may spend on the first plan
+#: when balance is the only goal (:func:`.peak_search.balance_hint`).
+PEAK_SHARE = 0.25
 
 
 def balance_backlog(
@@ -80,4 +85,11 @@ def balance_backlog(
     )
     if hint is None and not data.infeasible:
         hint = greedy_hint(data)
+        limit = (params or SolveParams()).time_limit
+        hint = balance_hint(
+            data,
+            hint,
+            time.perf_counter() + PEAK_SHARE * limit,
+            (params or SolveParams()).seed,
+        )
     return solve(data, params, hint, started)
