@@ -15,6 +15,8 @@ import time
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from balancer.bench.common import (
     BenchRow,
     bench_extra,
@@ -27,6 +29,7 @@ from balancer.inputs.rcmax_format import rcmax_team
 from balancer.result import SolveStatus
 from balancer.solvers._cpsat import SolveParams
 from balancer.solvers.cases import BacklogOptions, balance_backlog
+from balancer.solvers.cases.peak_search import lower_peak
 
 if TYPE_CHECKING:
     from balancer.domain import Team
@@ -36,7 +39,11 @@ if TYPE_CHECKING:
 __all__ = ["RCMAX_OPTIONS", "RcmaxRun", "greedy_rcmax", "solve_rcmax"]
 
 #: Share of the time limit for the greedy start and its local search.
-GREEDY_SHARE = 0.1
+GREEDY_SHARE = 0.5
+
+#: Of that share, what the two greedy starts' plain descents may use;
+#: the rest goes to the engine's peak search (:mod:`.peak_search`).
+DESCENT_SHARE = 0.1
 
 #: Makespan: absolute balance, every case placed, no aggregation.
 RCMAX_OPTIONS = BacklogOptions(
@@ -61,14 +68,18 @@ class RcmaxRow(BenchRow):
     kind: str = ""
 
 
-def greedy_rcmax(instance: RcmaxInstance, seconds: float = 1.0) -> list[int]:
-    """A good first plan: two greedy starts, each improved by local search.
+def greedy_rcmax(
+    instance: RcmaxInstance, seconds: float = 1.0, seed: int = 0
+) -> list[int]:
+    """A good first plan: two greedy starts, then the engine's search.
 
     Starts: each job (by falling fastest time) to the machine where it
-    would finish first; and each job to its fastest machine. Both are then
-    improved by :func:`_descend` within ``seconds`` in all; the plan with
-    the smaller makespan is returned.
+    would finish first; and each job to its fastest machine. Both are
+    improved by :func:`_descend` (a tenth of ``seconds``); the better one
+    then goes to the backlog engine's peak search
+    (:func:`~balancer.solvers.cases.peak_search.lower_peak`) for the rest.
     """
+    started = time.perf_counter()
     n, m, p = instance.n, instance.m, instance.p
     load = [0] * m
     earliest = [0] * n
@@ -77,11 +88,18 @@ def greedy_rcmax(instance: RcmaxInstance, seconds: float = 1.0) -> list[int]:
         earliest[j] = i
         load[i] += p[j][i]
     fastest = [min(range(m), key=lambda i: row[i]) for row in p]
-    deadline = time.perf_counter() + seconds / 2
-    plans = [_descend(instance, earliest, deadline)]
-    deadline = time.perf_counter() + seconds / 2
-    plans.append(_descend(instance, fastest, deadline))
-    return min(plans, key=instance.makespan)
+    share = seconds * DESCENT_SHARE / 2
+    plans = [_descend(instance, earliest, time.perf_counter() + share)]
+    plans.append(_descend(instance, fastest, time.perf_counter() + share))
+    first = min(plans, key=instance.makespan)
+    plan = lower_peak(
+        np.array(instance.p, dtype=np.float64),
+        np.array(first, dtype=np.int64),
+        started + seconds,
+        floor=instance.trivial_bound(),
+        seed=seed,
+    )
+    return [int(i) for i in plan]
 
 
 def _descend(
@@ -176,7 +194,9 @@ def solve_rcmax(
     """Solve one R||Cmax instance with the backlog engine."""
     params = params or SolveParams(time_limit=10.0)
     started = time.perf_counter()
-    greedy = greedy_rcmax(instance, params.time_limit * GREEDY_SHARE)
+    greedy = greedy_rcmax(
+        instance, params.time_limit * GREEDY_SHARE, params.seed
+    )
     team = rcmax_team(instance, instance.makespan(greedy))
     hint = {job_id(j): agent_id(i) for j, i in enumerate(greedy)}
     # Start from the greedy, but only for the first solution: followed
