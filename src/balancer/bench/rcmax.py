@@ -32,11 +32,20 @@ from balancer.solvers.cases import BacklogOptions, balance_backlog
 from balancer.solvers.cases.peak_search import lower_peak
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from balancer.domain import Team
     from balancer.inputs.rcmax_format import RcmaxInstance
     from balancer.result import BacklogResult
 
-__all__ = ["RCMAX_OPTIONS", "RcmaxRun", "greedy_rcmax", "solve_rcmax"]
+__all__ = [
+    "RCMAX_OPTIONS",
+    "RcmaxRow",
+    "RcmaxRun",
+    "greedy_rcmax",
+    "solve_rcmax",
+    "summary_by_type",
+]
 
 #: Share of the time limit for the greedy start and its local search.
 GREEDY_SHARE = 0.5
@@ -248,3 +257,58 @@ def solve_rcmax(
         kind=kind,
     )
     return RcmaxRun(row, plan, team, result)
+
+
+def summary_by_type(
+    rows: Sequence[RcmaxRow], within: float = 2.0
+) -> list[str]:
+    """Markdown table: per type and job count, how many rows are within
+    ``within`` % of the best known (of those run) and the worst gap."""
+    cells: dict[tuple[str, int], list[float]] = {}
+    for r in rows:
+        if r.gap is None:
+            continue
+        n = int(r.size.split("x")[1])
+        cells.setdefault((r.kind, n), []).append(r.gap)
+    kinds = sorted({k for k, _ in cells}, key=_kind_order)
+    sizes = sorted({n for _, n in cells})
+    lines = [
+        "| type | " + " | ".join(f"n={n}" for n in sizes) + " | all |",
+        "|---|" + "---:|" * (len(sizes) + 1),
+    ]
+    for kind in kinds:
+        row_gaps: list[float] = []
+        parts = []
+        for n in sizes:
+            gaps = cells.get((kind, n), [])
+            row_gaps.extend(gaps)
+            parts.append(_cell(gaps, within))
+        lines.append(
+            f"| {kind} | "
+            + " | ".join(parts)
+            + f" | {_cell(row_gaps, within)} |"
+        )
+    every = [g for gaps in cells.values() for g in gaps]
+    totals = [
+        _cell(
+            [g for (_, n), gaps in cells.items() if n == s for g in gaps],
+            within,
+        )
+        for s in sizes
+    ]
+    lines.append(
+        "| all | " + " | ".join(totals) + f" | {_cell(every, within)} |"
+    )
+    return lines
+
+
+def _cell(gaps: list[float], within: float) -> str:
+    if not gaps:
+        return "-"
+    ok = sum(g <= within + 1e-9 for g in gaps)
+    return f"{ok}/{len(gaps)} (max {max(gaps):.1f})"
+
+
+def _kind_order(kind: str) -> tuple[int, str]:
+    order = ("U1a100", "U10a100", "U100a120", "U100a200", "U1000a1100")
+    return (order.index(kind), kind) if kind in order else (len(order), kind)
