@@ -2,10 +2,11 @@
 
 Aimed by :data:`RCMAX_OPTIONS`: balance in absolute minutes (the
 makespan), every case placed, no classes. A greedy plan improved by
-moving jobs off the busiest machine gives the search its start, and its
-makespan becomes everyone's capacity (no better plan needs more), which
-also drops every job-machine pair slower than it from the model. The
-reported bound is the better of the search's and the trivial bound.
+the engine's peak search (half the time limit) gives CP-SAT its start,
+and its makespan becomes everyone's capacity (no better plan needs
+more), which also drops every job-machine pair slower than it from the
+model. The reported bound is the better of the search's and the trivial
+bound.
 """
 
 from __future__ import annotations

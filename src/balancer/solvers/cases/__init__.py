@@ -63,7 +63,9 @@ def balance_backlog(
         Aim the model at a benchmark (absolute makespan, no shelf).
     hint:
         A plan to start the search from (case id -> owner); None: the
-        least-loaded baseline; empty: no start plan. Benchmarks pass
+        least-loaded baseline, improved by the peak search
+        (:mod:`.peak_search`) when balance is the only goal; empty: no
+        start plan. Benchmarks pass
         their own greedy, which knows what the baseline can't (e.g. that
         every case must be placed).
 
