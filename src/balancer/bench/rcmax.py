@@ -230,6 +230,15 @@ def solve_rcmax(
     if plan is None and result.status is not SolveStatus.INFEASIBLE:
         # No plan from the search in time: report the greedy's, saying so.
         plan, status = greedy, f"{status} (greedy plan)"
+    elif plan is not None and result.stats.objective is None:
+        # The engine itself fell back to the start plan (CP-SAT found
+        # none in time); that plan is the greedy's, so say so.
+        if plan != greedy:
+            raise RuntimeError(
+                f"{instance.name}: a plan without an objective that is "
+                "not the start plan"
+            )
+        plan, status = greedy, f"{status} (greedy plan)"
     objective = None
     bound = instance.trivial_bound()
     if plan is not None:
