@@ -105,9 +105,9 @@ def _show(row: BenchRow) -> BenchRow:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("set", choices=("gap", "rcmax"))
-    which = parser.add_mutually_exclusive_group()
-    which.add_argument("--sample", action="store_true", default=True)
-    which.add_argument("--all", action="store_true")
+    choice = parser.add_mutually_exclusive_group()
+    choice.add_argument("--sample", action="store_true", default=True)
+    choice.add_argument("--all", action="store_true")
     parser.add_argument("--time-limit", type=float, default=60.0)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--data", type=Path, default=DATA)
@@ -121,8 +121,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     params = SolveParams(time_limit=args.time_limit, workers=args.workers)
     sample = not args.all
+    which = "only" if args.only else "sample" if sample else "all"
     print(
-        f"# {args.set}, {'sample' if sample else 'all'}, limit "
+        f"# {args.set}, {which}, limit "
         f"{args.time_limit:g} s, {args.workers} workers, "
         f"{platform.machine()} {platform.python_version()}, "
         f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
