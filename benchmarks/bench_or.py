@@ -22,13 +22,17 @@ import statistics
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from balancer.bench.common import BenchRow, format_table
 from balancer.bench.gap import solve_gap
-from balancer.bench.rcmax import solve_rcmax
+from balancer.bench.rcmax import RcmaxRow, solve_rcmax, summary_by_type
 from balancer.inputs.gap_format import read_gap
 from balancer.inputs.rcmax_format import read_rcmax
 from balancer.solvers._cpsat import SolveParams
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "benchmarks"
 
@@ -72,10 +76,12 @@ def _gap_rows(data: Path, sample: bool, params: SolveParams) -> list[BenchRow]:
 
 
 def _rcmax_rows(
-    data: Path, sample: bool, params: SolveParams
-) -> list[BenchRow]:
+    data: Path, sample: bool, params: SolveParams, only: Sequence[str] = ()
+) -> list[RcmaxRow]:
     folder = data / "rcmax" / "instances"
-    if sample:
+    if only:
+        files = [folder / name for name in only]
+    elif sample:
         files = [
             folder / f"fr{start + offset + 1:04d}.txt"
             for start in RCMAX_BLOCKS.values()
@@ -83,7 +89,12 @@ def _rcmax_rows(
         ]
     else:
         files = sorted(folder.glob("fr*.txt"))
-    return [_show(solve_rcmax(read_rcmax(f), params).row) for f in files]
+    rows = []
+    for f in files:
+        row = solve_rcmax(read_rcmax(f), params).row
+        _show(row)
+        rows.append(row)
+    return rows
 
 
 def _show(row: BenchRow) -> BenchRow:
@@ -94,28 +105,42 @@ def _show(row: BenchRow) -> BenchRow:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("set", choices=("gap", "rcmax"))
-    which = parser.add_mutually_exclusive_group()
-    which.add_argument("--sample", action="store_true", default=True)
-    which.add_argument("--all", action="store_true")
+    choice = parser.add_mutually_exclusive_group()
+    choice.add_argument("--sample", action="store_true", default=True)
+    choice.add_argument("--all", action="store_true")
     parser.add_argument("--time-limit", type=float, default=60.0)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        default=(),
+        metavar="FILE",
+        help="rcmax: just these instance files (e.g. fr0191.txt)",
+    )
     args = parser.parse_args(argv)
     params = SolveParams(time_limit=args.time_limit, workers=args.workers)
     sample = not args.all
+    which = "only" if args.only else "sample" if sample else "all"
     print(
-        f"# {args.set}, {'sample' if sample else 'all'}, limit "
+        f"# {args.set}, {which}, limit "
         f"{args.time_limit:g} s, {args.workers} workers, "
         f"{platform.machine()} {platform.python_version()}, "
         f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
         flush=True,
     )
+    rows: Sequence[BenchRow]
+    rcmax_rows: list[RcmaxRow] = []
     if args.set == "gap":
         rows = _gap_rows(args.data, sample, params)
     else:
-        rows = _rcmax_rows(args.data, sample, params)
+        rows = rcmax_rows = _rcmax_rows(args.data, sample, params, args.only)
     print()
     print("\n".join(format_table(rows)))
+    if rcmax_rows:
+        print("\n" + "\n".join(summary_by_type(rcmax_rows)))
+        misses = [r.instance for r in rows if r.gap is None or r.gap > 2]
+        print(f"\nnot within 2 %: {' '.join(misses) or 'none'}")
     gaps = [r.gap for r in rows if r.gap is not None]
     if gaps:
         print(

@@ -4,7 +4,9 @@ The model is the backlog engine's own, aimed by :data:`GAP_OPTIONS`:
 every case must be placed (no shelf), capacities are hard, no classes of
 interchangeable cases (every job differs), and only the fit goal counts,
 so the objective is the total cost. A regret greedy gives the search a
-first plan when it finds one that fits.
+first plan when it finds one that fits; on big instances the engine's
+cost search (:mod:`balancer.solvers.cases.cost_search`) improves it
+first.
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ import time
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from balancer.bench.common import (
+    LARGE_PAIRS,
     BenchRow,
     bench_extra,
     find_reference,
@@ -25,6 +30,7 @@ from balancer.inputs.bench_numbers import BENCH_START
 from balancer.inputs.gap_format import agent_id, gap_team, job_id
 from balancer.solvers._cpsat import SolveParams
 from balancer.solvers.cases import BacklogOptions, balance_backlog
+from balancer.solvers.cases.cost_search import lower_cost
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -34,6 +40,16 @@ if TYPE_CHECKING:
     from balancer.result import BacklogResult
 
 __all__ = ["GAP_OPTIONS", "GapRun", "greedy_gap", "solve_gap"]
+
+#: From this many job-agent pairs on, the greedy plan is improved by the
+#: engine's cost search before CP-SAT starts. Below it CP-SAT does well
+#: with the whole limit (at 60 s with the search from 2,000 pairs on,
+#: c10400 went from 0.00 % to 0.14 % and d20400 from 0.57 % to 0.73 %),
+#: above it the model loads too slowly to improve a greedy much.
+SEARCH_PAIRS = LARGE_PAIRS
+
+#: Share of the time limit for that search.
+SEARCH_SHARE = 0.3
 
 #: Weights of capacity share against cost tried by :func:`greedy_gap`.
 RESOURCE_WEIGHTS = (0.0, 0.5, 1.0, 2.0, 4.0, 1000.0)
@@ -177,6 +193,17 @@ def solve_gap(
     started = time.perf_counter()
     team = gap_team(instance, sense)
     greedy = greedy_gap(instance, sense)
+    if greedy is not None and instance.m * instance.n >= SEARCH_PAIRS:
+        sign = 1 if sense == "min" else -1
+        plan = lower_cost(
+            sign * np.array(instance.cost, dtype=np.float64).T,
+            np.array(instance.resource, dtype=np.float64).T,
+            np.array(instance.capacity, dtype=np.float64),
+            np.array(greedy, dtype=np.int64),
+            started + SEARCH_SHARE * params.time_limit,
+            seed=params.seed,
+        )
+        greedy = [int(i) for i in plan]
     hint = (
         {}
         if greedy is None

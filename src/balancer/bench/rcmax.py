@@ -2,10 +2,11 @@
 
 Aimed by :data:`RCMAX_OPTIONS`: balance in absolute minutes (the
 makespan), every case placed, no classes. A greedy plan improved by
-moving jobs off the busiest machine gives the search its start, and its
-makespan becomes everyone's capacity (no better plan needs more), which
-also drops every job-machine pair slower than it from the model. The
-reported bound is the better of the search's and the trivial bound.
+the engine's peak search (half the time limit) gives CP-SAT its start,
+and its makespan becomes everyone's capacity (no better plan needs
+more), which also drops every job-machine pair slower than it from the
+model. The reported bound is the better of the search's and the trivial
+bound.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import math
 import time
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from balancer.bench.common import (
     BenchRow,
@@ -27,16 +30,30 @@ from balancer.inputs.rcmax_format import rcmax_team
 from balancer.result import SolveStatus
 from balancer.solvers._cpsat import SolveParams
 from balancer.solvers.cases import BacklogOptions, balance_backlog
+from balancer.solvers.cases.peak_search import lower_peak
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from balancer.domain import Team
     from balancer.inputs.rcmax_format import RcmaxInstance
     from balancer.result import BacklogResult
 
-__all__ = ["RCMAX_OPTIONS", "RcmaxRun", "greedy_rcmax", "solve_rcmax"]
+__all__ = [
+    "RCMAX_OPTIONS",
+    "RcmaxRow",
+    "RcmaxRun",
+    "greedy_rcmax",
+    "solve_rcmax",
+    "summary_by_type",
+]
 
 #: Share of the time limit for the greedy start and its local search.
-GREEDY_SHARE = 0.1
+GREEDY_SHARE = 0.5
+
+#: Of that share, what the two greedy starts' plain descents may use;
+#: the rest goes to the engine's peak search (:mod:`.peak_search`).
+DESCENT_SHARE = 0.1
 
 #: Makespan: absolute balance, every case placed, no aggregation.
 RCMAX_OPTIONS = BacklogOptions(
@@ -61,14 +78,18 @@ class RcmaxRow(BenchRow):
     kind: str = ""
 
 
-def greedy_rcmax(instance: RcmaxInstance, seconds: float = 1.0) -> list[int]:
-    """A good first plan: two greedy starts, each improved by local search.
+def greedy_rcmax(
+    instance: RcmaxInstance, seconds: float = 1.0, seed: int = 0
+) -> list[int]:
+    """A good first plan: two greedy starts, then the engine's search.
 
     Starts: each job (by falling fastest time) to the machine where it
-    would finish first; and each job to its fastest machine. Both are then
-    improved by :func:`_descend` within ``seconds`` in all; the plan with
-    the smaller makespan is returned.
+    would finish first; and each job to its fastest machine. Both are
+    improved by :func:`_descend` (a tenth of ``seconds``); the better one
+    then goes to the backlog engine's peak search
+    (:func:`~balancer.solvers.cases.peak_search.lower_peak`) for the rest.
     """
+    started = time.perf_counter()
     n, m, p = instance.n, instance.m, instance.p
     load = [0] * m
     earliest = [0] * n
@@ -77,11 +98,18 @@ def greedy_rcmax(instance: RcmaxInstance, seconds: float = 1.0) -> list[int]:
         earliest[j] = i
         load[i] += p[j][i]
     fastest = [min(range(m), key=lambda i: row[i]) for row in p]
-    deadline = time.perf_counter() + seconds / 2
-    plans = [_descend(instance, earliest, deadline)]
-    deadline = time.perf_counter() + seconds / 2
-    plans.append(_descend(instance, fastest, deadline))
-    return min(plans, key=instance.makespan)
+    share = seconds * DESCENT_SHARE / 2
+    plans = [_descend(instance, earliest, time.perf_counter() + share)]
+    plans.append(_descend(instance, fastest, time.perf_counter() + share))
+    first = min(plans, key=instance.makespan)
+    plan = lower_peak(
+        np.array(instance.p, dtype=np.float64),
+        np.array(first, dtype=np.int64),
+        started + seconds,
+        floor=instance.trivial_bound(),
+        seed=seed,
+    )
+    return [int(i) for i in plan]
 
 
 def _descend(
@@ -176,7 +204,9 @@ def solve_rcmax(
     """Solve one R||Cmax instance with the backlog engine."""
     params = params or SolveParams(time_limit=10.0)
     started = time.perf_counter()
-    greedy = greedy_rcmax(instance, params.time_limit * GREEDY_SHARE)
+    greedy = greedy_rcmax(
+        instance, params.time_limit * GREEDY_SHARE, params.seed
+    )
     team = rcmax_team(instance, instance.makespan(greedy))
     hint = {job_id(j): agent_id(i) for j, i in enumerate(greedy)}
     # Start from the greedy, but only for the first solution: followed
@@ -199,6 +229,15 @@ def solve_rcmax(
     status = result.status.value
     if plan is None and result.status is not SolveStatus.INFEASIBLE:
         # No plan from the search in time: report the greedy's, saying so.
+        plan, status = greedy, f"{status} (greedy plan)"
+    elif plan is not None and result.stats.objective is None:
+        # The engine itself fell back to the start plan (CP-SAT found
+        # none in time); that plan is the greedy's, so say so.
+        if plan != greedy:
+            raise RuntimeError(
+                f"{instance.name}: a plan without an objective that is "
+                "not the start plan"
+            )
         plan, status = greedy, f"{status} (greedy plan)"
     objective = None
     bound = instance.trivial_bound()
@@ -228,3 +267,58 @@ def solve_rcmax(
         kind=kind,
     )
     return RcmaxRun(row, plan, team, result)
+
+
+def summary_by_type(
+    rows: Sequence[RcmaxRow], within: float = 2.0
+) -> list[str]:
+    """Markdown table: per type and job count, how many rows are within
+    ``within`` % of the best known (of those run) and the worst gap."""
+    cells: dict[tuple[str, int], list[float]] = {}
+    for r in rows:
+        if r.gap is None:
+            continue
+        n = int(r.size.split("x")[1])
+        cells.setdefault((r.kind, n), []).append(r.gap)
+    kinds = sorted({k for k, _ in cells}, key=_kind_order)
+    sizes = sorted({n for _, n in cells})
+    lines = [
+        "| type | " + " | ".join(f"n={n}" for n in sizes) + " | all |",
+        "|---|" + "---:|" * (len(sizes) + 1),
+    ]
+    for kind in kinds:
+        row_gaps: list[float] = []
+        parts = []
+        for n in sizes:
+            gaps = cells.get((kind, n), [])
+            row_gaps.extend(gaps)
+            parts.append(_cell(gaps, within))
+        lines.append(
+            f"| {kind} | "
+            + " | ".join(parts)
+            + f" | {_cell(row_gaps, within)} |"
+        )
+    every = [g for gaps in cells.values() for g in gaps]
+    totals = [
+        _cell(
+            [g for (_, n), gaps in cells.items() if n == s for g in gaps],
+            within,
+        )
+        for s in sizes
+    ]
+    lines.append(
+        "| all | " + " | ".join(totals) + f" | {_cell(every, within)} |"
+    )
+    return lines
+
+
+def _cell(gaps: list[float], within: float) -> str:
+    if not gaps:
+        return "-"
+    ok = sum(g <= within + 1e-9 for g in gaps)
+    return f"{ok}/{len(gaps)} (max {max(gaps):.1f})"
+
+
+def _kind_order(kind: str) -> tuple[int, str]:
+    order = ("U1a100", "U10a100", "U100a120", "U100a200", "U1000a1100")
+    return (order.index(kind), kind) if kind in order else (len(order), kind)

@@ -17,6 +17,7 @@ from balancer.solvers.cases.data import BacklogOptions, prepare
 from balancer.solvers.cases.hint import greedy_hint
 from balancer.solvers.cases.local_search import polish
 from balancer.solvers.cases.model import solve
+from balancer.solvers.cases.peak_search import balance_hint
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -33,6 +34,9 @@ __all__ = ["BacklogOptions", "balance_backlog"]
 #: 10,000 x 200 about 3 s).
 POLISH_SHARE = 0.25
 POLISH_SECONDS = 10.0
+#: Share of the time limit the peak search may spend on the first plan
+#: when balance is the only goal (:func:`.peak_search.balance_hint`).
+PEAK_SHARE = 0.25
 
 
 def balance_backlog(
@@ -67,7 +71,9 @@ def balance_backlog(
     hint:
         A plan to start the search from (case id -> owner); None: the
         greedy of :mod:`.hint`, improved by the local search of
-        :mod:`.local_search`; empty: no start plan. Benchmarks pass
+        :mod:`.local_search`, and by the peak search (:mod:`.peak_search`)
+        when balance is the only goal; empty: no start plan. Benchmarks
+        pass
         their own greedy, which knows what the baseline can't (e.g. that
         every case must be placed).
 
@@ -91,4 +97,10 @@ def balance_backlog(
     if hint is None and not data.infeasible:
         budget = min(POLISH_SECONDS, POLISH_SHARE * limit)
         hint = polish(data, greedy_hint(data), budget)
+        hint = balance_hint(
+            data,
+            hint,
+            time.perf_counter() + PEAK_SHARE * limit,
+            (params or SolveParams()).seed,
+        )
     return solve(data, params, hint, started)
