@@ -189,11 +189,14 @@ def _phases(
     start: tuple[DutyAssignment, ...] | None = None
     if candidate is not None:
         candidate = tuple(candidate)
+        pricing = _hint_limit(params, started)
+        if origin == "line-by-line":
+            # On a long horizon the lines may use up the limit; then this
+            # start is the only rota there will be, and pricing it on a
+            # big model takes seconds (6.6 s on Instance21): allow that.
+            pricing = max(pricing, min(10.0, params.time_limit / 6))
         cost = complete_hint(
-            built,
-            candidate,
-            time_limit=_hint_limit(params, started),
-            seed=params.seed,
+            built, candidate, time_limit=pricing, seed=params.seed
         )
         if cost is not None:
             start = candidate
