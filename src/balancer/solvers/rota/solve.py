@@ -30,8 +30,9 @@ the weighted sum. The phases say which. The reported bound is phase 2's.
 
 With a published rota to keep (``baseline``), that rota is the start and
 phase 1 is skipped, since capping the largest deviation first would force
-changes. Teams with shift-work rules the greedy ignores start from no
-greedy rota (it would break them and mislead the search).
+changes. Teams with shift-work rules the greedy ignores start instead
+from a line-by-line rota (:mod:`.lines`): each person planned in turn
+under their own rules, against the cover the others left.
 """
 
 from __future__ import annotations
@@ -54,9 +55,12 @@ from balancer.solvers.rota.greedy import greedy_rota
 from balancer.solvers.rota.hints import complete_hint
 from balancer.solvers.rota.improve import improve_rota
 from balancer.solvers.rota.kept import kept_conflicts
+from balancer.solvers.rota.lines import line_rota
 from balancer.solvers.rota.model import build_model, to_result
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from balancer.domain import Month, Team
     from balancer.result import DutyAssignment, RotaBaseline, RotaResult
     from balancer.solvers.rota.model import RotaModel
@@ -67,6 +71,9 @@ __all__ = ["solve_rota"]
 FIRST_PHASE_SHARE = 0.1
 #: Most of the time limit the local search on the greedy rota may use.
 IMPROVE_SHARE = 0.35
+
+#: Share of the time left that building a shift-work start may use.
+LINE_SHARE = 0.25
 
 
 def solve_rota(
@@ -181,30 +188,40 @@ def _phases(
     """
     phases: list[str] = []
     built.minimize()
-    candidate: tuple[DutyAssignment, ...] | None = None
+    candidate: Sequence[DutyAssignment] | None = None
+    origin = "greedy"
     if baseline is not None:
-        candidate = tuple(baseline.current)
+        candidate, origin = baseline.current, "current"
     elif _greedy_keeps_every_rule(built.team):
-        candidate = tuple(
-            improve_rota(
-                built.variables,
-                built.shares,
-                greedy_rota(built.variables, built.shares),
-                seconds=params.time_limit * IMPROVE_SHARE,
-                seed=params.seed,
-            )
+        candidate = improve_rota(
+            built.variables,
+            built.shares,
+            greedy_rota(built.variables, built.shares),
+            seconds=params.time_limit * IMPROVE_SHARE,
+            seed=params.seed,
         )
+    else:
+        candidate = line_rota(
+            built.team,
+            built.month,
+            time_limit=LINE_SHARE * _left(params, started),
+            seed=params.seed,
+        )
+        origin = "line-by-line"
     start: tuple[DutyAssignment, ...] | None = None
     if candidate is not None:
+        candidate = tuple(candidate)
+        pricing = _hint_limit(params, started)
+        if origin == "line-by-line":
+            # On a long horizon the lines may use up the limit; then this
+            # start is the only rota there will be, and pricing it on a
+            # big model takes seconds (6.6 s on Instance21): allow that.
+            pricing = max(pricing, min(10.0, params.time_limit / 6))
         cost = complete_hint(
-            built,
-            candidate,
-            time_limit=_hint_limit(params, started),
-            seed=params.seed,
+            built, candidate, time_limit=pricing, seed=params.seed
         )
         if cost is not None:
             start = candidate
-            origin = "current" if baseline is not None else "greedy"
             points = cost / built.shares.per_unit
             phases.append(f"{origin} start: {points:g} points")
     top = next((t for t in built.terms if t.name == "fairness_max"), None)
