@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 from ortools.sat.python import cp_model
 
-from balancer.domain import Rules, Team, Weights
+from balancer.domain import CaseStatus, Rules, Team, Weights
 from balancer.result import SolveStatus
 from balancer.solvers.cases.data import prepare
 from balancer.solvers.cases.model import build
-from tests.factories import make_staff
+from tests.factories import make_case, make_staff
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -43,6 +43,31 @@ def backlog_team(*cases: Case, **overrides: Any) -> Team:
     }
     fields.update(overrides)
     return Team(**fields)
+
+
+def due_case_team() -> Team:
+    """Ann keeps an old 8 h case, Bo a fresh 9 h one; a 1 h case is due.
+
+    Mon-Tue, 8 h a day each. Anything Ann gets is queued behind her old
+    case (its target passed), so the 1 h case due Monday would be 1 h
+    late with her; with Bo nothing due sooner is ahead of it. Balance is
+    off, so only lateness decides: the case belongs with Bo.
+    """
+    sunday = date(2027, 1, 3)
+    return backlog_team(
+        make_case(
+            "old", owner="ann", status=CaseStatus.ASSIGNED, effort_hours=8
+        ),
+        make_case(
+            "fresh",
+            owner="bo",
+            status=CaseStatus.ASSIGNED,
+            effort_hours=9,
+            received=sunday,
+        ),
+        make_case("due", effort_hours=1, received=sunday, deadline=MONDAY),
+        weights=Weights(balance_max=0, balance_spread=0),
+    )
 
 
 def data_for(

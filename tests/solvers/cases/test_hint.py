@@ -4,37 +4,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from balancer.domain import CaseStatus, Priority, Weights
+from balancer.domain import Priority
 from balancer.solvers.cases.hint import greedy_hint
 from tests.factories import make_case
-from tests.solvers.cases.helpers import backlog_team, data_for
+from tests.solvers.cases.helpers import (
+    backlog_team,
+    data_for,
+    due_case_team,
+)
 
 
 def test_a_case_due_goes_where_it_is_not_late() -> None:
-    # Mon-Tue, 8 h a day each. Ann keeps an old case (8 h, its target
-    # passed), so anything she gets on top is queued behind it: a 1 h
-    # case due Monday would be 1 h late with her. Bo keeps a fresh 9 h
-    # case, queued after the due one. Ann is less loaded (8 of 16 h
-    # against 9), but the case goes to Bo, where nothing is late.
-    team = backlog_team(
-        make_case(
-            "old", owner="ann", status=CaseStatus.ASSIGNED, effort_hours=8
-        ),
-        make_case(
-            "fresh",
-            owner="bo",
-            status=CaseStatus.ASSIGNED,
-            effort_hours=9,
-            received=date(2027, 1, 3),
-        ),
-        make_case(
-            "due",
-            effort_hours=1,
-            received=date(2027, 1, 3),
-            deadline=date(2027, 1, 4),
-        ),
-        weights=Weights(balance_max=0, balance_spread=0),
-    )
+    # Ann is less loaded (8 of 16 h against 9), but the case due Monday
+    # would be late behind her old case: it goes to Bo.
+    team = due_case_team()
     owners = greedy_hint(data_for(team, days=2))
     assert owners == {"old": "ann", "fresh": "bo", "due": "bo"}
 

@@ -11,7 +11,12 @@ from balancer.solvers.cases.hint import greedy_hint
 from balancer.solvers.cases.local_search import polish
 from balancer.validate.cases import check_backlog
 from tests.factories import make_case
-from tests.solvers.cases.helpers import MONDAY, backlog_team, data_for
+from tests.solvers.cases.helpers import (
+    MONDAY,
+    backlog_team,
+    data_for,
+    due_case_team,
+)
 
 OLD = date(2026, 11, 30)  # 35 days before Monday: 2 x 36 = 72 points
 SUNDAY = date(2027, 1, 3)  # 1 day: 2 x 2 = 4 points
@@ -67,23 +72,9 @@ def test_the_move_budget_holds() -> None:
 
 
 def test_a_late_case_goes_where_it_is_on_time() -> None:
-    # Mon-Tue, 8 h a day. A 1 h case due Monday queued behind Ann's old
-    # 8 h case is 1 h late; with Bo, behind nothing due sooner, it is on
-    # time. (Balance off, so only the 50 points of lateness count.)
-    team = backlog_team(
-        make_case(
-            "old", owner="ann", status=CaseStatus.ASSIGNED, effort_hours=8
-        ),
-        make_case(
-            "fresh",
-            owner="bo",
-            status=CaseStatus.ASSIGNED,
-            effort_hours=9,
-            received=SUNDAY,
-        ),
-        make_case("due", effort_hours=1, received=SUNDAY, deadline=MONDAY),
-        weights=Weights(balance_max=0, balance_spread=0),
-    )
+    # The 1 h case due Monday is 1 h late behind Ann's old case and on
+    # time with Bo. (Balance off, so only the 50 points of lateness.)
+    team = due_case_team()
     data = data_for(team, days=2)
     start = {"old": "ann", "fresh": "bo", "due": "ann"}
     owners = polish(data, start, 5)
