@@ -153,3 +153,23 @@ def test_a_copy_with_other_records_does_not_reuse_old_lookups() -> None:
     )
     assert copy.absences_of("ann") == ()
     assert set(copy.staff_by_id) == {"zed"}
+
+
+def test_absences_on_a_day_are_those_that_cover_it() -> None:
+    """The per-day look-up finds spans, single days and part days."""
+    from tests.factories import make_absence, make_staff, make_team
+
+    week = make_absence("ann", date(2027, 1, 4), date(2027, 1, 8))
+    morning = make_absence(
+        "ann", date(2027, 1, 6), from_time=time(8), to_time=time(10)
+    )
+    other = make_absence("bo", date(2027, 1, 6))
+    team = make_team(
+        staff=(make_staff("ann"), make_staff("bo")),
+        absences=(week, morning, other),
+    )
+    assert team.absences_on("ann", date(2027, 1, 6)) == (week, morning)
+    assert team.absences_on("ann", date(2027, 1, 8)) == (week,)
+    assert team.absences_on("ann", date(2027, 1, 9)) == ()
+    assert team.absences_on("bo", date(2027, 1, 6)) == (other,)
+    assert team.absences_on("bo", date(2027, 1, 5)) == ()

@@ -1215,6 +1215,25 @@ class Team(_Frozen):
         """A person's absences."""
         return self._absences_by_staff.get(staff_id, ())
 
+    def absences_on(self, staff_id: str, day: date) -> tuple[Absence, ...]:
+        """A person's absences that cover ``day`` (whole or part)."""
+        return self._absences_by_day.get((staff_id, day), ())
+
+    @cached_property
+    def _absences_by_day(self) -> dict[tuple[str, date], tuple[Absence, ...]]:
+        """(staff id, day) -> absences covering it, built once.
+
+        A long horizon with many single days off (a year's roster) made
+        every eligibility check scan all of a person's absences.
+        """
+        found: dict[tuple[str, date], list[Absence]] = {}
+        for absence in self.absences:
+            day = absence.start
+            while day <= absence.end:
+                found.setdefault((absence.staff_id, day), []).append(absence)
+                day += timedelta(days=1)
+        return {key: tuple(rows) for key, rows in found.items()}
+
     @cached_property
     def _absences_by_staff(self) -> dict[str, tuple[Absence, ...]]:
         """Staff id -> their absences, built once (models are frozen)."""
@@ -1234,9 +1253,7 @@ class Team(_Frozen):
         if span <= 0:
             return 0.0
         lost = 0
-        for absence in self.absences_of(person.id):
-            if not absence.covers(day):
-                continue
+        for absence in self.absences_on(person.id, day):
             if absence.whole_day:
                 return 0.0
             assert absence.from_time and absence.to_time

@@ -57,7 +57,7 @@ def unavailability(
         slot.end
     ):
         return f"works {start:%H:%M}-{end:%H:%M}"
-    for absence in team.absences_of(person.id):
+    for absence in team.absences_on(person.id, day):
         if absence.blocks(day, slot.start, slot.end):
             words = _REASON_WORDS[absence.reason]
             if absence.whole_day:

@@ -628,7 +628,7 @@ def half_days(
     for day in week:
         start, end = team.working_hours(person, day)
         if minutes(end) <= minutes(start) or any(
-            a.whole_day and a.covers(day) for a in team.absences_of(person.id)
+            a.whole_day for a in team.absences_on(person.id, day)
         ):
             continue
         choices = ctx.v.day_of(person.id, day)
