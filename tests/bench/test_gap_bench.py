@@ -64,3 +64,35 @@ def test_greedy_gives_up_when_nothing_fits(tmp_path: Path) -> None:
     run = solve_gap(instance, "min", FAST)
     assert run.result.status is SolveStatus.INFEASIBLE
     assert run.row.objective is None
+
+
+def test_no_search_plan_reports_the_greedy_plan(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """When CP-SAT finds nothing in time the engine answers with the start
+    plan and no objective; the row says so instead of stopping the run."""
+    from balancer.solvers._cpsat import SolveRun
+    from balancer.solvers.cases import model
+
+    real = model.run_model
+
+    def nothing_in_time(*args: object, **kwargs: object) -> SolveRun:
+        run = real(*args, **kwargs)  # type: ignore[arg-type]
+        return SolveRun(
+            solver=run.solver,
+            status=SolveStatus.TIME_LIMIT,
+            objective=None,
+            bound=None,
+            seconds=run.seconds,
+            interrupted=False,
+        )
+
+    monkeypatch.setattr(model, "run_model", nothing_in_time)
+    instance = read_gap(TINY)[0]
+    run = solve_gap(instance, "min", FAST)
+    greedy = greedy_gap(instance, "min")
+    assert run.agent_of_job == greedy
+    assert run.row.status == "FEASIBLE (greedy plan)"
+    assert greedy is not None
+    assert run.row.objective == instance.objective(greedy)
+    assert run.row.bound is None

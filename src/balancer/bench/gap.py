@@ -227,7 +227,18 @@ def solve_gap(
     sign = 1 if sense == "min" else -1
     agent_of_job = plan_by_index(instance.n, instance.m, result)
     objective = bound = None
-    if agent_of_job is not None:
+    status = result.status.value
+    if agent_of_job is not None and result.stats.objective is None:
+        # The engine fell back to the start plan (CP-SAT found none in
+        # time): that plan is the greedy's, so say so.
+        if agent_of_job != greedy:
+            raise RuntimeError(
+                f"{instance.name}: a plan without an objective that is "
+                "not the start plan"
+            )
+        objective = instance.objective(agent_of_job)
+        status = f"{status} (greedy plan)"
+    elif agent_of_job is not None:
         objective = instance.objective(agent_of_job)
         engine = result.stats.objective
         if engine is None or sign * (round(engine) - shift) != objective:
@@ -254,6 +265,6 @@ def solve_gap(
         best_known=best,
         optimal_known=optimal,
         seconds=round(seconds, 2),
-        status=result.status.value,
+        status=status,
     )
     return GapRun(row, agent_of_job, team, result)
