@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from balancer.solvers.rota.shares import Shares
     from balancer.solvers.rota.variables import RotaVariables, SlotInstance
 
-__all__ = ["greedy_rota"]
+__all__ = ["greedy_rota", "run_with"]
 
 
 class _Ledger:
@@ -116,7 +116,7 @@ def greedy_rota(v: RotaVariables, shares: Shares) -> list[DutyAssignment]:
             person, "max_duty_days_per_week"
         ):
             return False
-        return _run_with(mine, inst) <= limit(person, "max_consecutive_slots")
+        return run_with(mine, inst) <= limit(person, "max_consecutive_slots")
 
     def spread(weight: int, dev: float, add: int) -> float:
         """Cost in points of moving a deviation (in units) by ``add``."""
@@ -209,7 +209,7 @@ def greedy_rota(v: RotaVariables, shares: Shares) -> list[DutyAssignment]:
     return rota
 
 
-def _run_with(mine: list[SlotInstance], inst: SlotInstance) -> int:
+def run_with(mine: list[SlotInstance], inst: SlotInstance) -> int:
     """Longest back-to-back run through ``inst`` if it is added."""
     ends = {i.end: i for i in mine}
     starts = {i.start: i for i in mine}

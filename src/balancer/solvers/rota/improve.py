@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING
 
 from balancer.domain import minutes
 from balancer.result import DutyAssignment
+from balancer.solvers.rota.greedy import run_with
 from balancer.solvers.rota.objectives import (
     ObjectiveContext,
     calendar_weeks,
@@ -256,7 +257,7 @@ class _State:
             return False
         if not any(i.end == inst.start or i.start == inst.end for i in mine):
             return True  # a run of one: within any limit
-        longest = _longest_run([*mine, inst])
+        longest = run_with(mine, inst)
         return longest <= self.limit(person, "max_consecutive_slots")
 
     def skills_hold(self, inst: SlotInstance, people: list[str]) -> bool:
@@ -547,17 +548,11 @@ def _swaps(
                 if (
                     state.skills_hold(inst, here_after)
                     and state.skills_hold(other, there_after)
-                    and _fits_swapped(state, a, other, inst)
-                    and _fits_swapped(state, b, inst, other)
+                    and state.fits(a, other, without=inst)
+                    and state.fits(b, inst, without=other)
                 ):
                     moves.append([(inst, a, b), (other, b, a)])
     return moves
-
-
-def _fits_swapped(
-    state: _State, person: str, joining: SlotInstance, leaving: SlotInstance
-) -> bool:
-    return state.fits(person, joining, without=leaving)
 
 
 def _shifts(
@@ -646,20 +641,3 @@ def _extra_blocks(insts: list[SlotInstance]) -> int:
     ends = {i.end for i in insts}
     starts = sum(1 for i in insts if i.start not in ends)
     return max(0, starts - 1)
-
-
-def _longest_run(insts: list[SlotInstance]) -> int:
-    """The longest chain of back-to-back slots among ``insts``."""
-    by_start: dict[int, list[SlotInstance]] = defaultdict(list)
-    for i in insts:
-        by_start[i.start].append(i)
-    memo: dict[int, int] = {}
-
-    def run_from(inst: SlotInstance) -> int:
-        if id(inst) not in memo:
-            memo[id(inst)] = 1 + max(
-                (run_from(n) for n in by_start.get(inst.end, ())), default=0
-            )
-        return memo[id(inst)]
-
-    return max((run_from(i) for i in insts), default=0)
