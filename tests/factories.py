@@ -6,6 +6,7 @@ about, so each test shows what matters to it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time
 from typing import Any
 
@@ -18,6 +19,8 @@ from balancer.domain import (
     Staff,
     Team,
 )
+from balancer.result import SolveStatus
+from balancer.solvers._cpsat import SolveRun
 
 #: January 2027: 1 Jan (New Year) is a holiday; the month has 20 opening
 #: days, Mon 4 Jan is the first full week's Monday.
@@ -88,3 +91,14 @@ def make_team(**overrides: Any) -> Team:
     }
     fields.update(overrides)
     return Team(**fields)
+
+
+def found_nothing(run: SolveRun) -> SolveRun:
+    """``run`` as if the search had found no plan within its limit."""
+    return replace(
+        run,
+        status=SolveStatus.TIME_LIMIT,
+        objective=None,
+        bound=None,
+        interrupted=False,
+    )

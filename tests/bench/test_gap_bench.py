@@ -73,19 +73,12 @@ def test_no_search_plan_reports_the_greedy_plan(
     plan and no objective; the row says so instead of stopping the run."""
     from balancer.solvers._cpsat import SolveRun
     from balancer.solvers.cases import model
+    from tests.factories import found_nothing
 
     real = model.run_model
 
     def nothing_in_time(*args: object, **kwargs: object) -> SolveRun:
-        run = real(*args, **kwargs)  # type: ignore[arg-type]
-        return SolveRun(
-            solver=run.solver,
-            status=SolveStatus.TIME_LIMIT,
-            objective=None,
-            bound=None,
-            seconds=run.seconds,
-            interrupted=False,
-        )
+        return found_nothing(real(*args, **kwargs))  # type: ignore[arg-type]
 
     monkeypatch.setattr(model, "run_model", nothing_in_time)
     instance = read_gap(TINY)[0]

@@ -24,6 +24,7 @@ from balancer.solvers._cpsat import SolveParams
 from balancer.solvers.rota import solve_rota
 from balancer.validate.rota import check_rota, score_rota
 from tests.factories import (
+    found_nothing,
     make_absence,
     make_duty,
     make_slot,
@@ -184,16 +185,7 @@ def test_phase_one_rota_is_kept_when_phase_two_finds_none(
     def starved_second_phase(*args: object, **kwargs: object) -> SolveRun:
         calls.append(1)
         run = real(*args, **kwargs)  # type: ignore[arg-type]
-        if len(calls) == 2:
-            return SolveRun(
-                solver=run.solver,
-                status=SolveStatus.TIME_LIMIT,
-                objective=None,
-                bound=None,
-                seconds=run.seconds,
-                interrupted=False,
-            )
-        return run
+        return found_nothing(run) if len(calls) == 2 else run
 
     monkeypatch.setattr(module, "run_model", starved_second_phase)
     team = small_team()
