@@ -9,12 +9,23 @@ keep them all, as the independent validator checks.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from datetime import date
 from pathlib import Path
 
 from balancer.inputs.curtois import read_curtois
 from balancer.solvers._cpsat import SolveParams
 from balancer.solvers.rota.hints import complete_hint
-from balancer.solvers.rota.lines import line_rota
+from balancer.solvers.rota.lines import (
+    _asks,
+    _complete,
+    _Line,
+    _personal_model,
+    _replan,
+    _replan_pair,
+    _take,
+    line_rota,
+)
 from balancer.solvers.rota.model import build_model
 from balancer.solvers.rota.solve import solve_rota
 from balancer.validate.rota import check_rota, score_rota
@@ -56,3 +67,71 @@ def test_solve_rota_starts_shift_work_teams_from_the_lines() -> None:
     assert any(p.startswith("line-by-line start") for p in result.stats.phases)
     assert result.assignments
     assert check_rota(team, period, result.assignments) == []
+
+
+#: Two days, one shift a day that needs one person. A works at most one
+#: shift and would rather work Monday; B is off on Tuesday.
+TRADE = """SECTION_HORIZON
+2
+
+SECTION_SHIFTS
+D,480,
+
+SECTION_STAFF
+A,D=2,480,0,2,1,1,1
+B,D=2,480,0,2,1,1,1
+
+SECTION_DAYS_OFF
+B,1
+
+SECTION_SHIFT_ON_REQUESTS
+A,0,D,1
+
+SECTION_SHIFT_OFF_REQUESTS
+
+SECTION_COVER
+0,D,1,100,1
+1,D,1,100,1
+"""
+
+
+def test_two_lines_trade_a_shift_no_single_line_would_give_up(
+    tmp_path: Path,
+) -> None:
+    # A on Monday, B idle, Tuesday short: A alone won't move (she asked
+    # for Monday), B alone can't help (Monday is covered, Tuesday off).
+    # Together: B takes Monday and A Tuesday, one fewer shift short.
+    path = tmp_path / "Trade.txt"
+    path.write_text(TRADE, encoding="utf-8")
+    instance = read_curtois(path)
+    team, period = instance.team, instance.period
+    monday, tuesday = period.days()
+    lines = [
+        _Line(p, v := _personal_model(team, period, p), _asks(team, p, v))
+        for p in team.staff
+    ]
+    first, second = lines
+    wanted: list[set[tuple[date, str, int]]] = [{(monday, "D", 0)}, set()]
+    staffed: defaultdict[tuple[date, str, int], int] = defaultdict(int)
+    for line, keys in zip(lines, wanted, strict=True):
+        values = _complete(line, keys, seed=0)
+        assert values is not None
+        _take(line, values)
+        for a in line.chosen:
+            staffed[a.day, a.duty_id, a.slot_index] += 1
+    for line in lines:  # neither line alone finds a better plan
+        before = line.chosen
+        assert _replan(line, staffed, 1.0, seed=0)
+        assert line.chosen == before
+
+    assert _replan_pair(team, period, (first, second), staffed, seed=0)
+
+    rota = [a for line in lines for a in line.chosen]
+    assert {(a.staff_id, a.day) for a in rota} == {
+        ("A", tuesday),
+        ("B", monday),
+    }
+    assert staffed == {(monday, "D", 0): 1, (tuesday, "D", 0): 1}
+    assert check_rota(team, period, rota) == []
+    # Trading back would cost more: the pair is left as it is.
+    assert not _replan_pair(team, period, (first, second), staffed, seed=0)

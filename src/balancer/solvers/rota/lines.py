@@ -18,12 +18,16 @@ at its maximum is closed. The rules about several people at once
 below its minimum weighs heavily instead, and the caller checks the
 whole rota against the full model (:func:`.hints.complete_hint`).
 
-With time to spare a second round re-plans each line against everyone
-else's, which only lowers the estimated cost.
+With time to spare, further rounds re-plan each line against everyone
+else's, which only lowers the estimated cost. When a round changes no
+line, two lines at a time are re-planned together: one person alone can
+rarely take a short-staffed shift when their minutes or runs are tight,
+but two can trade (she takes the short shift, he takes one of hers).
 """
 
 from __future__ import annotations
 
+import random
 import time
 from collections import defaultdict
 from dataclasses import dataclass
@@ -64,6 +68,10 @@ FIRST_LINE_LIMITS = (0.5, 2.0, 8.0)
 
 #: Rounds of re-planning every line, the first included.
 MAX_ROUNDS = 4
+
+#: Seconds for re-planning a pair of lines (and for each line's own
+#: model afterwards).
+PAIR_SECONDS = 0.5
 
 _Key = tuple["date", str, int]
 
@@ -106,17 +114,56 @@ def line_rota(
     # possible), which undoes the first round's bias towards the people
     # planned first.
     for _ in range(MAX_ROUNDS - 1):
+        changed = False
         for k, line in enumerate(lines):
             left = deadline - time.perf_counter()
             if left < 0.05 * (len(lines) - k):
                 return [a for line in lines for a in line.chosen]
+            before = line.chosen
             _replan(line, staffed, left / (len(lines) - k), seed)
+            changed = changed or set(before) != set(line.chosen)
+        if not changed:
+            break
+    _trade_in_pairs(team, month, lines, staffed, deadline, seed)
     return [a for line in lines for a in line.chosen]
 
 
-def _personal_model(team: Team, month: Month, person: Staff) -> RotaVariables:
-    """The person's choices under their own hard rules, no objective."""
-    alone = team.model_copy(update={"staff": (person,)})
+def _trade_in_pairs(
+    team: Team,
+    month: Month,
+    lines: list[_Line],
+    staffed: dict[_Key, int],
+    deadline: float,
+    seed: int,
+) -> None:
+    """Re-plan two lines at a time, in random pairs, until ``deadline``.
+
+    A pair is tried again only after one of its lines has changed; when
+    every pair has been tried without a change, the search stops.
+    """
+    if len(lines) < 2:
+        return
+    rng = random.Random(seed)
+    pairs = [(a, b) for a in range(len(lines)) for b in range(a)]
+    rng.shuffle(pairs)
+    stale: set[tuple[int, int]] = set()
+    while len(stale) < len(pairs):
+        for a, b in pairs:
+            left = deadline - time.perf_counter()
+            if left < PAIR_SECONDS:
+                return
+            if (a, b) in stale:
+                continue
+            stale.add((a, b))
+            if _replan_pair(team, month, (lines[a], lines[b]), staffed, seed):
+                stale = {
+                    pair for pair in stale if a not in pair and b not in pair
+                }
+
+
+def _personal_model(team: Team, month: Month, *people: Staff) -> RotaVariables:
+    """The people's choices under their own hard rules, no objective."""
+    alone = team.model_copy(update={"staff": people})
     variables = RotaVariables(cp_model.CpModel(), alone, month)
     for rule in PERSONAL_RULES:
         rule(variables)
@@ -166,6 +213,119 @@ def _replan(
     for a in line.chosen:
         staffed[a.day, a.duty_id, a.slot_index] += 1
     return True
+
+
+def _replan_pair(
+    team: Team,
+    month: Month,
+    pair: tuple[_Line, _Line],
+    staffed: dict[_Key, int],
+    seed: int,
+) -> bool:
+    """Re-plan two lines together against everyone else; True if cheaper.
+
+    The shared slots are priced unit by unit: the first of the two on a
+    slot earns what one more person there is worth, the second what one
+    more after that is worth. Those prices only rise with the staffing
+    (short of the minimum, short of the target, over it), so the cheaper
+    unit is always the first one taken.
+    """
+    for line in pair:
+        for a in line.chosen:
+            staffed[a.day, a.duty_id, a.slot_index] -= 1
+    taken = {
+        (line.person.id, (a.day, a.duty_id, a.slot_index))
+        for line in pair
+        for a in line.chosen
+    }
+    v = _personal_model(team, month, pair[0].person, pair[1].person)
+    model = v.model
+    on: dict[_Key, list[tuple[_Line, cp_model.IntVar]]] = defaultdict(list)
+    slot_of: dict[_Key, SlotInstance] = {}
+    for line in pair:
+        for inst, var in v.choices(line.person.id):
+            model.add_hint(var, (line.person.id, inst.key) in taken)
+            on[inst.key].append((line, var))
+            slot_of[inst.key] = inst
+    terms: list[cp_model.LinearExprT] = []
+    now = 0
+    for key, entries in on.items():
+        inst, others = slot_of[key], staffed[key]
+        room = inst.slot.maximum - others
+        count = sum((line.person.id, key) in taken for line, _ in entries)
+        prices = [_cover_price(v.team, inst, others + k) for k in range(2)]
+        now += sum(prices[:count])
+        for line, var in entries:
+            ask = line.asks.get(key, 0)
+            now += ask * ((line.person.id, key) in taken)
+            if room <= 0:
+                model.add(var == 0)
+            elif ask:
+                terms.append(ask * var)
+        if room <= 0:
+            continue
+        if len(entries) == 1:
+            terms.append(prices[0] * entries[0][1])
+            continue
+        units = [model.new_bool_var(f"unit{k}@{key}") for k in range(2)]
+        model.add(sum(units) == sum(var for _, var in entries))
+        model.add(units[1] <= units[0])
+        if room < 2:
+            model.add(units[1] == 0)
+        for k, unit in enumerate(units):
+            model.add_hint(unit, count > k)
+            terms.append(prices[k] * unit)
+    model.minimize(sum(terms))
+    found = _solve(model, PAIR_SECONDS, seed)
+    better = found is not None and _cost(model, found) < now
+    if better:
+        assert found is not None
+        completed = [
+            _complete(
+                line,
+                {
+                    inst.key
+                    for inst, var in v.choices(line.person.id)
+                    if found[var.index]
+                },
+                seed,
+            )
+            for line in pair
+        ]
+        better = all(values is not None for values in completed)
+        if better:
+            for line, values in zip(pair, completed, strict=True):
+                assert values is not None
+                _take(line, values)
+    for line in pair:
+        for a in line.chosen:
+            staffed[a.day, a.duty_id, a.slot_index] += 1
+    return better
+
+
+def _cost(model: cp_model.CpModel, values: tuple[int, ...]) -> int:
+    """The model's objective at ``values``."""
+    objective = model.proto.objective
+    pairs = zip(objective.vars, objective.coeffs, strict=True)
+    return int(sum(c * values[i] for i, c in pairs) + objective.offset)
+
+
+def _complete(
+    line: _Line, keys: set[_Key], seed: int
+) -> tuple[int, ...] | None:
+    """Values for the line's own model with exactly the slots ``keys``.
+
+    The line's own model (re-planned alone later) needs every variable's
+    value as its hint: a short solve with the slots fixed fills them in.
+    None if that solve finds nothing in time.
+    """
+    model = line.variables.model.clone()
+    for inst, var in line.variables.choices(line.person.id):
+        model.add(
+            model.get_bool_var_from_proto_index(var.index)
+            == int(inst.key in keys)
+        )
+    return _solve(model, PAIR_SECONDS, seed)
 
 
 def _take(line: _Line, values: tuple[int, ...]) -> None:
