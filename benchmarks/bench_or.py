@@ -4,6 +4,10 @@
     nice -n 10 python benchmarks/bench_or.py rcmax --sample --time-limit 20
     python benchmarks/bench_or.py gap --all      # every GAP problem
     python benchmarks/bench_or.py rcmax --all    # all 140 shipped
+    python benchmarks/bench_or.py gap --small --seeds 0 1 2
+
+``--small`` runs only gap1..gap12 in both senses (5 s each), once per
+seed, and prints how many of the 120 were proven optimal within 1 s.
 
 ``--sample`` runs gap1..gap12 in both senses (each with at most 5 s)
 plus a representative few of types A-D and Yagiura's C/D/E at the
@@ -75,6 +79,35 @@ def _gap_rows(data: Path, sample: bool, params: SolveParams) -> list[BenchRow]:
     return rows
 
 
+def _small_gap_summary(data: Path, seeds: Sequence[int]) -> None:
+    """gap1..12 in both senses, once per seed: proven under 1 s?"""
+    for seed in seeds:
+        params = SolveParams(time_limit=5.0, workers=2, seed=seed)
+        rows = [
+            solve_gap(instance, sense, params).row
+            for k in range(1, 13)
+            for instance in read_gap(data / "gap" / "orlib" / f"gap{k}.txt")
+            for sense in ("max", "min")
+        ]
+        proven = [r for r in rows if r.status == "OPTIMAL"]
+        fast = [r for r in proven if r.seconds < 1.0]
+        slow = sorted(
+            (r for r in rows if r not in fast), key=lambda r: -r.seconds
+        )
+        print(
+            f"seed {seed}: {len(proven)} / {len(rows)} proven optimal, "
+            f"{len(fast)} under 1 s, median "
+            f"{statistics.median(r.seconds for r in rows):.2f} s; slower: "
+            + (
+                ", ".join(
+                    f"{r.instance} {r.sense} {r.seconds:.2f} s" for r in slow
+                )
+                or "none"
+            ),
+            flush=True,
+        )
+
+
 def _rcmax_rows(
     data: Path, sample: bool, params: SolveParams, only: Sequence[str] = ()
 ) -> list[RcmaxRow]:
@@ -118,7 +151,16 @@ def main(argv: list[str] | None = None) -> int:
         metavar="FILE",
         help="rcmax: just these instance files (e.g. fr0191.txt)",
     )
+    parser.add_argument(
+        "--small",
+        action="store_true",
+        help="gap: just gap1..12 in both senses, once per --seeds",
+    )
+    parser.add_argument("--seeds", nargs="+", type=int, default=[0])
     args = parser.parse_args(argv)
+    if args.small:
+        _small_gap_summary(args.data, args.seeds)
+        return 0
     params = SolveParams(time_limit=args.time_limit, workers=args.workers)
     sample = not args.all
     which = "only" if args.only else "sample" if sample else "all"
