@@ -29,6 +29,8 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from balancer.solvers.cases.late_hours import late_hours
+
 if TYPE_CHECKING:
     from balancer.solvers.cases.data import BacklogData, CaseClass
 
@@ -52,34 +54,26 @@ class _Queues:
             for p in data.capacity
         }
         self.work = {p: [0] * (self.horizon + 1) for p in data.capacity}
-        self.due: dict[str, set[int]] = {p: set() for p in data.capacity}
+        self.due = {p: [0] * (self.horizon + 1) for p in data.capacity}
         self.late = dict.fromkeys(data.capacity, 0)
-
-    def _late(
-        self, p: str, day: int = -1, extra: int = 0, due: int | None = None
-    ) -> int:
-        total = 0
-        queued = self.kept[p]
-        work, by_day, dues = self.work[p], self.by_day[p], self.due[p]
-        for d in range(self.horizon):
-            queued += work[d] + (extra if d == day else 0)
-            if d == due or d in dues:
-                over = queued - by_day[d]
-                if over > 0:
-                    total += -(-over // 60)
-        return total
 
     def added_late(self, k: CaseClass, p: str) -> int:
         """Late hours one more case of ``k`` would add for ``p``."""
-        day = min(k.target_day, self.horizon)
-        return self._late(p, day, k.efforts[p], k.deadline_day) - self.late[p]
+        work, due = list(self.work[p]), list(self.due[p])
+        work[min(k.target_day, self.horizon)] += k.efforts[p]
+        if k.deadline_day is not None:
+            due[k.deadline_day] += 1
+        late = late_hours(self.kept[p], work, due, self.by_day[p])
+        return late - self.late[p]
 
     def add(self, k: CaseClass, p: str) -> None:
         """Queue one case of ``k`` for ``p``."""
         self.work[p][min(k.target_day, self.horizon)] += k.efforts[p]
         if k.deadline_day is not None:
-            self.due[p].add(k.deadline_day)
-        self.late[p] = self._late(p)
+            self.due[p][k.deadline_day] += 1
+        self.late[p] = late_hours(
+            self.kept[p], self.work[p], self.due[p], self.by_day[p]
+        )
 
 
 def _shelf_cost(data: BacklogData, k: CaseClass) -> int:

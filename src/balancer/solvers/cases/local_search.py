@@ -30,6 +30,8 @@ import time
 from bisect import bisect_left, insort
 from typing import TYPE_CHECKING
 
+from balancer.solvers.cases.late_hours import late_hours
+
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
@@ -149,12 +151,7 @@ class _Plan:
             work[min(k.target_day, self.horizon)] += sign * k.efforts[p]
             if k.deadline_day is not None:
                 due[k.deadline_day] += sign
-        total, queued = 0, self.kept[p]
-        for d, by_then in enumerate(self.by_day[p]):
-            queued += work[d]
-            if due[d] > 0 and queued > by_then:
-                total += -(-(queued - by_then) // 60)
-        return total
+        return late_hours(self.kept[p], work, due, self.by_day[p])
 
     def _extremes(self) -> None:
         """The three highest and lowest utilisations, for quick scores."""
