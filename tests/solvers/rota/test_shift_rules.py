@@ -41,7 +41,7 @@ from balancer.solvers.rota.objectives import (
     target_staffing,
 )
 from balancer.validate.rota import check_rota, score_rota
-from tests.factories import make_duty, make_slot, make_staff
+from tests.factories import make_absence, make_duty, make_slot, make_staff
 from tests.solvers.rota.helpers import rota, run, status
 
 PERIOD = Period.of(date(2024, 1, 1), 14)
@@ -309,3 +309,46 @@ def test_greedy_hint_only_when_it_keeps_every_rule() -> None:
         update={"staff": (make_staff("ann", max_duty_weekends=0),)}
     )
     assert _greedy_keeps_every_rule(weekends) is False
+
+
+def _too_short(pattern: list[bool], least: int, *, duty: bool) -> bool:
+    """True if a run of duty days (or days off) inside the period, not
+    touching its first or last day, is shorter than ``least``."""
+    runs, start = [], None
+    for day, works in enumerate([*pattern, not duty]):
+        if works == duty and start is None:
+            start = day
+        elif works != duty and start is not None:
+            runs.append((start, day - 1))
+            start = None
+    last = len(pattern) - 1
+    return any(a > 0 and b < last and b - a + 1 < least for a, b in runs)
+
+
+@pytest.mark.parametrize("least", [2, 3, 4])
+@pytest.mark.parametrize("duty", [True, False], ids=["duty", "off"])
+def test_min_runs_forbid_exactly_the_short_runs(
+    least: int, duty: bool
+) -> None:
+    # 300 random fortnights for Ann (with an absence on day 6, a day
+    # that is surely off), each pinned day by day: the rule alone must
+    # accept a fortnight exactly when no inner run is too short.
+    import random
+
+    rule = min_consecutive_duty_days if duty else min_consecutive_days_off
+    field = "min_consecutive_duty_days" if duty else "min_consecutive_days_off"
+    team = shift_team(**{field: least}).model_copy(
+        update={"absences": (make_absence("ann", DAY[6]),)}
+    )
+    rng = random.Random(least * 2 + duty)
+    for _ in range(300):
+        pattern = [rng.random() < 0.6 for _ in DAY]
+        pattern[6] = False
+        built = only(rule, team)
+        for day, works in zip(DAY, pattern, strict=True):
+            built.variables.fix("ann", day, "early", 0, works)
+            built.variables.fix("ann", day, "late", 0, False)
+        expected = (
+            INFEASIBLE if _too_short(pattern, least, duty=duty) else OPTIMAL
+        )
+        assert status(built) is expected, pattern
