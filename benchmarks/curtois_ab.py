@@ -18,12 +18,10 @@ instances are read from ``../shared/benchmarks/curtois`` (or
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import statistics
-import subprocess
-import sys
 from pathlib import Path
+
+from ab_run import run_in_tree
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "benchmarks"
 
@@ -91,18 +89,7 @@ def _show(value: float | None) -> str:
 def _run(
     tree: str, path: Path, limit: str, seed: int
 ) -> dict[str, float | None]:
-    env = {**os.environ, "PYTHONPATH": os.path.abspath(tree)}
-    done = subprocess.run(
-        [sys.executable, "-c", ONE_RUN, str(path), limit, str(seed)],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    result: dict[str, float | None] = json.loads(
-        done.stdout.strip().splitlines()[-1]
-    )
-    return result
+    return run_in_tree(tree, ONE_RUN, str(path), limit, str(seed))
 
 
 if __name__ == "__main__":

@@ -17,11 +17,9 @@ validator finds in the returned rotas (must be 0).
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import statistics
-import subprocess
-import sys
+
+from ab_run import run_in_tree
 
 ONE_RUN = """
 import json, sys, time
@@ -86,18 +84,7 @@ def main() -> None:
 def _run(
     path: str, size: str, limit: str, seed: int, month: str
 ) -> dict[str, float | None]:
-    env = {**os.environ, "PYTHONPATH": os.path.abspath(path)}
-    done = subprocess.run(
-        [sys.executable, "-c", ONE_RUN, size, limit, str(seed), month],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    result: dict[str, float | None] = json.loads(
-        done.stdout.strip().splitlines()[-1]
-    )
-    return result
+    return run_in_tree(path, ONE_RUN, size, limit, str(seed), month)
 
 
 def _median(runs: list[dict[str, float | None]], key: str) -> float | None:
