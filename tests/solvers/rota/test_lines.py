@@ -13,8 +13,11 @@ from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from balancer.inputs.curtois import read_curtois
 from balancer.solvers._cpsat import SolveParams
+from balancer.solvers.rota import lines
 from balancer.solvers.rota.hints import complete_hint
 from balancer.solvers.rota.lines import (
     _asks,
@@ -135,3 +138,17 @@ def test_two_lines_trade_a_shift_no_single_line_would_give_up(
     assert check_rota(team, period, rota) == []
     # Trading back would cost more: the pair is left as it is.
     assert not _replan_pair(team, period, (first, second), staffed, seed=0)
+
+
+def test_a_first_line_the_quick_search_misses_comes_from_the_portfolio(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # No quick-restart tries at all: every first line must come from the
+    # last try, CP-SAT's two-worker portfolio, and keep every rule.
+    monkeypatch.setattr(lines, "FIRST_LINE_LIMITS", ())
+    instance = read_curtois(INSTANCE1)
+    team, period = instance.team, instance.period
+    rota = line_rota(team, period, time_limit=1, seed=1)
+    assert rota is not None
+    assert check_rota(team, period, rota) == []
+    assert {a.staff_id for a in rota} == {p.id for p in team.staff}
