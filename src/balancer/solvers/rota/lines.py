@@ -45,6 +45,7 @@ from balancer.solvers.rota.objectives import matches
 from balancer.solvers.rota.variables import RotaVariables
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from datetime import date
 
     from balancer.domain import Month, Staff, Team
@@ -180,8 +181,7 @@ def _replan(
     line: _Line, staffed: dict[_Key, int], limit: float, seed: int
 ) -> bool:
     """Give the line its best choices against ``staffed``; False if none."""
-    for a in line.chosen:
-        staffed[a.day, a.duty_id, a.slot_index] -= 1
+    _count(staffed, (line,), -1)
     v = line.variables
     if not line.values:
         # With the prices, CP-SAT may spend a person's whole share
@@ -220,9 +220,17 @@ def _replan(
     if found is not None:
         _take(line, found)
     # else the line stays as it was: it keeps the person's rules.
-    for a in line.chosen:
-        staffed[a.day, a.duty_id, a.slot_index] += 1
+    _count(staffed, (line,), 1)
     return True
+
+
+def _count(
+    staffed: dict[_Key, int], lines: Iterable[_Line], step: int
+) -> None:
+    """Add ``step`` to the staffing of every slot the ``lines`` take."""
+    for line in lines:
+        for a in line.chosen:
+            staffed[a.day, a.duty_id, a.slot_index] += step
 
 
 def _replan_pair(
@@ -240,9 +248,7 @@ def _replan_pair(
     (short of the minimum, short of the target, over it), so the cheaper
     unit is always the first one taken.
     """
-    for line in pair:
-        for a in line.chosen:
-            staffed[a.day, a.duty_id, a.slot_index] -= 1
+    _count(staffed, pair, -1)
     taken = {
         (line.person.id, (a.day, a.duty_id, a.slot_index))
         for line in pair
@@ -307,9 +313,7 @@ def _replan_pair(
             for line, values in zip(pair, completed, strict=True):
                 assert values is not None
                 _take(line, values)
-    for line in pair:
-        for a in line.chosen:
-            staffed[a.day, a.duty_id, a.slot_index] += 1
+    _count(staffed, pair, 1)
     return better
 
 
