@@ -31,7 +31,7 @@ import random
 import time
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from ortools.sat.python import cp_model
 
@@ -64,13 +64,19 @@ PERSONAL_RULES = tuple(
 #: goal can weigh against it, as it stands for a hard rule.
 BELOW_MINIMUM = 10_000
 
-#: Seconds for finding a person's first line, try after try.
-FIRST_LINE_LIMITS = (0.5, 2.0, 8.0)
+#: Seconds for finding a person's first line, try after try, each with
+#: two searches side by side: quick restarts and CP-SAT's feasibility
+#: jump (a local search). On a 364-day line with a narrow minutes window
+#: (Curtois Instance24: 111,600-112,320 minutes) quick restarts alone
+#: found nothing in 10.5 s for 9 of the first 12 people, and the
+#: feasibility jump finds a line in 1-2 s; on Instance22 quick restarts
+#: are the faster of the two (1-7 s).
+FIRST_LINE_LIMITS = (2.0, 8.0, 30.0)
 
-#: Seconds for a last try with CP-SAT's two-worker portfolio. On a
-#: 364-day line with a narrow minutes window (Curtois Instance22, person
-#: AN: 111,360-112,320 minutes) the quick-restart search found nothing in
-#: 40 s over four seeds; the portfolio found a line in 8.5-19 s.
+#: Seconds for a last try with CP-SAT's two-worker portfolio. On
+#: Instance22 (person AN: 111,360-112,320 minutes) quick restarts found
+#: nothing in 40 s over four seeds; the portfolio found a line in
+#: 8.5-19 s.
 LAST_LINE_LIMIT = 60.0
 
 #: Rounds of re-planning every line, the first included.
@@ -191,12 +197,17 @@ def _replan(
         # Usually found in a tenth of a second, but the time is
         # heavy-tailed (1.6 s once on Instance21): retry longer, reseeded.
         for attempt, most in enumerate(FIRST_LINE_LIMITS):
-            found = _solve(v.model, max(limit, most), seed + attempt)
+            found = _solve(
+                v.model, max(limit, most), seed + attempt, search="first"
+            )
             if found is not None:
                 break
         if found is None:
             found = _solve(
-                v.model, max(limit, LAST_LINE_LIMIT), seed, portfolio=True
+                v.model,
+                max(limit, LAST_LINE_LIMIT),
+                seed,
+                search="portfolio",
             )
         if found is None:
             return False
@@ -362,23 +373,28 @@ def _solve(
     limit: float,
     seed: int,
     *,
-    portfolio: bool = False,
+    search: Literal["quick", "first", "portfolio"] = "quick",
 ) -> tuple[int, ...] | None:
     """Every variable's value in the best solution found; None if none.
 
-    One worker restarting often (the default), or with ``portfolio``
-    CP-SAT's two-worker portfolio.
+    ``quick``: one worker restarting often, trying other branchings (a
+    first line within a tenth of a second for every Instance20 person
+    tried, where the default search took 0.1-5 s or more, depending on
+    the seed). ``first``: that worker beside CP-SAT's feasibility jump,
+    for a first line. ``portfolio``: CP-SAT's own two-worker choice.
     """
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(limit, 0.05)
     solver.parameters.random_seed = seed
-    if portfolio:
+    if search == "portfolio":
         solver.parameters.num_workers = 2
+    elif search == "first":
+        # With two workers CP-SAT adds the feasibility jump as a first-
+        # solution search next to the full-problem worker named here.
+        solver.parameters.num_workers = 2
+        solver.parameters.subsolvers.append("quick_restart")
     else:
         solver.parameters.num_workers = 1
-        # Restarts often, trying other branchings: a first line within a
-        # tenth of a second for every Instance20 person tried, where the
-        # default search took 0.1-5 s or more, depending on the seed.
         solver.parameters.search_branching = (
             cp_model.PORTFOLIO_WITH_QUICK_RESTART_SEARCH
         )
