@@ -152,3 +152,27 @@ def test_a_first_line_the_quick_search_misses_comes_from_the_portfolio(
     assert rota is not None
     assert check_rota(team, period, rota) == []
     assert {a.staff_id for a in rota} == {p.id for p in team.staff}
+
+
+def test_first_lines_come_from_quick_restarts_beside_the_jump(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Each person's first line is searched with the two-worker search
+    # (quick restarts plus the feasibility jump), and only then priced
+    # with the one-worker quick search; no portfolio is needed here.
+    searches: list[str] = []
+    solve = lines._solve
+
+    def recording(*args: object, search: str = "quick") -> object:
+        searches.append(search)
+        return solve(*args, search=search)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(lines, "_solve", recording)
+    instance = read_curtois(INSTANCE1)
+    team, period = instance.team, instance.period
+    rota = line_rota(team, period, time_limit=1, seed=0)
+    assert rota is not None
+    assert check_rota(team, period, rota) == []
+    # One search per person found their line at the first try.
+    assert searches.count("first") == len(team.staff)
+    assert "portfolio" not in searches
