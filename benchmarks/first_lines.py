@@ -1,0 +1,67 @@
+"""Time the search for each person's first roster line; print a line.
+
+Run from the repository root::
+
+    PYTHONPATH=src python benchmarks/first_lines.py 24 [--people 12]
+        [--data ../shared/benchmarks/curtois]
+
+For the first ``--people`` people of a Curtois instance, the line-by-line
+start (:mod:`balancer.solvers.rota.lines`) searches a first line that
+keeps the person's own rules, with no time for pricing it. Prints the
+total and the worst seconds, and how many people got no line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from balancer.inputs.curtois import read_curtois
+from balancer.solvers.rota import lines
+
+if TYPE_CHECKING:
+    from datetime import date
+
+DEFAULT_DATA = (
+    Path(__file__).resolve().parents[1]
+    / ".."
+    / "shared"
+    / "benchmarks"
+    / "curtois"
+)
+
+
+def main() -> None:
+    """Search each person's first line in turn, as the start does."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("instance", type=int)
+    parser.add_argument("--people", type=int, default=10)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    args = parser.parse_args()
+    instance = read_curtois(args.data / f"Instance{args.instance}.txt")
+    team, period = instance.team, instance.period
+    staffed: dict[tuple[date, str, int], int] = defaultdict(int)
+    total = worst = 0.0
+    missing = 0
+    for person in team.staff[: args.people]:
+        variables = lines._personal_model(team, period, person)
+        line = lines._Line(
+            person, variables, lines._asks(team, person, variables)
+        )
+        started = time.perf_counter()
+        found = lines._replan(line, staffed, 0.0, 0)
+        seconds = time.perf_counter() - started
+        total += seconds
+        worst = max(worst, seconds)
+        missing += not found
+    print(
+        f"Instance{args.instance}, first {args.people} people: "
+        f"total {total:.1f} s, worst {worst:.1f} s, no line {missing}"
+    )
+
+
+if __name__ == "__main__":
+    main()
