@@ -21,17 +21,10 @@ from typing import TYPE_CHECKING
 
 from balancer.inputs.curtois import read_curtois
 from balancer.solvers.rota import lines
+from bench_curtois import DEFAULT_DATA
 
 if TYPE_CHECKING:
     from datetime import date
-
-DEFAULT_DATA = (
-    Path(__file__).resolve().parents[1]
-    / ".."
-    / "shared"
-    / "benchmarks"
-    / "curtois"
-)
 
 
 def main() -> None:
