@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -33,15 +34,27 @@ from balancer.solvers.rota.model import build_model
 from balancer.solvers.rota.solve import solve_rota
 from balancer.validate.rota import check_rota, score_rota
 
+if TYPE_CHECKING:
+    from balancer.domain import Period, Team
+    from balancer.result import DutyAssignment
+
 INSTANCE1 = Path(__file__).parents[2] / "data" / "curtois" / "Instance1.txt"
 
 
-def test_line_rota_keeps_every_shift_work_rule() -> None:
+def _valid_lines(
+    time_limit: float, seed: int
+) -> tuple[Team, Period, list[DutyAssignment]]:
+    """Instance1's line-by-line rota, checked to keep every rule."""
     instance = read_curtois(INSTANCE1)
     team, period = instance.team, instance.period
-    rota = line_rota(team, period, time_limit=2, seed=1)
+    rota = line_rota(team, period, time_limit=time_limit, seed=seed)
     assert rota is not None
     assert check_rota(team, period, rota) == []
+    return team, period, rota
+
+
+def test_line_rota_keeps_every_shift_work_rule() -> None:
+    team, _, rota = _valid_lines(time_limit=2, seed=1)
     # Everyone's minimum minutes force work on every line.
     assert {a.staff_id for a in rota} == {p.id for p in team.staff}
 
@@ -146,11 +159,7 @@ def test_a_first_line_the_quick_search_misses_comes_from_the_portfolio(
     # No quick-restart tries at all: every first line must come from the
     # last try, CP-SAT's two-worker portfolio, and keep every rule.
     monkeypatch.setattr(lines, "FIRST_LINE_LIMITS", ())
-    instance = read_curtois(INSTANCE1)
-    team, period = instance.team, instance.period
-    rota = line_rota(team, period, time_limit=1, seed=1)
-    assert rota is not None
-    assert check_rota(team, period, rota) == []
+    team, _, rota = _valid_lines(time_limit=1, seed=1)
     assert {a.staff_id for a in rota} == {p.id for p in team.staff}
 
 
@@ -168,11 +177,7 @@ def test_first_lines_come_from_quick_restarts_beside_the_jump(
         return solve(*args, search=search)  # type: ignore[arg-type]
 
     monkeypatch.setattr(lines, "_solve", recording)
-    instance = read_curtois(INSTANCE1)
-    team, period = instance.team, instance.period
-    rota = line_rota(team, period, time_limit=1, seed=0)
-    assert rota is not None
-    assert check_rota(team, period, rota) == []
+    team, _, _ = _valid_lines(time_limit=1, seed=0)
     # One search per person found their line at the first try.
     assert searches.count("first") == len(team.staff)
     assert "portfolio" not in searches
