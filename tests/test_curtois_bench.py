@@ -94,8 +94,9 @@ def test_cli_prints_the_table_and_writes_rosters(tmp_path: Path) -> None:
         ],
     )
     assert outcome.exit_code == 0, outcome.output
-    [line] = [x for x in outcome.output.splitlines() if "Instance1" in x]
+    [line] = [x for x in outcome.stdout.splitlines() if "Instance1" in x]
     assert "14x8x1" in line
+    assert outcome.stderr.startswith("solved 1 of 1: Instance1: objective ")
     assert (tmp_path / "Instance1.csv").read_text().startswith("employee,")
 
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from balancer.bench.common import BenchRow
+    from balancer.inputs.gap_format import GapInstance, Sense
     from balancer.solvers._cpsat import SolveParams
 
 _F = TypeVar("_F", bound="Callable[..., Any]")
@@ -63,6 +64,26 @@ def _emit(rows: Sequence[BenchRow]) -> int:
     for line in format_table(rows):
         click.echo(line)
     return 0 if all(r.objective is not None for r in rows) else 1
+
+
+def _progress(done: int, total: int, row: BenchRow) -> None:
+    """One line on stderr as each problem is solved.
+
+    A long run (the Yagiura set takes over half an hour) then shows how
+    far it has got, and what was solved is on screen even if the run is
+    stopped; the table on stdout stays clean for a file or a pipe.
+    """
+    found = (
+        "no plan"
+        if row.objective is None
+        else f"objective {row.objective}"
+        + ("" if row.gap is None else f", {row.gap:.3f} % from best known")
+    )
+    click.echo(
+        f"solved {done} of {total}: {row.instance} ({row.sense}): "
+        f"{found}, {row.seconds:.1f} s",
+        err=True,
+    )
 
 
 def _split_index(spec: str) -> tuple[Path, int | None]:
@@ -116,23 +137,26 @@ def gap(
                 str(path),
             )
         chosen.extend(problems if index is None else [problems[index - 1]])
-    rows = []
+    runs: list[tuple[GapInstance, Sense]] = []
     for instance in chosen:
-        senses: list[Any] = [sense]
+        senses: list[Sense]
         if sense == "published":
             senses = [instance.published_sense]
         elif sense == "both":
             senses = ["min", "max"]
-        for one in senses:
-            run = solve_gap(instance, one, _params(**solve))
-            rows.append(run.row)
-            if out_dir is not None and run.agent_of_job is not None:
-                target = out_dir / (
-                    f"{instance.set_name}-{instance.name}-{one}.csv"
-                )
-                write_assignment(
-                    target, run.agent_of_job, inputs=[instance.source]
-                )
+        else:
+            senses = ["min" if sense == "min" else "max"]
+        runs.extend((instance, one) for one in senses)
+    rows = []
+    for instance, one in runs:
+        run = solve_gap(instance, one, _params(**solve))
+        rows.append(run.row)
+        _progress(len(rows), len(runs), run.row)
+        if out_dir is not None and run.agent_of_job is not None:
+            target = out_dir / f"{instance.set_name}-{instance.name}-{one}.csv"
+            write_assignment(
+                target, run.agent_of_job, inputs=[instance.source]
+            )
     ctx.exit(_emit(rows))
 
 
@@ -162,6 +186,7 @@ def rcmax(
     for instance in instances:
         run = solve_rcmax(instance, _params(**solve))
         rows.append(run.row)
+        _progress(len(rows), len(instances), run.row)
         if out_dir is not None and run.machine_of_job is not None:
             target = out_dir / f"{Path(instance.name).stem}.csv"
             write_assignment(

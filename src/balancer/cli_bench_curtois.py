@@ -6,10 +6,14 @@ Thin: :mod:`balancer.curtois_bench` reads, solves and formats.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from balancer.cli_options import search_options
+
+if TYPE_CHECKING:
+    from balancer.curtois_bench import BenchRow
 
 __all__ = ["curtois"]
 
@@ -50,10 +54,27 @@ def curtois(
     )
 
     params = bench_params(time_limit, workers)
+    found = find_instances(paths)
     rows = []
-    for path in find_instances(paths):
+    for path in found:
         instance, result, row = run_instance(path, params)
         rows.append(row)
+        _progress(len(rows), len(found), row)
         if out_dir is not None and result.assignments:
             write_roster(instance, result, out_dir)
     click.echo(format_table(rows))
+
+
+def _progress(done: int, total: int, row: BenchRow) -> None:
+    """One line on stderr as each instance is solved (runs take minutes)."""
+    found = (
+        "no roster"
+        if row.objective is None
+        else f"objective {row.objective:.0f}"
+        + ("" if row.gap is None else f", {row.gap:.2f} % from best known")
+    )
+    click.echo(
+        f"solved {done} of {total}: {row.instance}: {found}, "
+        f"{row.seconds:.1f} s",
+        err=True,
+    )
