@@ -73,15 +73,11 @@ def _progress(done: int, total: int, row: BenchRow) -> None:
     far it has got, and what was solved is on screen even if the run is
     stopped; the table on stdout stays clean for a file or a pipe.
     """
-    found = (
-        "no plan"
-        if row.objective is None
-        else f"objective {row.objective}"
-        + ("" if row.gap is None else f", {row.gap:.3f} % from best known")
-    )
+    from balancer.bench.common import progress_text
+
+    name = f"{row.instance} ({row.sense})"
     click.echo(
-        f"solved {done} of {total}: {row.instance} ({row.sense}): "
-        f"{found}, {row.seconds:.1f} s",
+        progress_text(done, total, name, row.objective, row.gap, row.seconds),
         err=True,
     )
 

@@ -67,14 +67,11 @@ def curtois(
 
 def _progress(done: int, total: int, row: BenchRow) -> None:
     """One line on stderr as each instance is solved (runs take minutes)."""
-    found = (
-        "no roster"
-        if row.objective is None
-        else f"objective {row.objective:.0f}"
-        + ("" if row.gap is None else f", {row.gap:.2f} % from best known")
-    )
+    from balancer.bench.common import progress_text
+
     click.echo(
-        f"solved {done} of {total}: {row.instance}: {found}, "
-        f"{row.seconds:.1f} s",
+        progress_text(
+            done, total, row.instance, row.objective, row.gap, row.seconds
+        ),
         err=True,
     )

@@ -10,6 +10,7 @@ from balancer.bench.common import (
     bench_extra,
     format_table,
     gap_percent,
+    progress_text,
 )
 from balancer.bench.gap import GAP_OPTIONS
 from balancer.inputs.bench_numbers import BENCH_START
@@ -72,3 +73,17 @@ def test_balance_backlog_uses_a_given_start_plan_or_none() -> None:
     )
     assert none.stats.phases == ()
     assert none.stats.objective == given.stats.objective == 14
+
+
+def test_progress_text_names_the_count_the_result_and_the_gap() -> None:
+    line = progress_text(3, 33, "c20400 (min)", 4787, 0.1046, 60.04)
+    assert line == (
+        "solved 3 of 33: c20400 (min): objective 4787, "
+        "0.105 % from best known, 60.0 s"
+    )
+    assert progress_text(1, 2, "x", 5.0, None, 1.0) == (
+        "solved 1 of 2: x: objective 5, 1.0 s"
+    )
+    assert progress_text(2, 2, "y", None, None, 9.96) == (
+        "solved 2 of 2: y: no solution, 10.0 s"
+    )
