@@ -156,6 +156,39 @@ def test_fairness_deviation_is_assigned_minus_fair_share() -> None:
     assert ann["phone hours"] == 2.0
 
 
+def test_fairness_shows_each_duty_share_beside_its_hours() -> None:
+    """A person who may not take a duty has no share in it: a blank."""
+    result = rota_result()
+    cy = result.staff[2].model_copy(
+        update={"fair_share_by_duty": {"phone": 4}}
+    )
+    result = result.model_copy(update={"staff": (*result.staff[:2], cy)})
+    table = frames.fairness_frame(rota_team(), result).set_index("Staff")
+    duties = [c for c in table.columns if c.startswith(("phone", "mail"))]
+    assert duties == [
+        "phone hours",
+        "phone fair share",
+        "mail hours",
+        "mail fair share",
+    ]
+    assert table.loc["ann", "phone fair share"] == 4.0
+    assert table.loc["bo", "mail fair share"] == 1.5
+    assert pd.isna(table.loc["cy", "mail fair share"])
+
+
+def test_fairness_has_no_duty_share_columns_without_duty_shares() -> None:
+    result = rota_result()
+    plain = tuple(
+        s.model_copy(update={"fair_share_by_duty": {}}) for s in result.staff
+    )
+    table = frames.fairness_frame(
+        rota_team(), result.model_copy(update={"staff": plain})
+    )
+    assert "phone hours" in table.columns
+    assert "phone fair share" not in table.columns
+    assert "mail fair share" not in table.columns
+
+
 def test_new_history_is_the_deviation_not_old_plus_deviation() -> None:
     """ann's fair share already took her +3 h, so -2 h carries, not +1 h."""
     history = frames.history_frame(rota_team(), rota_result())

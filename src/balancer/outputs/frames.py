@@ -579,10 +579,17 @@ def fairness_frame(team: Team, result: RotaResult) -> pd.DataFrame:
 
     Columns: Staff, Name, Available hours, Old balance, Fair share,
     Assigned, Deviation, Unpopular slots, Unpopular fair share, Unpopular
-    deviation, then ``<duty> hours`` per duty. ``Fair share`` already
+    deviation, then ``<duty> hours`` per duty, each followed by
+    ``<duty> fair share`` when the rota has fair shares per duty (blank
+    for someone who may not take the duty). ``Fair share`` already
     subtracts the old balance, so ``Deviation`` (assigned - fair share) is
     the new balance carried to next month (see the module docstring).
     Hours are rounded to 0.01.
+
+    The per-duty shares are each duty's hours split among the people who
+    may take it, so for someone who may take only some duties they need
+    not add up to their overall share: both cannot be met, and the
+    columns side by side show by how much.
 
     With carried history the cumulative view follows: ``Month deviation``
     (assigned - this month's fair share before the old balance) and
@@ -590,6 +597,9 @@ def fairness_frame(team: Team, result: RotaResult) -> pd.DataFrame:
     """
     summaries = {s.staff_id: s for s in result.staff}
     cumulative = bool(team.history)
+    shared = {
+        duty_id for s in result.staff for duty_id in s.fair_share_by_duty
+    }
     rows = []
     for person in team.staff:
         summary = summaries.get(person.id)
@@ -612,13 +622,22 @@ def fairness_frame(team: Team, result: RotaResult) -> pd.DataFrame:
         }
         for duty in team.duties:
             row[f"{duty.id} hours"] = _r(summary.hours_by_duty.get(duty.id, 0))
+            if duty.id in summary.fair_share_by_duty:
+                row[f"{duty.id} fair share"] = _r(
+                    summary.fair_share_by_duty[duty.id]
+                )
         if cumulative:
             row["Month deviation"] = _r(summary.deviation_hours - old_hours)
             row["New balance"] = _r(summary.deviation_hours)
         rows.append(row)
+    per_duty = []
+    for duty in team.duties:
+        per_duty.append(f"{duty.id} hours")
+        if duty.id in shared:
+            per_duty.append(f"{duty.id} fair share")
     columns = [
         *_FAIRNESS_COLUMNS,
-        *(f"{duty.id} hours" for duty in team.duties),
+        *per_duty,
         *(("Month deviation", "New balance") if cumulative else ()),
     ]
     return pd.DataFrame(rows, columns=columns)
