@@ -7,7 +7,8 @@ time) and, with ``--out``, writes each plan in the reference scorer's
 
 The Curtois rostering set is ``bench curtois``, from its own module
 (:mod:`balancer.cli_bench_curtois`), added at the end. Further sets join
-as ``@bench.command()`` below, reusing ``_bench_options``/``_emit``.
+as ``@bench.command()`` below, reusing ``_bench_options``, ``_solve_all``
+and ``_emit``.
 """
 
 from __future__ import annotations
@@ -25,9 +26,14 @@ if TYPE_CHECKING:
 
     from balancer.bench.common import BenchRow
     from balancer.inputs.gap_format import GapInstance, Sense
+    from balancer.inputs.rcmax_format import RcmaxInstance
     from balancer.solvers._cpsat import SolveParams
 
 _F = TypeVar("_F", bound="Callable[..., Any]")
+_J = TypeVar("_J")
+
+#: What solving one job gives: row, plan, plan file name, instance file.
+_Solved = tuple["BenchRow", "list[int] | None", str, Path]
 
 __all__ = ["bench"]
 
@@ -64,6 +70,29 @@ def _emit(rows: Sequence[BenchRow]) -> int:
     for line in format_table(rows):
         click.echo(line)
     return 0 if all(r.objective is not None for r in rows) else 1
+
+
+def _solve_all(
+    jobs: Sequence[_J],
+    solve_one: Callable[[_J], _Solved],
+    out_dir: Path | None,
+) -> list[BenchRow]:
+    """Solve each job in turn; say so as each is done; write the plans.
+
+    ``solve_one`` gives the table row, the plan (agent per job, 0-based;
+    None without one), the plan file's name in ``out_dir`` and the
+    instance file it came from.
+    """
+    from balancer.bench.common import write_assignment
+
+    rows = []
+    for job in jobs:
+        row, plan, name, source = solve_one(job)
+        rows.append(row)
+        _progress(len(rows), len(jobs), row)
+        if out_dir is not None and plan is not None:
+            write_assignment(out_dir / name, plan, inputs=[source])
+    return rows
 
 
 def _progress(done: int, total: int, row: BenchRow) -> None:
@@ -114,7 +143,6 @@ def gap(
     PATH is an instance file; INDEX (1-based) picks one problem of an
     OR-Library file, all of them by default.
     """
-    from balancer.bench.common import write_assignment
     from balancer.bench.gap import solve_gap
     from balancer.inputs.gap_format import read_gap
 
@@ -143,17 +171,14 @@ def gap(
         else:
             senses = ["min" if sense == "min" else "max"]
         runs.extend((instance, one) for one in senses)
-    rows = []
-    for instance, one in runs:
+
+    def solve_one(job: tuple[GapInstance, Sense]) -> _Solved:
+        instance, one = job
         run = solve_gap(instance, one, _params(**solve))
-        rows.append(run.row)
-        _progress(len(rows), len(runs), run.row)
-        if out_dir is not None and run.agent_of_job is not None:
-            target = out_dir / f"{instance.set_name}-{instance.name}-{one}.csv"
-            write_assignment(
-                target, run.agent_of_job, inputs=[instance.source]
-            )
-    ctx.exit(_emit(rows))
+        name = f"{instance.set_name}-{instance.name}-{one}.csv"
+        return run.row, run.agent_of_job, name, instance.source
+
+    ctx.exit(_emit(_solve_all(runs, solve_one, out_dir)))
 
 
 @bench.command()
@@ -173,22 +198,17 @@ def rcmax(
     **solve: Any,
 ) -> None:
     """Unrelated parallel machines, makespan (Fanjul-Peyro & Ruiz)."""
-    from balancer.bench.common import write_assignment
     from balancer.bench.rcmax import solve_rcmax
     from balancer.inputs.rcmax_format import read_rcmax
 
     instances = [read_rcmax(path) for path in paths]
-    rows = []
-    for instance in instances:
+
+    def solve_one(instance: RcmaxInstance) -> _Solved:
         run = solve_rcmax(instance, _params(**solve))
-        rows.append(run.row)
-        _progress(len(rows), len(instances), run.row)
-        if out_dir is not None and run.machine_of_job is not None:
-            target = out_dir / f"{Path(instance.name).stem}.csv"
-            write_assignment(
-                target, run.machine_of_job, inputs=[instance.source]
-            )
-    ctx.exit(_emit(rows))
+        name = f"{Path(instance.name).stem}.csv"
+        return run.row, run.machine_of_job, name, instance.source
+
+    ctx.exit(_emit(_solve_all(instances, solve_one, out_dir)))
 
 
 from balancer.cli_bench_curtois import curtois  # noqa: E402
