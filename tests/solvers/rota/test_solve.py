@@ -247,6 +247,65 @@ def test_a_search_that_finds_nothing_returns_the_valid_start(
     )
 
 
+@pytest.mark.parametrize("phase_one_found", [False, True])
+def test_ctrl_c_in_phase_one_returns_the_valid_start(
+    monkeypatch: pytest.MonkeyPatch, phase_one_found: bool
+) -> None:
+    """Ctrl-C keeps the best rota so far. In phase 1 that is the start,
+    which keeps every hard rule and is priced on every goal: phase 1's
+    own rota (if any) minimises the largest deviation only, and costs
+    far more. FEASIBLE and marked as stopped; not TIME_LIMIT with no
+    rota, nor phase 1's OPTIMAL."""
+    from ortools.sat.python import cp_model
+
+    from balancer.solvers import _cpsat
+    from balancer.solvers.rota import solve as solve_module
+
+    searches = []
+
+    def stopped_at_once(
+        model: cp_model.CpModel,
+        params: SolveParams,
+        time_limit: float | None = None,
+    ) -> _cpsat.SolveRun:
+        if searches:
+            return _cpsat.run_model(model, params, time_limit)
+        searches.append(model)  # Ctrl-C during phase 1
+        if phase_one_found:
+            run = _cpsat.run_model(model, params, time_limit)
+            run.interrupted = True
+            return run
+        return _cpsat.SolveRun(
+            solver=cp_model.CpSolver(),
+            status=SolveStatus.TIME_LIMIT,
+            objective=None,
+            bound=None,
+            seconds=0.1,
+            interrupted=True,
+        )
+
+    from balancer.demo import make_demo_team
+
+    monkeypatch.setattr(solve_module, "run_model", stopped_at_once)
+    team = make_demo_team(JANUARY, staff=12, cases=0)
+    result = checked(
+        team,
+        JANUARY,
+        solve_rota(team, JANUARY, SolveParams(time_limit=5, workers=1)),
+    )
+    assert searches
+    assert result.status is SolveStatus.FEASIBLE
+    assert result.assignments
+    assert result.stats.interrupted
+    assert result.stats.bound is None
+    assert result.stats.objective == pytest.approx(
+        sum(t.weighted for t in result.terms)
+    )
+    assert any("Ctrl-C" in note for note in result.stats.phases)
+    [start] = [n for n in result.stats.phases if n.startswith("greedy start")]
+    assert f"{result.stats.objective:g} points" in start
+
+
 def test_limit_spent_building_the_model_stops_at_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
