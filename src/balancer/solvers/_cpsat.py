@@ -103,6 +103,21 @@ class SolveRun:
     seconds: float
     interrupted: bool
 
+    @classmethod
+    def nothing(cls, seconds: float, *, interrupted: bool = False) -> SolveRun:
+        """A run with nothing to read: TIME_LIMIT, no plan.
+
+        For a search that never started, or one whose plan is set aside.
+        """
+        return cls(
+            solver=cp_model.CpSolver(),
+            status=SolveStatus.TIME_LIMIT,
+            objective=None,
+            bound=None,
+            seconds=seconds,
+            interrupted=interrupted,
+        )
+
     @property
     def has_solution(self) -> bool:
         """True when values can be read from :attr:`solver`."""

@@ -219,14 +219,7 @@ def test_a_search_that_finds_nothing_returns_the_valid_start(
     ) -> _cpsat.SolveRun:
         if len(searches) < 2:  # phase 1 and phase 2 find nothing
             searches.append(model)
-            return _cpsat.SolveRun(
-                solver=cp_model.CpSolver(),
-                status=SolveStatus.TIME_LIMIT,
-                objective=None,
-                bound=None,
-                seconds=time_limit or 0.0,
-                interrupted=False,
-            )
+            return _cpsat.SolveRun.nothing(time_limit or 0.0)
         return _cpsat.run_model(model, params, time_limit)
 
     from balancer.demo import make_demo_team
@@ -275,14 +268,7 @@ def test_ctrl_c_in_phase_one_returns_the_valid_start(
             run = _cpsat.run_model(model, params, time_limit)
             run.interrupted = True
             return run
-        return _cpsat.SolveRun(
-            solver=cp_model.CpSolver(),
-            status=SolveStatus.TIME_LIMIT,
-            objective=None,
-            bound=None,
-            seconds=0.1,
-            interrupted=True,
-        )
+        return _cpsat.SolveRun.nothing(0.1, interrupted=True)
 
     from balancer.demo import make_demo_team
 

@@ -41,8 +41,6 @@ import time
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ortools.sat.python import cp_model
-
 from balancer.result import SolveStats, SolveStatus
 from balancer.solvers._cpsat import (
     Progress,
@@ -123,7 +121,8 @@ def solve_rota(
         # Building the model used up the limit (a big team, a limit of a
         # second or two): stop now rather than overrun it.
         note = "the time limit ran out while building the model"
-        return to_result(built, _no_search(started), phases=(note,))
+        seconds = time.perf_counter() - started
+        return to_result(built, SolveRun.nothing(seconds), phases=(note,))
     run, phases, start = _phases(built, params, started, baseline)
     evaluated: SolveRun | None = None
     stopped = run.interrupted
@@ -259,7 +258,8 @@ def _phases(
             built.minimize()
             if start is None and first.has_solution:
                 start = built.variables.extract(first.solver)
-            return _stopped(first), phases, start
+            stopped = SolveRun.nothing(first.seconds, interrupted=True)
+            return stopped, phases, start
         best = (
             round(first.solver.objective_value) if first.has_solution else None
         )
@@ -385,30 +385,6 @@ def _hint_limit(params: SolveParams, started: float) -> float:
 def _left(params: SolveParams, started: float) -> float:
     """Seconds of the time limit still unspent."""
     return params.time_limit - (time.perf_counter() - started)
-
-
-def _stopped(run: SolveRun) -> SolveRun:
-    """A run stopped by Ctrl-C, with what it found set aside."""
-    return SolveRun(
-        solver=cp_model.CpSolver(),
-        status=SolveStatus.TIME_LIMIT,
-        objective=None,
-        bound=None,
-        seconds=run.seconds,
-        interrupted=True,
-    )
-
-
-def _no_search(started: float) -> SolveRun:
-    """A run that never started: TIME_LIMIT, nothing found."""
-    return SolveRun(
-        solver=cp_model.CpSolver(),
-        status=SolveStatus.TIME_LIMIT,
-        objective=None,
-        bound=None,
-        seconds=time.perf_counter() - started,
-        interrupted=False,
-    )
 
 
 def _greedy_keeps_every_rule(team: Team) -> bool:
