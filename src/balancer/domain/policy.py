@@ -1,0 +1,210 @@
+"""The team's policy: rules, goal weights, wishes and carried balances."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from typing import Self
+
+from pydantic import Field, model_validator
+
+from balancer.domain.base import FrozenModel, Identifier
+from balancer.domain.clock import Weekday
+
+__all__ = [
+    "DutyRequest",
+    "HistoryBalance",
+    "Preference",
+    "Rules",
+    "Weights",
+]
+
+
+class Rules(FrozenModel):
+    """The team's hard limits and planning constants."""
+
+    full_time_hours: float = Field(
+        default=37.0,
+        gt=0,
+        le=80,
+        description="Hours of a full-time week (37 in Denmark).",
+    )
+    max_slots_per_day: int = Field(
+        default=2, ge=1, description="Duty slots a person takes a day, max."
+    )
+    max_duty_days_per_week: int = Field(
+        default=4, ge=1, le=7, description="Days with duty per week, max."
+    )
+    max_consecutive_slots: int = Field(
+        default=2,
+        ge=1,
+        description="Back-to-back duty slots (no gap between them), max.",
+    )
+    min_free_half_days_per_week: int = Field(
+        default=2,
+        ge=0,
+        le=10,
+        description="Duty-free half days a person should keep each week "
+        "for casework (soft: weighted by `casework_time`).",
+    )
+    half_day_split: time = Field(
+        default=time(12, 0),
+        description="Where the morning ends and the afternoon starts.",
+    )
+    daily_overhead_hours: float = Field(
+        default=0.5,
+        ge=0,
+        le=8,
+        description="Hours a working day that go to meetings and the "
+        "board, not casework.",
+    )
+    horizon_working_days: int = Field(
+        default=10,
+        ge=1,
+        le=260,
+        description="Working days ahead the backlog balancer plans.",
+    )
+
+
+class Weights(FrozenModel):
+    """How much each soft goal counts; 0 switches a goal off.
+
+    Rota weights are in points per hour of deviation (fairness), per slot
+    (staffing, blocks, variety) or per half day (casework time). Backlog
+    weights are in points per percentage point of utilisation (balance),
+    per day late (flow) and per moved case (stability).
+    """
+
+    fairness_max: int = Field(
+        default=100, ge=0, description="Largest deviation from fair share."
+    )
+    fairness_sum: int = Field(
+        default=10, ge=0, description="Sum of deviations from fair share."
+    )
+    duty_fairness: int = Field(
+        default=5, ge=0, description="Deviation from fair share per duty."
+    )
+    duty_fairness_max: int = Field(
+        default=20,
+        ge=0,
+        description="Largest deviation from fair share within each duty.",
+    )
+    unpopular_fairness: int = Field(
+        default=20, ge=0, description="Uneven spread of unpopular slots."
+    )
+    casework_time: int = Field(
+        default=10, ge=0, description="Each missing duty-free half day."
+    )
+    blocks: int = Field(
+        default=3,
+        ge=0,
+        description="Each extra separate duty block in a person's day.",
+    )
+    target_staffing: int = Field(
+        default=5, ge=0, description="Each person short of target staffing."
+    )
+    over_target: int = Field(
+        default=0,
+        ge=0,
+        description="Each person above target staffing (0 = don't mind).",
+    )
+    requests: int = Field(
+        default=1, ge=0, description="Multiplier on duty request weights."
+    )
+    preferences: int = Field(
+        default=1, ge=0, description="Multiplier on preference weights."
+    )
+    variety: int = Field(
+        default=1, ge=0, description="Same slot again in the same week."
+    )
+    balance_max: int = Field(
+        default=100, ge=0, description="Highest utilisation (backlog)."
+    )
+    balance_spread: int = Field(
+        default=20, ge=0, description="Spread of utilisation (backlog)."
+    )
+    lateness: int = Field(
+        default=50, ge=0, description="Each forecast day past deadline."
+    )
+    age: int = Field(
+        default=5,
+        ge=0,
+        description="Older cases left on the shelf or queued late.",
+    )
+    moves: int = Field(
+        default=30, ge=0, description="Each reassigned case (stability)."
+    )
+    fit: int = Field(
+        default=2,
+        ge=0,
+        description="Each skill level above the case's need (fit).",
+    )
+
+
+class Preference(FrozenModel):
+    """A person wants or avoids a weekday, a date or a slot.
+
+    Give at least one of ``weekday``, ``on`` (a date), ``duty`` with
+    ``slot_start``; together they narrow the preference (e.g. avoid phone
+    08:00 on Mondays).
+    """
+
+    staff_id: Identifier = Field(description="Whose preference.")
+    want: bool = Field(description="True = wants it, False = avoids it.")
+    weekday: Weekday | None = Field(default=None, description="Weekday.")
+    on: date | None = Field(default=None, description="A specific date.")
+    duty: str | None = Field(default=None, description="A duty id.")
+    slot_start: time | None = Field(
+        default=None, description="Start time of the slot meant."
+    )
+    weight: int = Field(
+        default=1, ge=1, le=10, description="How strongly, 1-10."
+    )
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Self:
+        if (
+            self.weekday is None
+            and self.on is None
+            and self.duty is None
+            and self.slot_start is None
+        ):
+            raise ValueError(
+                "a preference needs a weekday, a date, a duty or a slot"
+            )
+        return self
+
+
+class HistoryBalance(FrozenModel):
+    """A person's duty balance carried from earlier months.
+
+    Positive hours mean the person did *more* than their fair share and
+    should get less this month; negative means less.
+    """
+
+    staff_id: Identifier = Field(description="Whose balance.")
+    duty: str | None = Field(
+        default=None, description="Duty id; None for all duties together."
+    )
+    hours: float = Field(
+        default=0.0, description="Hours above (+) or below (-) fair share."
+    )
+    unpopular_slots: float = Field(
+        default=0.0,
+        description="Unpopular slots above (+) or below (-) fair share.",
+    )
+
+
+class DutyRequest(FrozenModel):
+    """A person asks to be on (or off) a duty on one date.
+
+    An *on* request costs its weight unless the person takes that duty
+    that day; an *off* request costs its weight if they do.
+    """
+
+    staff_id: Identifier = Field(description="Who asks.")
+    on: date = Field(description="The date meant.")
+    duty: Identifier = Field(description="The duty id meant.")
+    want: bool = Field(description="True = wants the duty, False = not.")
+    weight: int = Field(
+        default=1, ge=1, le=1000, description="How strongly, 1-1000."
+    )
