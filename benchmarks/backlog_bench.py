@@ -17,12 +17,12 @@ import statistics
 import time
 from datetime import date
 
-from balancer.demo import make_demo_team
 from balancer.domain import Month
-from balancer.metrics import backlog_figures
-from balancer.solvers._cpsat import SolveParams
+from balancer.inputs.demo import make_demo_team
+from balancer.outputs.metrics import backlog_figures
 from balancer.solvers.cases import balance_backlog
 from balancer.solvers.cases.baselines import baseline_plan
+from balancer.solvers.runner import SolveParams
 from balancer.validate.cases import check_backlog
 
 SIZES = {"demo": (24, 400, 5.0), "large": (200, 10_000, 60.0)}

@@ -20,7 +20,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from balancer.curtois_bench import (
+from balancer.bench.curtois import (
     bench_params,
     format_table,
     load_best_known,

@@ -33,7 +33,7 @@ from balancer.bench.gap import solve_gap
 from balancer.bench.rcmax import RcmaxRow, solve_rcmax, summary_by_type
 from balancer.inputs.gap_format import read_gap
 from balancer.inputs.rcmax_format import read_rcmax
-from balancer.solvers._cpsat import SolveParams
+from balancer.solvers.runner import SolveParams
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -29,7 +29,7 @@ ONE_RUN = """
 import json, re, sys
 from dataclasses import replace
 from pathlib import Path
-from balancer.curtois_bench import bench_params, run_instance
+from balancer.bench.curtois import bench_params, run_instance
 path, limit, seed = Path(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])
 params = replace(bench_params(limit), seed=seed)
 _, result, row = run_instance(path, params)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import time
 
-from balancer.demo import make_demo_team
 from balancer.domain import Month
+from balancer.inputs.demo import make_demo_team
 
 SIZES: tuple[tuple[int, int], ...] = (
     (24, 400),

@@ -35,21 +35,21 @@ from typing import TYPE_CHECKING
 
 from openpyxl.chart import LineChart, Reference
 
-from balancer.demo import make_demo_team
+from balancer.bench.simulate import simulate
 from balancer.domain import Month, minutes
+from balancer.files.saving import save_workbook
+from balancer.inputs.demo import make_demo_team
 from balancer.inputs.excel import read_history_sheet
-from balancer.outputs.files import save_workbook
 from balancer.outputs.rota_workbook import write_rota_workbook
 from balancer.outputs.styling import fit_columns, new_workbook, write_table
-from balancer.simulate import simulate
-from balancer.solvers._cpsat import SolveParams
+from balancer.solvers.runner import SolveParams
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from balancer.bench.simulate import MonthFigures
     from balancer.domain import HistoryBalance, Team
     from balancer.result import RotaResult
-    from balancer.simulate import MonthFigures
 
 
 def main() -> None:

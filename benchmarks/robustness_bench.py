@@ -40,9 +40,9 @@ def _peak_mb() -> float:
 def _child_solve(
     kind: str, staff: int, cases: int, limit: float, workers: int
 ) -> None:
-    from balancer.demo import make_demo_team
     from balancer.domain import Month
-    from balancer.solvers._cpsat import SolveParams
+    from balancer.inputs.demo import make_demo_team
+    from balancer.solvers.runner import SolveParams
 
     month = Month.parse(MONTH)
     team = make_demo_team(month, staff=staff, cases=cases)

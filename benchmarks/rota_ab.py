@@ -23,9 +23,9 @@ from ab_run import run_in_tree
 
 ONE_RUN = """
 import json, sys, time
-from balancer.demo import make_demo_team
+from balancer.inputs.demo import make_demo_team
 from balancer.domain import Month
-from balancer.solvers._cpsat import SolveParams
+from balancer.solvers.runner import SolveParams
 from balancer.solvers.rota import solve_rota
 from balancer.validate.rota import check_rota
 month = Month.parse(sys.argv[4])

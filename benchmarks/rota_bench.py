@@ -21,10 +21,10 @@ import statistics
 import time
 from collections import Counter
 
-from balancer.demo import make_demo_team
 from balancer.domain import Month
-from balancer.solvers._cpsat import SolveParams
+from balancer.inputs.demo import make_demo_team
 from balancer.solvers.rota import solve_rota
+from balancer.solvers.runner import SolveParams
 from balancer.validate.rota import check_rota
 
 

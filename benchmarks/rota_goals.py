@@ -22,8 +22,8 @@ import statistics
 
 from ortools.sat.python import cp_model
 
-from balancer.demo import make_demo_team
 from balancer.domain import Month
+from balancer.inputs.demo import make_demo_team
 from balancer.solvers.rota.model import build_model
 
 

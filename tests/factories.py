@@ -20,7 +20,7 @@ from balancer.domain import (
     Team,
 )
 from balancer.result import SolveStatus
-from balancer.solvers._cpsat import SolveRun
+from balancer.solvers.runner import SolveRun
 
 #: January 2027: 1 Jan (New Year) is a holiday; the month has 20 opening
 #: days, Mon 4 Jan is the first full week's Monday.

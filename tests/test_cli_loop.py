@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from balancer.cli import cli
 from balancer.inputs.excel import read_history_sheet
 from balancer.inputs.rota_workbook import read_published, read_rota_workbook
-from balancer.inputs.workbook_writer import write_team_workbook
+from balancer.outputs.team_workbook import write_team_workbook
 from balancer.validate.rota import check_rota, count_changes
 from tests.factories import (
     JANUARY,

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from balancer.cli import cli
 from balancer.domain import Team
 from balancer.inputs.rota_workbook import read_rota_workbook
-from balancer.inputs.workbook_writer import write_team_workbook
+from balancer.outputs.team_workbook import write_team_workbook
 from balancer.validate.rota import check_rota
 from tests.factories import (
     JANUARY,

@@ -13,8 +13,8 @@ from icalendar import Calendar
 from openpyxl import load_workbook
 
 from balancer.cli import cli
-from balancer.inputs.workbook_writer import write_team_workbook
 from balancer.outputs.rota_workbook import write_rota_workbook
+from balancer.outputs.team_workbook import write_team_workbook
 from tests.factories import JANUARY
 from tests.outputs.samples import rota_result, rota_team
 

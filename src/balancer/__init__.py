@@ -1,7 +1,7 @@
 """balancer: fair duty rotas and balanced case backlogs for service teams.
 
 The public API re-exports the domain models and result types; the engines
-live in :mod:`balancer.solve`.
+live in :mod:`balancer.solvers.planning`.
 """
 
 from balancer.domain import Absence as Absence

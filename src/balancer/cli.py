@@ -19,7 +19,7 @@ from balancer import __version__
 from balancer.cli_options import search_options
 from balancer.domain import Month
 from balancer.errors import BalancerError, InputError
-from balancer.outputs.files import refuse_inputs
+from balancer.files.saving import refuse_inputs
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from balancer.inputs.loaded import LoadedTeam
     from balancer.outputs.frames import Language
     from balancer.result import DutyAssignment
-    from balancer.solvers._cpsat import Progress, SolveParams
+    from balancer.solvers.runner import Progress, SolveParams
 
 _F = TypeVar("_F", bound="Callable[..., Any]")
 
@@ -143,7 +143,7 @@ def _echo_problems(title: str, problems: Sequence[InputProblem]) -> None:
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 def template(path: Path) -> None:
     """Write an empty team workbook to PATH, with examples and help."""
-    from balancer.inputs.template import write_template
+    from balancer.outputs.template import write_template
 
     written = write_template(path)
     click.echo(
@@ -246,8 +246,8 @@ def _loop_options(func: _F) -> _F:
 def _params(
     time_limit: float, workers: int | None, seed: int, quiet: bool
 ) -> SolveParams:
-    from balancer.report import progress_line
-    from balancer.solvers._cpsat import SolveParams
+    from balancer.outputs.console import progress_line
+    from balancer.solvers.runner import SolveParams
 
     def show(progress: Progress) -> None:
         click.echo(progress_line(progress), err=True)
@@ -309,9 +309,9 @@ def rota(
     from last month's rota workbook.
     """
     from balancer.cli_loop import keep_baseline, with_history
+    from balancer.outputs.console import rota_lines
     from balancer.outputs.rota_workbook import write_rota_workbook
-    from balancer.report import rota_lines
-    from balancer.solve import solve_rota
+    from balancer.solvers.planning import solve_rota
 
     month = _month_option(month_text)
     target = output or Path(f"rota-{month}.xlsx")
@@ -389,9 +389,9 @@ def rebalance(
     from balancer.inputs.loaded import load_team
     from balancer.inputs.rota_workbook import read_rota_workbook
     from balancer.outputs.backlog_workbook import write_backlog_workbook
+    from balancer.outputs.console import backlog_lines
     from balancer.outputs.frames import backlog_metrics
-    from balancer.report import backlog_lines
-    from balancer.solve import balance_backlog, baseline_results
+    from balancer.solvers.planning import balance_backlog, baseline_results
 
     inputs = [p for p in (team_path, rota_path) if p is not None]
     refuse_inputs(output, inputs)
@@ -430,9 +430,9 @@ def _run_plan(
 ) -> int:
     """Rota, then backlog on its capacity, into one workbook."""
     from balancer.outputs.backlog_workbook import write_plan_workbook
+    from balancer.outputs.console import backlog_lines, rota_lines
     from balancer.outputs.frames import backlog_metrics
-    from balancer.report import backlog_lines, rota_lines
-    from balancer.solve import plan_month
+    from balancer.solvers.planning import plan_month
 
     refuse_inputs(output, [team_path])
     team = _load_for_month(team_path, month).team
@@ -556,8 +556,8 @@ def demo(
 
     The team is synthetic and the same every run (``--seed``).
     """
-    from balancer.demo import make_demo_team
-    from balancer.inputs.workbook_writer import write_team_workbook
+    from balancer.inputs.demo import make_demo_team
+    from balancer.outputs.team_workbook import write_team_workbook
 
     month = _month_option(month_text)
     team = make_demo_team(

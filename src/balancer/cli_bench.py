@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from balancer.bench.common import BenchRow
     from balancer.inputs.gap_format import GapInstance, Sense
     from balancer.inputs.rcmax_format import RcmaxInstance
-    from balancer.solvers._cpsat import SolveParams
+    from balancer.solvers.runner import SolveParams
 
 _F = TypeVar("_F", bound="Callable[..., Any]")
 _J = TypeVar("_J")
@@ -58,7 +58,7 @@ def _bench_options(func: _F) -> _F:
 
 
 def _params(time_limit: float, workers: int | None, seed: int) -> SolveParams:
-    from balancer.solvers._cpsat import SolveParams
+    from balancer.solvers.runner import SolveParams
 
     return SolveParams(time_limit=time_limit, workers=workers, seed=seed)
 

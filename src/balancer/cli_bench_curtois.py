@@ -1,6 +1,6 @@
 """``balancer bench curtois``: the Curtois & Qu benchmark, as a table.
 
-Thin: :mod:`balancer.curtois_bench` reads, solves and formats.
+Thin: :mod:`balancer.bench.curtois` reads, solves and formats.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import click
 from balancer.cli_options import search_options
 
 if TYPE_CHECKING:
-    from balancer.curtois_bench import BenchRow
+    from balancer.bench.curtois import BenchRow
 
 __all__ = ["curtois"]
 
@@ -45,7 +45,7 @@ def curtois(
     the proven bound, the best known objective, the gap to it in % and
     the time.
     """
-    from balancer.curtois_bench import (
+    from balancer.bench.curtois import (
         bench_params,
         find_instances,
         format_table,

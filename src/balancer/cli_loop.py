@@ -197,16 +197,16 @@ def replan(
     first; writes the new rota with a Changes sheet.
     """
     from balancer.domain import Month
+    from balancer.outputs.console import rota_lines
     from balancer.outputs.rota_changes import (
         add_changes_sheet,
         asks_frame,
         changes_frame,
     )
     from balancer.outputs.rota_workbook import write_rota_workbook
-    from balancer.report import rota_lines
-    from balancer.solve import solve_rota
-    from balancer.solvers._cpsat import SolveParams
+    from balancer.solvers.planning import solve_rota
     from balancer.solvers.rota.ask import people_to_ask
+    from balancer.solvers.runner import SolveParams
 
     first, last = start.date(), (end or start).date()
     if last < first:

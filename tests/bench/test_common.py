@@ -15,8 +15,8 @@ from balancer.bench.common import (
 from balancer.bench.gap import GAP_OPTIONS
 from balancer.inputs.bench_numbers import BENCH_START
 from balancer.inputs.gap_format import gap_team, read_gap
-from balancer.solvers._cpsat import SolveParams
 from balancer.solvers.cases import balance_backlog
+from balancer.solvers.runner import SolveParams
 
 TINY = Path(__file__).parents[1] / "data" / "gap_tiny.txt"
 

@@ -11,7 +11,7 @@ from balancer.bench.gap import greedy_gap, solve_gap
 from balancer.inputs.bench_numbers import BENCH_START
 from balancer.inputs.gap_format import GapInstance, read_gap
 from balancer.result import SolveStatus
-from balancer.solvers._cpsat import SolveParams
+from balancer.solvers.runner import SolveParams
 from balancer.validate.cases import check_backlog
 
 TINY = Path(__file__).parents[1] / "data" / "gap_tiny.txt"
@@ -71,8 +71,8 @@ def test_no_search_plan_reports_the_greedy_plan(
 ) -> None:
     """When CP-SAT finds nothing in time the engine answers with the start
     plan and no objective; the row says so instead of stopping the run."""
-    from balancer.solvers._cpsat import SolveRun
     from balancer.solvers.cases import model
+    from balancer.solvers.runner import SolveRun
     from tests.factories import found_nothing
 
     real = model.run_model

@@ -14,7 +14,7 @@ from balancer.bench.rcmax import (
 from balancer.inputs.bench_numbers import BENCH_START
 from balancer.inputs.rcmax_format import read_rcmax
 from balancer.result import SolveStatus
-from balancer.solvers._cpsat import SolveParams
+from balancer.solvers.runner import SolveParams
 from balancer.validate.cases import check_backlog
 
 TINY = Path(__file__).parents[1] / "data" / "rcmax_tiny.txt"

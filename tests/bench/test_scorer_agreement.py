@@ -18,7 +18,7 @@ from balancer.bench.gap import solve_gap
 from balancer.bench.rcmax import solve_rcmax
 from balancer.inputs.gap_format import read_gap
 from balancer.inputs.rcmax_format import read_rcmax
-from balancer.solvers._cpsat import SolveParams
+from balancer.solvers.runner import SolveParams
 
 SHARED = Path(__file__).parents[2] / ".." / "shared" / "benchmarks"
 FAST = SolveParams(time_limit=2.0, workers=1)

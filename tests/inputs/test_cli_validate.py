@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from balancer.cli import cli, main
 from balancer.inputs.json_io import write_team_json
 from tests.inputs.books import base_sheets, with_cell, write_book
-from tests.inputs.test_workbook_writer import rich_team
+from tests.outputs.test_team_workbook import rich_team
 
 
 def _run(*args: str) -> tuple[int, str]:

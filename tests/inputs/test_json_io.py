@@ -9,7 +9,7 @@ import pytest
 
 from balancer.errors import InputError
 from balancer.inputs.json_io import read_team_json, write_team_json
-from tests.inputs.test_workbook_writer import rich_team
+from tests.outputs.test_team_workbook import rich_team
 
 
 def test_json_round_trip(tmp_path: Path) -> None:

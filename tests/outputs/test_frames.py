@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from balancer.domain import CaseStatus, HistoryBalance
-from balancer.inputs.columns import HISTORY
+from balancer.files.schema import HISTORY
 from balancer.outputs import frames
 from balancer.result import CaseAssignment, SolveStats, SolveStatus
 from tests.factories import JANUARY, make_case, make_duty, make_team

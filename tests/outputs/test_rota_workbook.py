@@ -11,7 +11,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from balancer.errors import OutputError
-from balancer.inputs.columns import HISTORY
+from balancer.files.schema import HISTORY
 from balancer.outputs.frames import BOARD_HEADERS
 from balancer.outputs.rota_workbook import (
     RELAXED_BANNER,

@@ -22,9 +22,9 @@ from hypothesis import strategies as st
 
 from balancer.cli import cli
 from balancer.domain import Case, Team, Weekday
-from balancer.solvers._cpsat import SolveParams
 from balancer.solvers.cases import balance_backlog
 from balancer.solvers.rota import solve_rota
+from balancer.solvers.runner import SolveParams
 from balancer.validate.cases import check_backlog
 from balancer.validate.rota import check_rota
 from tests.factories import (

@@ -19,12 +19,12 @@ import pytest
 from click.testing import CliRunner
 
 from balancer.cli import cli
-from balancer.demo import make_demo_team
 from balancer.domain import Month
-from balancer.inputs.workbook_writer import write_team_workbook
-from balancer.solvers._cpsat import SolveParams
+from balancer.inputs.demo import make_demo_team
+from balancer.outputs.team_workbook import write_team_workbook
 from balancer.solvers.cases import balance_backlog
 from balancer.solvers.rota import solve_rota
+from balancer.solvers.runner import SolveParams
 from balancer.validate.cases import check_backlog
 from balancer.validate.rota import check_rota
 from tests.inputs.books import base_sheets, with_cell, write_book

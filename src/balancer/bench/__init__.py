@@ -1,9 +1,9 @@
 """Run the backlog engine on published OR benchmarks and score it.
 
 The runners live here, not in the CLI, so ``balancer bench ...`` and the
-scripts in ``benchmarks/`` share them. This is an application layer like
-:mod:`balancer.solve`: it reads instances (``balancer.inputs``), solves
-them with the backlog engine exactly as a planner's backlog is solved
+scripts in ``benchmarks/`` share them. It sits above the readers and
+writers and below the CLI: it reads instances (``balancer.inputs``),
+solves them with the engines exactly as a planner's plans are solved
 (``balance_backlog`` with :class:`BacklogOptions` aimed at the
 benchmark), and compares the plan with the published reference values.
 

@@ -6,8 +6,8 @@ import csv
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from balancer.files.saving import save_text
 from balancer.inputs.gap_format import agent_id, job_id
-from balancer.outputs.files import save_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence

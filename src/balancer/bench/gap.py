@@ -5,7 +5,7 @@ every case must be placed (no shelf), capacities are hard, no classes of
 interchangeable cases (every job differs), and only the fit goal counts,
 so the objective is the total cost. A regret greedy gives the search a
 first plan when it finds one that fits; on big instances the engine's
-cost search (:mod:`balancer.solvers.cases.cost_search`) improves it
+cost search (:mod:`balancer.bench.cost_search`) improves it
 first.
 """
 
@@ -26,11 +26,11 @@ from balancer.bench.common import (
     find_reference,
     plan_by_index,
 )
+from balancer.bench.cost_search import lower_cost
 from balancer.inputs.bench_numbers import BENCH_START
 from balancer.inputs.gap_format import agent_id, gap_team, job_id
-from balancer.solvers._cpsat import SolveParams
 from balancer.solvers.cases import BacklogOptions, balance_backlog
-from balancer.solvers.cases.cost_search import lower_cost
+from balancer.solvers.runner import SolveParams
 
 if TYPE_CHECKING:
     from collections.abc import Callable

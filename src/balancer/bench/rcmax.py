@@ -28,9 +28,9 @@ from balancer.inputs.bench_numbers import BENCH_START
 from balancer.inputs.gap_format import agent_id, job_id
 from balancer.inputs.rcmax_format import rcmax_team
 from balancer.result import SolveStatus
-from balancer.solvers._cpsat import SolveParams
 from balancer.solvers.cases import BacklogOptions, balance_backlog
 from balancer.solvers.cases.peak_search import lower_peak
+from balancer.solvers.runner import SolveParams
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

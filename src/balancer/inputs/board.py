@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from balancer.errors import InputError, InputProblem
-from balancer.inputs.columns import normalise_header
+from balancer.files.schema import normalise_header
 from balancer.inputs.rota_workbook import (
     _SEPARATORS,
     _as_date,

@@ -7,7 +7,7 @@ one :class:`~balancer.errors.InputError` naming each problem's sheet, row
 and column with a fix, so a planner fixes the whole file in one go.
 
 Sheet and column names, with their Danish aliases, live in
-:mod:`balancer.inputs.columns`; ``docs/input-format.md`` describes them.
+:mod:`balancer.files.schema`; ``docs/input-format.md`` describes them.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from balancer.domain import (
     WorkDay,
 )
 from balancer.errors import InputProblem
-from balancer.inputs.cells import (
+from balancer.files.cells import (
     parse_bool,
     parse_date,
     parse_int,
@@ -59,7 +59,7 @@ from balancer.inputs.cells import (
     parse_weekday,
     parse_weekdays,
 )
-from balancer.inputs.columns import (
+from balancer.files.schema import (
     DUTIES,
     HISTORY,
     INSTRUCTIONS,

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from balancer.domain import Team, TeamValidationError
 from balancer.errors import InputError, InputProblem
+from balancer.files.saving import save_text
 from balancer.inputs.loaded import LoadedTeam, locate_problem
 from balancer.inputs.overlaps import (
     OVERLAP_FIX,
@@ -22,7 +23,6 @@ from balancer.inputs.overlaps import (
     overlapping_absences,
 )
 from balancer.inputs.sheets import plain_pydantic_message
-from balancer.outputs.files import save_text
 
 __all__ = [
     "JsonPlaces",

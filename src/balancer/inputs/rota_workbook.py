@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from balancer.domain import Weekday, minutes
 from balancer.errors import InputError, InputProblem
-from balancer.inputs.columns import Column, Sheet, normalise_header
+from balancer.files.schema import Column, Sheet, normalise_header
 from balancer.result import DutyAssignment
 
 if TYPE_CHECKING:

@@ -21,7 +21,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 from balancer.errors import InputError, InputProblem
-from balancer.inputs.cells import is_blank, parse_text
+from balancer.files.cells import is_blank, parse_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from openpyxl import Workbook
     from pydantic import ValidationError
 
-    from balancer.inputs.columns import Column, Sheet
+    from balancer.files.schema import Column, Sheet
 
 __all__ = [
     "EXCEL_ERRORS",

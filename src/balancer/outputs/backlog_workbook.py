@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING
 
 from openpyxl.chart import BarChart, Reference
 
+from balancer.files.saving import save_workbook, write_value
 from balancer.outputs import frames
-from balancer.outputs.files import save_workbook, write_value
 from balancer.outputs.rota_workbook import add_rota_sheets
 from balancer.outputs.styling import (
     RED_FILL,

@@ -32,8 +32,8 @@ from typing import TYPE_CHECKING, Literal
 import pandas as pd
 
 from balancer.domain import AbsenceReason, Weekday, minutes
-from balancer.inputs.columns import HISTORY
-from balancer.metrics import owned_hours
+from balancer.files.schema import HISTORY
+from balancer.outputs.metrics import owned_hours
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

@@ -30,8 +30,8 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
+from balancer.files.saving import save_bytes
 from balancer.outputs.changes import blocks
-from balancer.outputs.files import save_bytes
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence

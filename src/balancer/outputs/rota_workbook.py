@@ -37,8 +37,8 @@ from openpyxl.styles import Alignment, Border, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
+from balancer.files.saving import save_workbook, write_value
 from balancer.outputs import frames
-from balancer.outputs.files import save_workbook, write_value
 from balancer.outputs.statements import fairness_statements
 from balancer.outputs.styling import (
     ABSENCE_FILL,

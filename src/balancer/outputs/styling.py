@@ -1,7 +1,7 @@
 """Shared look of the output workbooks: colours, tables, print settings.
 
 The sheet writers put DataFrames on sheets through :func:`write_table`,
-which stores every string through :func:`balancer.outputs.files.write_value`
+which stores every string through :func:`balancer.files.saving.write_value`
 (text that looks like a formula stays text) and shows dates the Danish way.
 """
 
@@ -16,7 +16,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
-from balancer.outputs.files import write_value
+from balancer.files.saving import write_value
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

@@ -9,8 +9,8 @@ import pytest
 
 from balancer.domain import CaseStatus, Priority, Rules, Team
 from balancer.result import DutyAssignment, SolveStatus
-from balancer.solvers._cpsat import SolveParams
 from balancer.solvers.cases import BacklogOptions, balance_backlog
+from balancer.solvers.runner import SolveParams
 from balancer.validate.cases import check_backlog
 from tests.factories import make_absence, make_case, make_duty, make_staff
 from tests.solvers.cases.helpers import MONDAY, NO_WEIGHTS, backlog_team
@@ -225,8 +225,8 @@ def test_two_workers_search_with_the_stronger_relaxation(
     """On two workers the full search is max_lp; a caller's choice wins."""
     from ortools.sat.python.cp_model import CpModel
 
-    from balancer.solvers._cpsat import SolveRun
     from balancer.solvers.cases import model
+    from balancer.solvers.runner import SolveRun
 
     seen: list[SolveParams] = []
     real = model.run_model

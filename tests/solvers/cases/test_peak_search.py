@@ -9,9 +9,9 @@ from itertools import product
 import numpy as np
 
 from balancer.domain import Case, Weights
-from balancer.solvers._cpsat import SolveParams
 from balancer.solvers.cases import balance_backlog
 from balancer.solvers.cases.peak_search import balance_hint, lower_peak
+from balancer.solvers.runner import SolveParams
 from balancer.validate.cases import check_backlog
 from tests.factories import make_case
 from tests.solvers.cases.helpers import (

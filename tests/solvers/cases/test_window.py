@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 
 from balancer.domain import CaseStatus
 from balancer.result import SolveStats, SolveStatus
-from balancer.solvers._cpsat import SolveParams
 from balancer.solvers.cases import balance_backlog, data, model, window
 from balancer.solvers.cases.constraints import HARD_RULES
 from balancer.solvers.cases.hint import greedy_hint
 from balancer.solvers.cases.model import build
+from balancer.solvers.runner import SolveParams
 from balancer.validate.cases import check_backlog
 from tests.factories import make_case, make_staff
 from tests.solvers.cases.helpers import (

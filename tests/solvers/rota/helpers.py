@@ -7,8 +7,8 @@ from datetime import date
 
 from balancer.domain import Team
 from balancer.result import DutyAssignment, SolveStatus
-from balancer.solvers._cpsat import SolveParams, SolveRun, run_model
 from balancer.solvers.rota.model import RotaModel
+from balancer.solvers.runner import SolveParams, SolveRun, run_model
 from tests.factories import JANUARY
 
 #: Tiny solves: one worker, a few seconds at most.

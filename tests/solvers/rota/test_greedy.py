@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ortools.sat.python import cp_model
 
-from balancer.demo import make_demo_team
+from balancer.inputs.demo import make_demo_team
 from balancer.solvers.rota.greedy import greedy_rota
 from balancer.solvers.rota.shares import compute_shares
 from balancer.solvers.rota.variables import RotaVariables

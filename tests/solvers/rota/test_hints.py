@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from balancer.demo import make_demo_team
+from balancer.inputs.demo import make_demo_team
 from balancer.result import DutyAssignment
 from balancer.solvers.rota.greedy import greedy_rota
 from balancer.solvers.rota.hints import complete_hint

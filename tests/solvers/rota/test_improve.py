@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 from ortools.sat.python import cp_model
 
-from balancer.demo import make_demo_team
+from balancer.inputs.demo import make_demo_team
 from balancer.solvers.rota.greedy import greedy_rota
 from balancer.solvers.rota.improve import improve_rota
 from balancer.solvers.rota.shares import compute_shares

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 import pytest
 
 from balancer.inputs.curtois import read_curtois
-from balancer.solvers._cpsat import SolveParams
 from balancer.solvers.rota import lines
 from balancer.solvers.rota.hints import complete_hint
 from balancer.solvers.rota.lines import (
@@ -31,7 +30,8 @@ from balancer.solvers.rota.lines import (
     line_rota,
 )
 from balancer.solvers.rota.model import build_model
-from balancer.solvers.rota.solve import solve_rota
+from balancer.solvers.rota.search import solve_rota
+from balancer.solvers.runner import SolveParams
 from balancer.validate.rota import check_rota, score_rota
 
 if TYPE_CHECKING:

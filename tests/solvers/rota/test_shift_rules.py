@@ -293,7 +293,7 @@ def test_solve_keeps_every_new_rule() -> None:
 def test_greedy_hint_only_when_it_keeps_every_rule() -> None:
     # The greedy rota ignores the period rules; even a limit of 0
     # weekends is a rule it would break, so no hint then.
-    from balancer.solvers.rota.solve import _greedy_keeps_every_rule
+    from balancer.solvers.rota.search import _greedy_keeps_every_rule
 
     assert _greedy_keeps_every_rule(shift_team()) is False  # successions
     plain = shift_team().model_copy(

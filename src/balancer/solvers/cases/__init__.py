@@ -12,12 +12,12 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from balancer.solvers._cpsat import SolveParams
 from balancer.solvers.cases.data import BacklogOptions, prepare
 from balancer.solvers.cases.hint import greedy_hint
 from balancer.solvers.cases.local_search import polish
 from balancer.solvers.cases.model import solve
 from balancer.solvers.cases.peak_search import balance_hint
+from balancer.solvers.runner import SolveParams
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence

@@ -17,11 +17,11 @@ from ortools.sat.python import cp_model
 
 from balancer.result import BacklogResult, Conflict, PenaltyTerm, SolveStats
 from balancer.result import SolveStatus as Status
-from balancer.solvers._cpsat import SolveParams, run_model
 from balancer.solvers.cases.constraints import HARD_RULES
 from balancer.solvers.cases.forecast import forecast
 from balancer.solvers.cases.objectives import SOFT_GOALS, Term
 from balancer.solvers.cases.variables import BacklogVariables
+from balancer.solvers.runner import SolveParams, run_model
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Mapping

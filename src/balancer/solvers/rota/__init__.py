@@ -12,4 +12,4 @@ Modules: :mod:`.eligibility` (who may take a slot), :mod:`.variables`
 :mod:`.solve` (the entry point).
 """
 
-from balancer.solvers.rota.solve import solve_rota as solve_rota
+from balancer.solvers.rota.search import solve_rota as solve_rota

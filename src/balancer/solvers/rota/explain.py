@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from balancer.result import Conflict, SolveStats, SolveStatus
-from balancer.solvers._cpsat import run_model
 from balancer.solvers.rota.constraints import (
     HARD_RULES,
     back_to_back_chains,
@@ -35,6 +34,7 @@ from balancer.solvers.rota.constraints import (
 from balancer.solvers.rota.eligibility import unavailability
 from balancer.solvers.rota.model import build_model, to_result
 from balancer.solvers.rota.objectives import Term
+from balancer.solvers.runner import run_model
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -44,9 +44,9 @@ if TYPE_CHECKING:
 
     from balancer.domain import Month, SkillRequirement, Staff, Team
     from balancer.result import DutyAssignment, RotaBaseline, RotaResult
-    from balancer.solvers._cpsat import SolveParams
     from balancer.solvers.rota.model import RotaModel
     from balancer.solvers.rota.variables import RotaVariables, SlotInstance
+    from balancer.solvers.runner import SolveParams
 
 __all__ = ["RELAX_WEIGHT", "demand_conflicts", "solve_relaxed"]
 

@@ -36,9 +36,9 @@ if TYPE_CHECKING:
 
     from balancer.domain import Month, Team
     from balancer.result import Conflict, DutyAssignment, RotaBaseline
-    from balancer.solvers._cpsat import SolveRun
     from balancer.solvers.rota.constraints import HardRule
     from balancer.solvers.rota.objectives import Goal
+    from balancer.solvers.runner import SolveRun
 
 __all__ = ["RotaModel", "build_model", "summarise", "to_result"]
 

@@ -19,10 +19,10 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from balancer.files.saving import save_text
 from balancer.inputs.curtois import CurtoisInstance, read_curtois
-from balancer.outputs.files import save_text
-from balancer.solvers._cpsat import SolveParams
-from balancer.solvers.rota.solve import solve_rota
+from balancer.solvers.rota.search import solve_rota
+from balancer.solvers.runner import SolveParams
 from balancer.validate.rota import check_rota
 
 if TYPE_CHECKING:

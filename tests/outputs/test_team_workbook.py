@@ -25,7 +25,7 @@ from balancer.domain import (
 )
 from balancer.errors import OutputError
 from balancer.inputs.excel import read_team_workbook
-from balancer.inputs.workbook_writer import format_days, write_team_workbook
+from balancer.outputs.team_workbook import format_days, write_team_workbook
 from tests.factories import (
     make_absence,
     make_case,

@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 import pytest
 
 from balancer.domain import AbsenceReason, CaseStatus, Priority, Weekday
-from balancer.inputs.cells import (
+from balancer.files.cells import (
     parse_bool,
     parse_date,
     parse_int,

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from balancer.errors import OutputError
-from balancer.outputs.files import save_text, save_workbook, set_text
+from balancer.files.saving import save_text, save_workbook, set_text
 
 
 def _book(text: str) -> Workbook:

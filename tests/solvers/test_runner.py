@@ -5,7 +5,7 @@ from __future__ import annotations
 from ortools.sat.python import cp_model
 
 from balancer.result import SolveStatus
-from balancer.solvers._cpsat import SolveParams, run_model
+from balancer.solvers.runner import SolveParams, run_model
 
 
 def test_optimal_run_reports_objective_and_bound() -> None:

@@ -2,7 +2,8 @@
 
 The feasibility margin is recomputed here from the domain's own methods
 (working hours, ``Absence.blocks``, ``may_take``), not from anything in
-``balancer.demo``, so a change in the generator that starves a slot fails.
+``balancer.inputs.demo``, so a change in the generator that starves a slot
+fails.
 """
 
 from __future__ import annotations
@@ -13,13 +14,6 @@ from datetime import date, time, timedelta
 
 import pytest
 
-from balancer.demo import (
-    CASE_SKILLS,
-    MIN_STAFF,
-    WIP_SHARE,
-    demo_staffing,
-    make_demo_team,
-)
 from balancer.domain import (
     AbsenceReason,
     CalendarSettings,
@@ -30,6 +24,13 @@ from balancer.domain import (
     Team,
     Weekday,
     minutes,
+)
+from balancer.inputs.demo import (
+    CASE_SKILLS,
+    MIN_STAFF,
+    WIP_SHARE,
+    demo_staffing,
+    make_demo_team,
 )
 
 JANUARY = Month(year=2027, month=1)
@@ -432,7 +433,7 @@ def _assert_feasible_margin(team: Team, month: Month) -> None:
 
 def test_absence_planner_refuses_to_starve_a_slot() -> None:
     """Three people on a min-1 slot keep a floor of two: one may go."""
-    from balancer.demo import _AbsencePlanner  # the rule under test
+    from balancer.inputs.demo import _AbsencePlanner  # the rule under test
     from tests.factories import make_duty, make_slot, make_staff
 
     people = (make_staff("ann"), make_staff("bo"), make_staff("cy"))

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from balancer.result import BacklogResult, SolveStats, SolveStatus
-from balancer.solvers._cpsat import SolveParams
 from balancer.solvers.cases import balance_backlog
 from balancer.solvers.cases.baselines import BASELINES, baseline_plan
 from balancer.solvers.rota import solve_rota
+from balancer.solvers.runner import SolveParams
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import pytest
 
+from balancer.bench.simulate import balances_after, simulate
 from balancer.domain import Month, Preference, Team, Weekday
 from balancer.result import SolveStatus
-from balancer.simulate import balances_after, simulate
-from balancer.solvers._cpsat import SolveParams
+from balancer.solvers.runner import SolveParams
 from balancer.validate.rota import check_rota
 from tests.factories import make_duty, make_slot, make_staff, make_team
 

@@ -25,7 +25,8 @@ from balancer.domain import (
     Weights,
     WorkDay,
 )
-from balancer.inputs.columns import (
+from balancer.files.saving import save_workbook, write_value
+from balancer.files.schema import (
     ABSENCES,
     CASES,
     DUTIES,
@@ -37,7 +38,6 @@ from balancer.inputs.columns import (
     Setting,
     Sheet,
 )
-from balancer.outputs.files import save_workbook, write_value
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence

@@ -22,8 +22,8 @@ from balancer.domain import (
     WorkDay,
 )
 from balancer.result import RotaResult, SolveStatus
-from balancer.solvers._cpsat import SolveParams, SolveRun
 from balancer.solvers.rota import solve_rota
+from balancer.solvers.runner import SolveParams, SolveRun
 from balancer.validate.rota import check_rota, score_rota
 from tests.factories import (
     found_nothing,
@@ -159,7 +159,7 @@ def test_time_limit_without_a_plan_does_not_raise() -> None:
 
 
 def test_demo_team_is_valid_and_scores_agree() -> None:
-    from balancer.demo import make_demo_team
+    from balancer.inputs.demo import make_demo_team
 
     team = make_demo_team(JANUARY, staff=12, cases=0)
     result = checked(
@@ -180,7 +180,7 @@ def replace_searches(
     and a call that runs it for real, and returns the run the solve
     sees. The list returned holds one number per search made.
     """
-    from balancer.solvers.rota import solve as module
+    from balancer.solvers.rota import search as module
 
     real = module.run_model
     calls: list[int] = []
@@ -226,7 +226,7 @@ def test_a_search_that_finds_nothing_returns_the_valid_start(
 ) -> None:
     """On a busy machine the search may find no rota in time; the greedy
     start keeps every hard rule, so it comes back (FEASIBLE, no bound)."""
-    from balancer.demo import make_demo_team
+    from balancer.inputs.demo import make_demo_team
 
     calls = replace_searches(  # phase 1 and phase 2 find nothing
         monkeypatch,
@@ -256,7 +256,7 @@ def test_ctrl_c_in_phase_one_returns_the_valid_start(
     own rota (if any) minimises the largest deviation only, and costs
     far more. FEASIBLE and marked as stopped; not TIME_LIMIT with no
     rota, nor phase 1's OPTIMAL."""
-    from balancer.demo import make_demo_team
+    from balancer.inputs.demo import make_demo_team
 
     def ctrl_c_in_phase_one(
         k: int, search: Callable[[], SolveRun]
@@ -299,7 +299,7 @@ def test_limit_spent_building_the_model_stops_at_once(
     """
     import time
 
-    from balancer.solvers.rota import solve as module
+    from balancer.solvers.rota import search as module
 
     real = module.build_model
 
@@ -318,8 +318,8 @@ def test_limit_spent_building_the_model_stops_at_once(
 
 def test_live_progress_reads_in_hours_and_points() -> None:
     """Progress lines name the phase and use the planner's units."""
-    from balancer.report import progress_line
-    from balancer.solvers._cpsat import Progress
+    from balancer.outputs.console import progress_line
+    from balancer.solvers.runner import Progress
 
     seen: list[Progress] = []
     team = small_team()

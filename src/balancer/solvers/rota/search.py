@@ -42,12 +42,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from balancer.result import SolveStats, SolveStatus
-from balancer.solvers._cpsat import (
-    Progress,
-    SolveParams,
-    SolveRun,
-    run_model,
-)
 from balancer.solvers.rota.explain import demand_conflicts, solve_relaxed
 from balancer.solvers.rota.greedy import greedy_rota
 from balancer.solvers.rota.hints import complete_hint
@@ -55,6 +49,12 @@ from balancer.solvers.rota.improve import improve_rota
 from balancer.solvers.rota.kept import kept_conflicts
 from balancer.solvers.rota.lines import line_rota
 from balancer.solvers.rota.model import build_model, to_result
+from balancer.solvers.runner import (
+    Progress,
+    SolveParams,
+    SolveRun,
+    run_model,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

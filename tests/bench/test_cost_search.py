@@ -8,7 +8,7 @@ from itertools import product
 
 import numpy as np
 
-from balancer.solvers.cases.cost_search import lower_cost
+from balancer.bench.cost_search import lower_cost
 
 
 def test_lower_cost_finds_the_cheapest_plan_within_capacity() -> None:

@@ -16,16 +16,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from balancer.bench.curtois import roster_csv, run_instance, write_roster
 from balancer.cli import cli
-from balancer.curtois_bench import roster_csv, run_instance, write_roster
 from balancer.inputs.curtois import read_curtois
 from balancer.result import DutyAssignment
-from balancer.solvers._cpsat import SolveParams
+from balancer.solvers.runner import SolveParams
 from balancer.validate.rota import check_rota, score_rota
 
-DATA = Path(__file__).parent / "data" / "curtois"
+DATA = Path(__file__).parents[1] / "data" / "curtois"
 SHARED = (
-    Path(__file__).resolve().parents[1]
+    Path(__file__).resolve().parents[2]
     / ".."
     / "shared"
     / "benchmarks"

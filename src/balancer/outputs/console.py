@@ -8,7 +8,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from balancer.result import BacklogResult, RotaResult, SolveStats
-    from balancer.solvers._cpsat import Progress
+    from balancer.solvers.runner import Progress
 
 __all__ = ["backlog_lines", "progress_line", "rota_lines", "stats_line"]
 

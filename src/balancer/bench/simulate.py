@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from balancer.domain import Month, Team
     from balancer.result import RotaResult, SolveStatus
-    from balancer.solvers._cpsat import SolveParams
+    from balancer.solvers.runner import SolveParams
 
 __all__ = ["MonthFigures", "balances_after", "simulate"]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from balancer.domain import CaseStatus, Rules, Team
-from balancer.metrics import backlog_figures, utilisation
+from balancer.outputs.metrics import backlog_figures, utilisation
 from balancer.result import CaseAssignment
 from tests.factories import make_case, make_staff
 

@@ -30,7 +30,8 @@ from balancer.domain import (
     Weekday,
     WorkDay,
 )
-from balancer.inputs.columns import (
+from balancer.files.saving import save_workbook
+from balancer.files.schema import (
     ABSENCES,
     CASES,
     DUTIES,
@@ -42,8 +43,7 @@ from balancer.inputs.columns import (
     STAFF,
     Sheet,
 )
-from balancer.inputs.workbook_writer import team_workbook
-from balancer.outputs.files import save_workbook
+from balancer.outputs.team_workbook import team_workbook
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

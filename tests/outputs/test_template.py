@@ -8,9 +8,9 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from balancer.domain import Staff, Team, WorkDay
-from balancer.inputs.columns import SHEETS
+from balancer.files.schema import SHEETS
 from balancer.inputs.excel import read_team_workbook_with_notes
-from balancer.inputs.template import example_team, write_template
+from balancer.outputs.template import example_team, write_template
 from tests.factories import make_absence
 
 

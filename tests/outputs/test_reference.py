@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from balancer.inputs.columns import SETTINGS, SHEETS
-from balancer.inputs.reference import input_format_markdown
+from balancer.files.schema import SETTINGS, SHEETS
+from balancer.outputs.reference import input_format_markdown
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "input-format.md"
 
 
 def test_doc_is_the_generated_text() -> None:
     assert DOC.read_text(encoding="utf-8") == input_format_markdown(), (
-        "regenerate: PYTHONPATH=src python -m balancer.inputs.reference "
+        "regenerate: PYTHONPATH=src python -m balancer.outputs.reference "
         "> docs/input-format.md"
     )
 
