@@ -20,11 +20,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from balancer import SolveParams
 from balancer.bench.curtois import (
-    bench_params,
     format_table,
     load_best_known,
     run_instance,
+    tuned_for_curtois,
     write_roster,
 )
 
@@ -56,7 +57,9 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
-    params = bench_params(args.time_limit, args.workers)
+    params = tuned_for_curtois(
+        SolveParams(time_limit=args.time_limit, workers=args.workers)
+    )
     best = load_best_known(args.data)
     rows = []
     for number in _numbers(args.instances):

@@ -29,9 +29,12 @@ ONE_RUN = """
 import json, re, sys
 from dataclasses import replace
 from pathlib import Path
-from balancer.bench.curtois import bench_params, run_instance
+from balancer import SolveParams
+from balancer.bench.curtois import run_instance, tuned_for_curtois
 path, limit, seed = Path(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])
-params = replace(bench_params(limit), seed=seed)
+params = tuned_for_curtois(
+    SolveParams(time_limit=limit, workers=2, seed=seed)
+)
 _, result, row = run_instance(path, params)
 start = next(
     (float(m.group(1)) for p in result.stats.phases

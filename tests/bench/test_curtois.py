@@ -89,6 +89,7 @@ def test_cli_prints_the_table_and_writes_rosters(tmp_path: Path) -> None:
             "5",
             "--workers",
             "1",
+            "--quiet",
             "--out",
             str(tmp_path),
         ],

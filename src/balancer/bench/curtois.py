@@ -16,13 +16,12 @@ import csv
 import io
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from balancer.files.saving import save_text
 from balancer.inputs.curtois import CurtoisInstance, read_curtois
 from balancer.solvers.rota.search import solve_rota
-from balancer.solvers.runner import SolveParams
 from balancer.validate.rota import check_rota
 
 if TYPE_CHECKING:
@@ -30,15 +29,16 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from balancer.result import RotaResult
+    from balancer.solvers.runner import SolveParams
 
 __all__ = [
     "BenchRow",
-    "bench_params",
     "find_instances",
     "format_table",
     "load_best_known",
     "roster_csv",
     "run_instance",
+    "tuned_for_curtois",
     "write_roster",
 ]
 
@@ -81,8 +81,8 @@ class BenchRow:
         return 100.0 * (self.objective - best) / best if best else None
 
 
-def bench_params(time_limit: float, workers: int | None = 2) -> SolveParams:
-    """Solver settings for the benchmark: the planners' solver, tuned.
+def tuned_for_curtois(params: SolveParams) -> SolveParams:
+    """The planners' solver settings, tuned for the benchmark.
 
     With two or more workers, the full-problem worker is CP-SAT's
     ``max_lp`` (the LP with every cut) instead of ``default_lp``; the
@@ -90,12 +90,13 @@ def bench_params(time_limit: float, workers: int | None = 2) -> SolveParams:
     On 2 cores this is what proves Instances 2 and 3 optimal: the
     default portfolio's bound stays near 220 on Instance2 (optimum 828).
     """
+    workers = params.workers
     extra: dict[str, object] = (
         {"subsolvers": ["max_lp"]}
         if workers is None or workers >= 2
         else {"linearization_level": 2}
     )
-    return SolveParams(time_limit=time_limit, workers=workers, extra=extra)
+    return replace(params, extra={**params.extra, **extra})
 
 
 def find_instances(paths: Iterable[Path]) -> list[Path]:

@@ -17,11 +17,12 @@ from balancer.errors import InputProblem
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
     from balancer.domain import Month
     from balancer.inputs.loaded import LoadedTeam
 
-__all__ = ["MonthCheck", "check_month"]
+__all__ = ["MonthCheck", "check_month", "load_team_for_month"]
 
 
 @dataclass(frozen=True)
@@ -149,3 +150,22 @@ def _understaffed_slots(
                         ),
                     )
                     break
+
+
+def load_team_for_month(path: str | Path, month: Month) -> LoadedTeam:
+    """Read a team and check it against ``month``; bad input raises.
+
+    Raises
+    ------
+    balancer.errors.InputError
+        With every problem in the file, or every month check that stops
+        the month from being planned.
+    """
+    from balancer.errors import InputError
+    from balancer.inputs.loaded import load_team
+
+    loaded = load_team(path)
+    checked = check_month(loaded, month)
+    if checked.problems:
+        raise InputError(list(checked.problems), source=str(path))
+    return loaded

@@ -6,7 +6,7 @@ and ``statements`` prints each person's fairness statement. ``ics`` and
 ``diff`` read the rota workbook alone (its Board sheet); ``statements``
 needs the team workbook too, for contracts, absences and balances.
 
-Registered on the ``balancer`` group in :mod:`balancer.cli`. Bad input
+Registered on the ``balancer`` group in :mod:`balancer.cli.main`. Bad input
 raises :class:`~balancer.errors.InputError`, which the group reports
 plainly with exit status 2.
 """
@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from balancer.cli.options import FILE
 from balancer.domain import Month
 
 if TYPE_CHECKING:
@@ -26,11 +27,9 @@ if TYPE_CHECKING:
 
 __all__ = ["diff", "ics", "statements"]
 
-_FILE = click.Path(dir_okay=False, path_type=Path)
-
 
 @click.command()
-@click.argument("rota_path", metavar="ROTA", type=_FILE)
+@click.argument("rota_path", metavar="ROTA", type=FILE)
 @click.option(
     "--out",
     "out_dir",
@@ -50,7 +49,7 @@ _FILE = click.Path(dir_okay=False, path_type=Path)
 @click.option(
     "--previous",
     "previous_path",
-    type=_FILE,
+    type=FILE,
     help="The rota published before; its duties that are gone are "
     "sent as cancelled.",
 )
@@ -89,8 +88,8 @@ def ics(
 
 
 @click.command()
-@click.argument("old_path", metavar="OLD", type=_FILE)
-@click.argument("new_path", metavar="NEW", type=_FILE)
+@click.argument("old_path", metavar="OLD", type=FILE)
+@click.argument("new_path", metavar="NEW", type=FILE)
 def diff(old_path: Path, new_path: Path) -> None:
     """List what changed per person from rota OLD to rota NEW.
 
@@ -110,8 +109,8 @@ def diff(old_path: Path, new_path: Path) -> None:
 
 
 @click.command()
-@click.argument("team_path", metavar="TEAM", type=_FILE)
-@click.argument("rota_path", metavar="ROTA", type=_FILE)
+@click.argument("team_path", metavar="TEAM", type=FILE)
+@click.argument("rota_path", metavar="ROTA", type=FILE)
 @click.option(
     "--month",
     "month_text",

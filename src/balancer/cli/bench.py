@@ -5,9 +5,8 @@ a table (instance, size, objective, proven bound, best known, gap %,
 time) and, with ``--out``, writes each plan in the reference scorer's
 ``job,agent`` format. The runners live in :mod:`balancer.bench`.
 
-The Curtois rostering set is ``bench curtois``, from its own module
-(:mod:`balancer.cli_bench_curtois`), added at the end. Further sets join
-as ``@bench.command()`` below, reusing ``_bench_options``, ``_solve_all``
+The Curtois rostering set is ``bench curtois``. Further sets join as
+``@bench.command()`` below, reusing ``_bench_options``, ``_solve_all``
 and ``_emit``.
 """
 
@@ -18,16 +17,16 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from balancer.cli_options import search_options
+from balancer.cli.options import solve_options, solve_params
 from balancer.errors import InputError, InputProblem
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from balancer.bench.common import BenchRow
+    from balancer.bench.curtois import BenchRow as CurtoisRow
     from balancer.inputs.gap_format import GapInstance, Sense
     from balancer.inputs.rcmax_format import RcmaxInstance
-    from balancer.solvers.runner import SolveParams
 
 _F = TypeVar("_F", bound="Callable[..., Any]")
 _J = TypeVar("_J")
@@ -54,13 +53,7 @@ def _bench_options(func: _F) -> _F:
         type=click.Path(file_okay=False, path_type=Path),
         help="Folder for the plans (job,agent CSV, 0-based).",
     )(func)
-    return search_options(10.0, per="instance")(func)
-
-
-def _params(time_limit: float, workers: int | None, seed: int) -> SolveParams:
-    from balancer.solvers.runner import SolveParams
-
-    return SolveParams(time_limit=time_limit, workers=workers, seed=seed)
+    return solve_options(10.0, per="instance")(func)
 
 
 def _emit(rows: Sequence[BenchRow]) -> int:
@@ -174,7 +167,7 @@ def gap(
 
     def solve_one(job: tuple[GapInstance, Sense]) -> _Solved:
         instance, one = job
-        run = solve_gap(instance, one, _params(**solve))
+        run = solve_gap(instance, one, solve_params(**solve))
         name = f"{instance.set_name}-{instance.name}-{one}.csv"
         return run.row, run.agent_of_job, name, instance.source
 
@@ -204,13 +197,66 @@ def rcmax(
     instances = [read_rcmax(path) for path in paths]
 
     def solve_one(instance: RcmaxInstance) -> _Solved:
-        run = solve_rcmax(instance, _params(**solve))
+        run = solve_rcmax(instance, solve_params(**solve))
         name = f"{Path(instance.name).stem}.csv"
         return run.row, run.machine_of_job, name, instance.source
 
     ctx.exit(_emit(_solve_all(instances, solve_one, out_dir)))
 
 
-from balancer.cli_bench_curtois import curtois  # noqa: E402
+@bench.command()
+@click.argument(
+    "paths",
+    nargs=-1,
+    required=True,
+    type=click.Path(exists=True, path_type=Path),
+)
+@solve_options(60.0, per="instance")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Write each roster here as <instance>.csv (employee,day,shift).",
+)
+def curtois(
+    paths: tuple[Path, ...],
+    out_dir: Path | None,
+    **solve: Any,
+) -> None:
+    """Solve Curtois & Qu instances (files, or folders of Instance*.txt).
 
-bench.add_command(curtois)
+    Prints instance, size (days x staff x shift types), our objective,
+    the proven bound, the best known objective, the gap to it in % and
+    the time.
+    """
+    from balancer.bench.curtois import (
+        find_instances,
+        format_table,
+        run_instance,
+        tuned_for_curtois,
+        write_roster,
+    )
+
+    params = tuned_for_curtois(solve_params(**solve))
+    found = find_instances(paths)
+    rows = []
+    for path in found:
+        instance, result, row = run_instance(path, params)
+        rows.append(row)
+        _curtois_progress(len(rows), len(found), row)
+        if out_dir is not None and result.assignments:
+            write_roster(instance, result, out_dir)
+    click.echo(format_table(rows))
+
+
+def _curtois_progress(done: int, total: int, row: CurtoisRow) -> None:
+    """One line on stderr as each instance is solved (runs take minutes)."""
+    from balancer.bench.common import progress_text
+
+    click.echo(
+        progress_text(
+            done, total, row.instance, row.objective, row.gap, row.seconds
+        ),
+        err=True,
+    )

@@ -8,8 +8,8 @@ from click.testing import CliRunner, Result
 
 from balancer.cli import cli
 
-DATA = Path(__file__).parent / "data"
-FAST = ["--time-limit", "3", "--workers", "1"]
+DATA = Path(__file__).parents[1] / "data"
+FAST = ["--time-limit", "3", "--workers", "1", "--quiet"]
 
 
 def _run(*args: str | Path) -> Result:

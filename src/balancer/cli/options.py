@@ -1,0 +1,187 @@
+"""Options every command shares, and the one place they become settings.
+
+Every solving command takes the same search options (``--time-limit``,
+``--workers``, ``--seed``, ``--quiet``) through :func:`solve_options`, and
+:func:`solve_params` is the only place that turns them into
+:class:`~balancer.solvers.runner.SolveParams`: so every solve shows the
+same live progress and stops the same way on Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from balancer.domain import Month
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from balancer.errors import InputProblem
+    from balancer.solvers.runner import Progress, SolveParams
+
+__all__ = [
+    "DATE",
+    "EXIT_BAD_INPUT",
+    "EXIT_NO_PLAN",
+    "EXIT_OK",
+    "FILE",
+    "LANG",
+    "MONTH",
+    "echo_problems",
+    "exit_for",
+    "month_option",
+    "solve_options",
+    "solve_params",
+]
+
+_F = TypeVar("_F", bound="Callable[..., Any]")
+
+EXIT_OK = 0
+EXIT_NO_PLAN = 1
+EXIT_BAD_INPUT = 2
+
+#: A file argument or option (never a folder).
+FILE = click.Path(dir_okay=False, path_type=Path)
+#: A date option, as ISO or Danish day-first.
+DATE = click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y"])
+
+
+class _Seconds(click.ParamType):  # type: ignore[type-arg]
+    """Seconds as a finite number of at least ``least``."""
+
+    name = "seconds"
+
+    def __init__(self, least: float) -> None:
+        self.least = least
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: Any
+    ) -> float:
+        try:
+            seconds = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a number of seconds", param, ctx)
+        if not math.isfinite(seconds) or seconds < self.least:
+            self.fail(
+                f"{value!r} is not a time limit; give seconds of at least "
+                f"{self.least:g}, e.g. 30",
+                param,
+                ctx,
+            )
+        return seconds
+
+
+def solve_options(
+    default_limit: float = 30.0, per: str = "solve", seed: bool = True
+) -> Callable[[_F], _F]:
+    """--time-limit, --workers, --seed and --quiet for a solving command.
+
+    ``per`` names what one time limit covers ("solve", "instance").
+    """
+
+    def decorate(func: _F) -> _F:
+        options = [
+            click.option(
+                "--time-limit",
+                type=_Seconds(0.1),
+                default=default_limit,
+                show_default=True,
+                help=f"Seconds to search per {per}.",
+            ),
+            click.option(
+                "--workers",
+                type=click.IntRange(min=1, max=256),
+                default=None,
+                help="CPU cores to use; default: all.",
+            ),
+        ]
+        if seed:
+            options.append(
+                click.option(
+                    "--seed",
+                    type=click.IntRange(min=0, max=2**31 - 1),
+                    default=0,
+                    help="Random seed.",
+                )
+            )
+        options.append(
+            click.option(
+                "--quiet", is_flag=True, help="Don't show live progress."
+            )
+        )
+        for option in reversed(options):
+            func = option(func)
+        return func
+
+    return decorate
+
+
+def solve_params(
+    time_limit: float,
+    workers: int | None = None,
+    seed: int = 0,
+    quiet: bool = False,
+) -> SolveParams:
+    """The search options as solver settings, with live progress lines.
+
+    Progress goes to stderr, one line per better plan, unless ``quiet``.
+    """
+    from balancer.outputs.console import progress_line
+    from balancer.solvers.runner import SolveParams
+
+    def show(progress: Progress) -> None:
+        click.echo(progress_line(progress), err=True)
+
+    return SolveParams(
+        time_limit=time_limit,
+        workers=workers,
+        seed=seed,
+        on_progress=None if quiet else show,
+    )
+
+
+def month_option(text: str | None) -> Month:
+    """The --month value, defaulting to the month after today."""
+    if text is None:
+        return Month.following(date.today())
+    try:
+        return Month.parse(text)
+    except ValueError:
+        raise click.BadParameter(
+            f"{text!r} is not a month; write it like 2027-01",
+            param_hint="--month",
+        ) from None
+
+
+MONTH = click.option(
+    "--month",
+    "month_text",
+    metavar="YYYY-MM",
+    help="Month to plan; default: next month.",
+)
+
+LANG = click.option(
+    "--lang",
+    type=click.Choice(["en", "da"]),
+    default="en",
+    show_default=True,
+    help="Language of the printed rota: weekdays, months, absence "
+    "words and holiday names (da = Danish).",
+)
+
+
+def echo_problems(title: str, problems: Sequence[InputProblem]) -> None:
+    """A title line, then one line per problem."""
+    click.echo(title)
+    for problem in problems:
+        click.echo(f"  - {problem}")
+
+
+def exit_for(has_plan: bool) -> int:
+    """Exit status for a solve: 0 with a plan, 1 without."""
+    return EXIT_OK if has_plan else EXIT_NO_PLAN
