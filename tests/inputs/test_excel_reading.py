@@ -19,7 +19,7 @@ from balancer.domain import (
     WorkDay,
 )
 from balancer.errors import InputError
-from balancer.inputs import sheets as sheets_module
+from balancer.files import tables as sheets_module
 from balancer.inputs.excel import (
     read_team_workbook,
     read_team_workbook_with_notes,

@@ -120,7 +120,7 @@ def test_too_many_records_is_a_problem(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A pasted export of 100,000+ rows stops with a clear problem."""
-    from balancer.inputs import sheets
+    from balancer.files import tables as sheets
     from tests.inputs.books import base_sheets, write_book
 
     monkeypatch.setattr(sheets, "MAX_ROWS", 1)

@@ -59,6 +59,7 @@ from balancer.files.cells import (
     parse_weekday,
     parse_weekdays,
 )
+from balancer.files.opening import open_workbook
 from balancer.files.schema import (
     DUTIES,
     HISTORY,
@@ -70,22 +71,18 @@ from balancer.files.schema import (
     Setting,
     find_setting,
 )
+from balancer.files.tables import Problems, Row, Table, read_table
 from balancer.inputs.loaded import LoadedTeam, locate_problem
+from balancer.inputs.messages import (
+    plain_pydantic_message,
+    pydantic_problems,
+)
 from balancer.inputs.overlaps import (
     OVERLAP_FIX,
     overlap_message,
     overlapping_absences,
 )
-from balancer.inputs.sheets import (
-    Problems,
-    Row,
-    SheetPlaces,
-    Table,
-    open_workbook,
-    plain_pydantic_message,
-    pydantic_problems,
-    read_table,
-)
+from balancer.inputs.places import SheetPlaces
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence

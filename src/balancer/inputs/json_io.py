@@ -17,12 +17,12 @@ from balancer.domain import Team, TeamValidationError
 from balancer.errors import InputError, InputProblem
 from balancer.files.saving import save_text
 from balancer.inputs.loaded import LoadedTeam, locate_problem
+from balancer.inputs.messages import plain_pydantic_message
 from balancer.inputs.overlaps import (
     OVERLAP_FIX,
     overlap_message,
     overlapping_absences,
 )
-from balancer.inputs.sheets import plain_pydantic_message
 
 __all__ = [
     "JsonPlaces",

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from balancer.errors import InputError
-from balancer.inputs import sheets as sheets_module
+from balancer.files import opening as opening_module
 from balancer.inputs.excel import read_team_workbook
 from tests.inputs.books import base_sheets, write_book
 
@@ -74,7 +74,7 @@ def test_damaged_workbook(tmp_path: Path) -> None:
 def test_workbook_unpacking_too_large_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sheets_module, "MAX_UNPACKED_BYTES", 1000)
+    monkeypatch.setattr(opening_module, "MAX_UNPACKED_BYTES", 1000)
     path = write_book(tmp_path / "team.xlsx", base_sheets())
     assert "unpacks to" in _refusal(path)
 

@@ -1,33 +1,30 @@
-"""Generic sheet reading: open a workbook safely, find headers, walk rows.
+"""Reading a sheet as a table: find it, find its header, walk its rows.
 
-Nothing here knows what a Staff row means; :mod:`balancer.inputs.excel`
-does. This module finds a sheet by its English or Danish name, finds the
-header row, matches headers to columns (ignoring case and spaces), and
-hands out one :class:`Row` per non-empty row. Every problem goes into a
-:class:`Problems` collector so the reader can report them all at once.
+Nothing here knows what a Staff row means; the readers in
+:mod:`balancer.inputs` do. This module finds a sheet by its English or
+Danish name, finds the header row, matches headers to columns (ignoring
+case and spaces), and hands out one :class:`Row` per non-empty row. Every
+problem goes into a :class:`Problems` collector so the reader can report
+them all at once.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from defusedxml import DefusedXmlException
-from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 from balancer.errors import InputError, InputProblem
 from balancer.files.cells import is_blank, parse_text
+from balancer.files.opening import HOSTILE_FIX, HOSTILE_MESSAGE, is_hostile
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Mapping, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
     from openpyxl import Workbook
-    from pydantic import ValidationError
 
     from balancer.files.schema import Column, Sheet
 
@@ -36,20 +33,14 @@ __all__ = [
     "HEADER_SEARCH_ROWS",
     "MAX_EMPTY_ROWS",
     "MAX_ROWS",
-    "MAX_UNPACKED_BYTES",
     "Problems",
     "Row",
-    "SheetPlaces",
     "SheetScan",
     "Table",
-    "open_workbook",
-    "plain_pydantic_message",
     "read_table",
     "scan_sheet",
 ]
 
-#: Refuse workbooks that unpack to more than this (a zip bomb guard).
-MAX_UNPACKED_BYTES = 500 * 1024 * 1024
 #: Stop reading a sheet after this many empty rows in a row, so a sheet
 #: formatted down to row 1,048,576 is read in a blink.
 MAX_EMPTY_ROWS = 1000
@@ -106,163 +97,6 @@ class Problems:
         ordered = sorted(self.errors, key=order)
         raise InputError(ordered, source=self.source)
 
-
-# --------------------------------------------------------------------------
-# Opening the file
-# --------------------------------------------------------------------------
-
-#: The names openpyxl opens (it goes by the name, not the content).
-_EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm"})
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
-def _refuse(path: Path, message: str, fix: str) -> InputError:
-    return InputError([InputProblem(message, fix=fix)], source=str(path))
-
-
-def open_workbook(path: str | Path) -> Workbook:
-    """Open an ``.xlsx`` workbook read-only, with cached formula values.
-
-    Refuses, with a planner-readable :class:`InputError`: a missing file,
-    old ``.xls`` files, OpenDocument and CSV files, anything that is not a
-    workbook, and workbooks that unpack to more than
-    :data:`MAX_UNPACKED_BYTES`. XML is parsed with defusedxml (openpyxl
-    uses it when installed), so entity tricks are refused too.
-    """
-    source = Path(path)
-    save_as = "open it in Excel and save it as 'Excel Workbook (*.xlsx)'"
-    if not source.is_file():
-        raise _refuse(
-            source, "the file does not exist", "check the path and name"
-        )
-    with source.open("rb") as handle:
-        head = handle.read(8)
-    if not head:
-        raise _refuse(
-            source,
-            "the file is empty (0 bytes)",
-            "the file was probably cut off when it was saved or sent; "
-            "ask for it again",
-        )
-    if head.startswith(_OLE_MAGIC):
-        if _is_encrypted(source):
-            raise _refuse(
-                source,
-                "the workbook is protected with a password, so balancer "
-                "cannot read it",
-                "in Excel choose File > Info > Protect Workbook > Encrypt "
-                "with Password, clear the password and save",
-            )
-        raise _refuse(source, "this is an old .xls workbook", save_as)
-    if head.startswith(b"PK") and not zipfile.is_zipfile(source):
-        raise _refuse(
-            source,
-            "the workbook is damaged or incomplete",
-            "the file was probably cut off when it was saved or sent; "
-            "ask for it again, or open it in Excel and save it again",
-        )
-    if not zipfile.is_zipfile(source):
-        kind = "a CSV file" if source.suffix.lower() == ".csv" else "not"
-        raise _refuse(
-            source,
-            f"this is {kind} an Excel workbook (.xlsx)"
-            if kind == "not"
-            else f"this is {kind}, not an Excel workbook (.xlsx)",
-            save_as,
-        )
-    try:
-        with zipfile.ZipFile(source) as archive:
-            names = set(archive.namelist())
-            unpacked = sum(info.file_size for info in archive.infolist())
-            mimetype = (
-                archive.read("mimetype")[:100] if "mimetype" in names else b""
-            )
-    except (zipfile.BadZipFile, OSError) as error:
-        raise _refuse(
-            source, f"the workbook is damaged ({error})", save_as
-        ) from None
-    if b"opendocument" in mimetype:
-        raise _refuse(
-            source,
-            "this is an OpenDocument spreadsheet (.ods)",
-            "save it as .xlsx (File > Save As > Excel 2007-365)",
-        )
-    if "xl/workbook.bin" in names:
-        raise _refuse(
-            source,
-            "this is an Excel binary workbook (.xlsb)",
-            save_as,
-        )
-    if "[Content_Types].xml" not in names:
-        raise _refuse(source, "this is not an Excel workbook", save_as)
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise _refuse(
-            source,
-            f"the workbook unpacks to {unpacked >> 20} MB, more than the "
-            f"{MAX_UNPACKED_BYTES >> 20} MB allowed",
-            "remove unused sheets, pictures and formatted empty rows",
-        )
-    if source.suffix.lower() not in _EXCEL_SUFFIXES:
-        raise _refuse(
-            source,
-            "this is an Excel workbook, but its name ends in "
-            f"{source.suffix or 'nothing'!r}",
-            f"rename it to {source.stem}.xlsx",
-        )
-    try:
-        return load_workbook(source, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds on bad files
-        if _is_hostile(error):
-            raise _refuse(source, _HOSTILE, _HOSTILE_FIX) from None
-        raise _refuse(
-            source,
-            f"the workbook could not be read ({type(error).__name__}: "
-            f"{error})",
-            save_as,
-        ) from None
-
-
-_HOSTILE = (
-    "the workbook contains XML entity declarations, which Excel never "
-    "writes; balancer refuses them because they can exhaust memory"
-)
-_HOSTILE_FIX = (
-    "ask the sender for a workbook saved by Excel, or copy the sheets "
-    "into a new workbook"
-)
-
-
-def _is_hostile(error: BaseException | None) -> bool:
-    """True when defusedxml refused the XML somewhere in the cause chain."""
-    seen = 0
-    while error is not None and seen < 10:
-        if isinstance(error, DefusedXmlException):
-            return True
-        error = error.__cause__ or error.__context__
-        seen += 1
-    return False
-
-
-def _is_encrypted(path: Path) -> bool:
-    """True for an OLE file holding an encrypted Office package.
-
-    Excel stores a password-protected .xlsx as an OLE compound file with
-    an ``EncryptedPackage`` stream; an old .xls has none. Directory names
-    are UTF-16, so the name is searched for as such, chunk by chunk.
-    """
-    marker = "EncryptedPackage".encode("utf-16-le")
-    tail = b""
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            if marker in tail + chunk:
-                return True
-            tail = chunk[-len(marker) :]
-    return False
-
-
-# --------------------------------------------------------------------------
-# Scanning a sheet's XML for what openpyxl's read-only mode hides
-# --------------------------------------------------------------------------
 
 _MERGE = re.compile(
     rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"'
@@ -323,11 +157,6 @@ def scan_sheet(book: Workbook, title: str) -> SheetScan:
                 )
             tail = data[-_OVERLAP:]
     return found
-
-
-# --------------------------------------------------------------------------
-# Rows
-# --------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -524,8 +353,8 @@ def read_table(
     try:
         return _read_sheet(book, spec, title, problems)
     except Exception as error:  # a damaged part shows only when read
-        if _is_hostile(error):
-            message, fix = _HOSTILE, _HOSTILE_FIX
+        if is_hostile(error):
+            message, fix = HOSTILE_MESSAGE, HOSTILE_FIX
         else:
             message = (
                 f"the sheet could not be read ({type(error).__name__}: "
@@ -739,121 +568,3 @@ def _map_headers(table: Table, values: Sequence[Any]) -> bool:
                 )
             )
     return complete
-
-
-# --------------------------------------------------------------------------
-# Pydantic errors in plain words
-# --------------------------------------------------------------------------
-
-_PLAIN = {
-    "less_than_equal": "must be at most {le}",
-    "less_than": "must be below {lt}",
-    "greater_than": "must be above {gt}",
-    "greater_than_equal": "must be at least {ge}",
-    "string_too_long": "is too long (at most {max_length} characters)",
-    "string_too_short": "must not be empty",
-    "string_pattern_mismatch": "is not in the expected form",
-    "missing": "is missing",
-    "too_short": "needs at least one entry",
-}
-
-
-def plain_pydantic_message(detail: Mapping[str, Any], label: str) -> str:
-    """One pydantic error detail as a sentence about ``label``."""
-    kind = str(detail.get("type", ""))
-    context = dict(detail.get("ctx") or {})
-    if kind == "value_error" and "error" in context:
-        return str(context["error"])
-    template = _PLAIN.get(kind)
-    if template is None:
-        return f"{label}: {detail.get('msg', 'is not valid')}"
-    given = detail.get("input")
-    if isinstance(given, str) and len(given) > 60:
-        given = given[:57] + "..."  # a 5,000-letter name is not shown whole
-    shown = (
-        f" is {given!r} but"
-        if isinstance(given, int | float | str) and kind != "missing"
-        else ""
-    )
-    text = template.format(**context) if context else template
-    return f"{label}{shown} {text}" if shown else f"{label} {text}"
-
-
-def pydantic_problems(
-    error: ValidationError,
-) -> Iterator[tuple[str | None, Mapping[str, Any]]]:
-    """Each error detail with the top-level field it concerns (or None)."""
-    for detail in error.errors():
-        location = detail.get("loc", ())
-        name = location[0] if location else None
-        yield (str(name) if name is not None else None), detail
-
-
-# --------------------------------------------------------------------------
-# Placing records of a read workbook
-# --------------------------------------------------------------------------
-
-#: Domain field names that differ from the column key, per sheet.
-_FIELD_TO_COLUMN: dict[tuple[str, str], str] = {
-    ("Duties", "id"): "duty",
-    ("Duties", "slots"): "start",
-    ("Staff", "pattern"): "days",
-}
-
-
-#: Fixes for the domain's cross-record problems, by field at fault.
-_CROSS_FIX: dict[str, str] = {
-    "id": "give each record its own id",
-    "staff_id": "use an ID from the Staff sheet, or add the person there",
-    "owner": "use an ID from the Staff sheet, or leave it blank",
-    "effort_by_staff": "use IDs from the Staff sheet",
-    "duties": "use duties named on the Duties sheet, or add the duty there",
-    "duty": "use a duty named on the Duties sheet, or leave it blank",
-    "requirements": "add the skill to someone in Staff who may take the "
-    "duty, or lower the requirement",
-    "skill": "add the skill in Staff, or lower the case's level",
-}
-
-
-@dataclass
-class SheetPlaces:
-    """Where each record of a workbook came from (a :class:`Locator`).
-
-    ``rows[sheet][index]`` is the row of record ``index``; for Duties, the
-    rows of each duty's slots are kept with their time labels so a slot's
-    problem lands on the slot's own row.
-    """
-
-    source: str
-    tables: dict[str, Table] = field(default_factory=dict)
-    rows: dict[str, list[int]] = field(default_factory=dict)
-    slot_rows: dict[int, list[tuple[str, int]]] = field(default_factory=dict)
-    setting_rows: dict[str, int] = field(default_factory=dict)
-
-    def problem(
-        self,
-        sheet: str,
-        index: int | None,
-        field: str | None,
-        message: str,
-        fix: str = "",
-    ) -> InputProblem:
-        """A problem about record ``index`` of ``sheet`` (English name)."""
-        table = self.tables.get(sheet)
-        if table is None:
-            return InputProblem(message, sheet=sheet, fix=fix)
-        row = None
-        if index is not None and index < len(self.rows.get(sheet, [])):
-            row = self.rows[sheet][index]
-            for label, slot_row in self.slot_rows.get(index, []):
-                if sheet == "Duties" and label in message:
-                    row = slot_row
-                    break
-        key = _FIELD_TO_COLUMN.get((sheet, field or ""), field)
-        if key is not None and not any(
-            c.key == key for c in table.spec.columns
-        ):
-            key = None
-        return table.problem(
-            row, key, message, fix or _CROSS_FIX.get(field or "", "")
-        )
