@@ -7,6 +7,7 @@ to an exit code and the planner can read why.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
@@ -15,10 +16,12 @@ from pydantic import BaseModel, ConfigDict, Field
 __all__ = [
     "AskCandidate",
     "BacklogResult",
+    "BoardShift",
     "CaseAssignment",
     "Conflict",
     "DutyAssignment",
     "PenaltyTerm",
+    "PublishedRota",
     "RotaBaseline",
     "RotaResult",
     "SolveStats",
@@ -274,3 +277,49 @@ class BacklogResult(_Frozen):
     def status(self) -> SolveStatus:
         """Shortcut for ``stats.status``."""
         return self.stats.status
+
+
+# --------------------------------------------------------------------------
+# A rota as published: what a Board sheet shows, without a team
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, order=True)
+class BoardShift:
+    """One person on one duty from ``start`` to ``end`` on ``day``.
+
+    ``start`` and ``end`` are minutes since midnight (1440 = 24:00), as
+    in :func:`balancer.domain.minutes`. Ordered by day, time, duty, staff.
+    """
+
+    day: date
+    start: int
+    end: int
+    duty: str
+    staff_id: str
+
+    @property
+    def minutes(self) -> int:
+        """Length in minutes."""
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class PublishedRota:
+    """A rota as its Board sheet shows it.
+
+    Attributes
+    ----------
+    shifts
+        Every person on every slot, sorted, each once.
+    names
+        Staff id -> name, from the Board's ``Names`` column where it lines
+        up with the ``Staff`` column (the name most rows give an id).
+    """
+
+    shifts: tuple[BoardShift, ...]
+    names: dict[str, str]
+
+    def name(self, staff_id: str) -> str:
+        """The person's name, falling back to the id."""
+        return self.names.get(staff_id) or staff_id

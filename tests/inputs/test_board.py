@@ -9,9 +9,10 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from balancer.errors import InputError
-from balancer.inputs.board import BoardShift, read_board
+from balancer.inputs.rota_workbook import read_board
 from balancer.outputs.changes import shifts_from_result
 from balancer.outputs.rota_workbook import write_rota_workbook
+from balancer.result import BoardShift
 from tests.factories import JANUARY
 from tests.outputs.samples import (
     ASSIGNMENTS,

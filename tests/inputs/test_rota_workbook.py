@@ -9,7 +9,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from balancer.errors import InputError
-from balancer.inputs.rota_workbook import BOARD, read_rota_workbook
+from balancer.files.schema import BOARD
+from balancer.inputs.rota_workbook import read_rota_workbook
 from balancer.outputs.backlog_workbook import write_plan_workbook
 from balancer.outputs.frames import BOARD_HEADERS
 from balancer.outputs.rota_workbook import write_rota_workbook
@@ -199,8 +200,10 @@ def test_missing_header(tmp_path: Path) -> None:
     book.active.append(["Date", "Duty", "People"])
     path = tmp_path / "rota.xlsx"
     book.save(path)
-    (problem,) = _problems(path)
-    assert "no header row with the columns Date, Time, Duty, Staff" in problem
+    missing = _problems(path)
+    assert len(missing) == 2
+    assert "the required column 'Time' is missing" in missing[0]
+    assert "the required column 'Staff' is missing" in missing[1]
 
 
 def test_not_a_workbook(tmp_path: Path) -> None:

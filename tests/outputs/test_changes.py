@@ -7,13 +7,13 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from balancer.inputs.board import BoardShift
 from balancer.outputs.changes import (
     blocks,
     describe,
     diff_rotas,
     shifts_from_result,
 )
+from balancer.result import BoardShift
 from tests.outputs.samples import (
     ASSIGNMENTS,
     MON,

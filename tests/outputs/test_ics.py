@@ -10,7 +10,6 @@ import pytest
 from icalendar import Calendar
 
 from balancer.errors import OutputError
-from balancer.inputs.board import BoardShift, PublishedRota
 from balancer.outputs.ics import (
     calendar_files,
     event_uid,
@@ -19,6 +18,7 @@ from balancer.outputs.ics import (
     sequence_for,
     write_calendars,
 )
+from balancer.result import BoardShift, PublishedRota
 
 H = 60
 MON = date(2027, 1, 4)

@@ -15,15 +15,11 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from balancer.cli.options import FILE
 from balancer.domain import Month
-
-if TYPE_CHECKING:
-    from balancer.inputs.board import PublishedRota
 
 __all__ = ["diff", "ics", "statements"]
 
@@ -65,7 +61,7 @@ def ics(
     in Danish time. Publishing a changed rota again updates the events
     in people's calendars instead of adding copies.
     """
-    from balancer.inputs.board import read_board
+    from balancer.inputs.rota_workbook import read_board
     from balancer.outputs.ics import calendar_files, write_calendars
 
     rota = read_board(rota_path)
@@ -96,7 +92,7 @@ def diff(old_path: Path, new_path: Path) -> None:
     One line per person, ``+`` for duty gained and ``-`` for duty lost,
     ready to paste into the message to the team.
     """
-    from balancer.inputs.board import read_board
+    from balancer.inputs.rota_workbook import read_board
     from balancer.outputs.changes import diff_rotas
 
     old = read_board(old_path)
@@ -125,28 +121,20 @@ def statements(
     Works on a hand-edited rota too: the fair shares and balances are
     worked out from the team workbook TEAM and the rota's Board sheet.
     """
-    from balancer.inputs.board import read_board
     from balancer.inputs.loaded import load_team
-    from balancer.inputs.rota_workbook import read_rota_workbook
+    from balancer.inputs.rota_workbook import open_rota_workbook
     from balancer.outputs.statements import fairness_statements
-    from balancer.result import RotaResult, SolveStats, SolveStatus
-    from balancer.solvers.rota.model import summarise
-    from balancer.solvers.rota.shares import compute_shares
+    from balancer.solvers.planning import account_for
 
     team = load_team(team_path).team
-    month = _rota_month(month_text, read_board(rota_path))
-    assignments = read_rota_workbook(rota_path, team, month)
-    summaries = summarise(team, compute_shares(team, month), assignments)
-    result = RotaResult(
-        stats=SolveStats(status=SolveStatus.FEASIBLE),
-        assignments=tuple(assignments),
-        staff=summaries,
-    )
+    book = open_rota_workbook(rota_path)
+    month = _rota_month(month_text, book.month())
+    result = account_for(team, month, book.assignments(team, month))
     for line in fairness_statements(team, month, result).lines():
         click.echo(line)
 
 
-def _rota_month(text: str | None, rota: PublishedRota) -> Month:
+def _rota_month(text: str | None, found: Month | None) -> Month:
     if text is not None:
         try:
             return Month.parse(text)
@@ -155,7 +143,4 @@ def _rota_month(text: str | None, rota: PublishedRota) -> Month:
                 f"{text!r} is not a month; write it like 2027-01",
                 param_hint="--month",
             ) from None
-    if rota.shifts:
-        first = rota.shifts[0].day
-        return Month(year=first.year, month=first.month)
-    return Month.following(date.today())
+    return found or Month.following(date.today())

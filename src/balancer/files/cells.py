@@ -41,6 +41,7 @@ __all__ = [
     "parse_text",
     "parse_time",
     "parse_time_range",
+    "parse_time_span",
     "parse_want",
     "parse_weekday",
     "parse_weekdays",
@@ -234,6 +235,28 @@ def parse_time_range(value: Any) -> tuple[time, time]:
             f"expected a time span like 08:00-16:00, got {value!r}"
         )
     return parse_start_time(start.strip()), parse_time(end.strip())
+
+
+_SPAN = re.compile(
+    # A label may precede the span ("kl 08-10"); hyphen or dash between.
+    r"^\D*(\d{1,2})(?:[:.](\d{2}))?\s*-\s*(\d{1,2})(?:[:.](\d{2}))?\s*$"
+)
+
+
+def parse_time_span(value: Any) -> tuple[int, int]:
+    """A slot's time span as minutes since midnight, e.g. ``08:00-10:00``.
+
+    Also ``8-10``, ``08.00-10.00`` (or an en dash) and ``kl 08-10``. The
+    end may be 24:00; it must come after the start.
+    """
+    found = _SPAN.match(_clean(value)) if isinstance(value, str) else None
+    if found is None:
+        raise ValueError(f"{value!r} is not a time span like 08:00-10:00")
+    sh, sm, eh, em = (int(part or 0) for part in found.groups())
+    start, end = sh * 60 + sm, eh * 60 + em
+    if sm >= 60 or em >= 60 or not 0 <= start < end <= 24 * 60:
+        raise ValueError(f"{value!r} is not a time span like 08:00-10:00")
+    return start, end
 
 
 # -- lists -------------------------------------------------------------------

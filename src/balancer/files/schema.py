@@ -16,11 +16,13 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "ABSENCES",
+    "BOARD",
     "CASES",
     "DUTIES",
     "HISTORY",
     "INSTRUCTIONS",
     "PREFERENCES",
+    "PUBLISHED",
     "RULES",
     "SETTINGS",
     "SHEETS",
@@ -400,6 +402,43 @@ def _settings() -> tuple[Setting, ...]:
     ]
     return tuple(found)
 
+
+# --------------------------------------------------------------------------
+# The rota workbook: its Board sheet and the hidden copy as published
+# --------------------------------------------------------------------------
+
+BOARD = Sheet(
+    key="board",
+    name="Board",
+    aliases=("Tavle", "Vagttavle", "Oversigt"),
+    required=True,
+    columns=(
+        Column("date", "Date", ("Dato", "Dag dato"), True, "04.01.2027"),
+        Column("day", "Day", ("Dag", "Ugedag"), False, "Mon"),
+        Column("time", "Time", ("Tid", "Kl", "Klokken", "Slot"), True,
+               "08:00-10:00", "Start-end of one of the duty's slots."),
+        Column("duty", "Duty", ("Vagt", "Opgave"), True, "phone",
+               "A duty id from the Duties sheet."),
+        Column("staff", "Staff", ("Medarbejdere", "Medarbejder", "IDs",
+                                   "Initialer"), True, "ann, bo",
+               "Staff ids separated by commas; blank = nobody."),
+        Column("names", "Names", ("Navne",), False, "Ann Arbor, Bo Berg"),
+        Column("min", "Min", ("Minimum",), False, "2"),
+        Column("target", "Target", ("Mål",), False, "3"),
+        Column("max", "Max", ("Maks", "Maksimum"), False, "4"),
+        Column("note", "Note", ("Bemærkning", "Notat"), False, ""),
+    ),
+)  # fmt: skip
+
+#: The rota as balancer published it: a hidden copy of the Board, so
+#: ``--keep`` can tell which cells the planner changed by hand.
+PUBLISHED = Sheet(
+    key="published",
+    name="Published",
+    aliases=("Udgivet",),
+    required=False,
+    columns=BOARD.columns,
+)
 
 #: Every Rules-sheet setting, in template order.
 SETTINGS: tuple[Setting, ...] = _settings()

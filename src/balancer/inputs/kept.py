@@ -75,14 +75,16 @@ def keep_baseline(
     it) and the hidden Published sheet (as balancer wrote it). Without a
     Published sheet the Board counts as published, with no hand edits.
     """
-    from balancer.inputs.rota_workbook import (
-        read_published,
-        read_rota_workbook,
-    )
+    from balancer.inputs.rota_workbook import open_rota_workbook
     from balancer.result import RotaBaseline
 
-    board = read_rota_workbook(path, team, month)
-    published = read_published(path, team, month)
+    book = open_rota_workbook(path)
+    board = book.assignments(team, month)
+    published = (
+        None
+        if book.published is None
+        else book.assignments(team, month, published=True)
+    )
     notes: list[str] = []
     if published is None:
         notes.append(

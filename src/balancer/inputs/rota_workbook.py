@@ -1,141 +1,250 @@
-"""Reading a rota back from its workbook's Board sheet.
+"""Reading a rota back from its workbook: the Board and its published copy.
 
 The Board sheet (written by :mod:`balancer.outputs.rota_workbook`) is the
 rota in machine-readable form: one row per date, slot and duty, with the
-staff ids on it in one cell. A planner edits the rota by editing those ids
-(or adding rows); ``balancer check`` reads it back through
-:func:`read_rota_workbook` and validates it.
+staff ids on it in one cell. A planner edits the rota by editing those
+ids (or adding rows). The hidden Published sheet is the same table as
+balancer wrote it, so ``--keep`` can tell the hand edits.
 
-This reader only translates rows into :class:`DutyAssignment` records. It
-does not judge the rota (a person on duty during her vacation is read
-fine); the validator does that. It does reject what it cannot translate:
-an unknown staff id or duty, a date outside the month, a time that is no
-slot of the duty. Every such problem is collected and raised together as
-an :class:`InputError` naming the sheet, row and column.
+:func:`open_rota_workbook` opens the file once, through the same guards
+as the team workbook (:func:`balancer.files.opening.open_workbook`: size,
+zip bombs, encrypted and old files, hostile XML, the row cap), and keeps
+the tables. Its :class:`RotaWorkbook` then translates rows two ways:
+
+- :meth:`RotaWorkbook.assignments` against a team and month, into
+  :class:`~balancer.result.DutyAssignment` records (``check``,
+  ``statements``, ``--keep``, ``replan``, ``rebalance --rota``). It
+  rejects what it cannot translate: an unknown staff id or duty, a date
+  outside the month, a time that is no slot of the duty.
+- :meth:`RotaWorkbook.published_rota` without a team, as the Board shows
+  it (``ics``, ``diff``).
+
+Neither judges the rota (a person on duty during her vacation is read
+fine); the validator does that. Every problem is collected and raised
+together as an :class:`~balancer.errors.InputError` naming the sheet,
+row and column.
 """
 
 from __future__ import annotations
 
 import re
-import zipfile
-from datetime import date, datetime, time
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from balancer.domain import Weekday, minutes
+from balancer.domain import Month, Weekday, minutes
 from balancer.errors import InputError, InputProblem
-from balancer.files.schema import Column, Sheet, normalise_header
-from balancer.result import DutyAssignment
+from balancer.files.cells import is_blank, parse_date, parse_time_span
+from balancer.files.opening import open_workbook
+from balancer.files.schema import BOARD, PUBLISHED, normalise_header
+from balancer.files.tables import Problems, read_table
+from balancer.result import BoardShift, DutyAssignment, PublishedRota
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
+    from datetime import date
 
-    from balancer.domain import Duty, Month, Staff, Team
+    from balancer.domain import Duty, Staff, Team
+    from balancer.files.tables import Row, Table
 
-__all__ = ["BOARD", "PUBLISHED", "read_published", "read_rota_workbook"]
+__all__ = [
+    "RotaWorkbook",
+    "open_rota_workbook",
+    "read_board",
+    "read_published",
+    "read_rota_workbook",
+    "staff_tokens",
+]
 
-BOARD = Sheet(
-    key="board",
-    name="Board",
-    aliases=("Tavle", "Vagttavle", "Oversigt"),
-    required=True,
-    columns=(
-        Column("date", "Date", ("Dato", "Dag dato"), True, "04.01.2027"),
-        Column("time", "Time", ("Tid", "Kl", "Klokken", "Slot"), True,
-               "08:00-10:00", "Start-end of one of the duty's slots."),
-        Column("duty", "Duty", ("Vagt", "Opgave"), True, "phone",
-               "A duty id from the Duties sheet."),
-        Column("staff", "Staff", ("Medarbejdere", "Medarbejder", "IDs",
-                                   "Initialer"), True, "ann, bo",
-               "Staff ids separated by commas; blank = nobody."),
-    ),
-)  # fmt: skip
+T = TypeVar("T")
 
-#: The rota as balancer published it: a hidden copy of the Board's
-#: Date, Time, Duty and Staff columns, so ``--keep`` can tell which cells
-#: the planner changed by hand.
-PUBLISHED = Sheet(
-    key="published",
-    name="Published",
-    aliases=(),
-    required=False,
-    columns=BOARD.columns,
-)
-
-#: How far down the reader looks for the header row.
-_HEADER_SEARCH_ROWS = 10
-_DATE_FORMATS = ("%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d", "%d.%m.%y")
-_TIME_SPAN = re.compile(
-    # Hyphen, en dash or em dash between start and end (Excel autocorrects).
-    r"^\D*(\d{1,2})(?:[:.](\d{2}))?\s*[-\u2013\u2014]\s*"
-    r"(\d{1,2})(?:[:.](\d{2}))?\s*$"
-)
-_SEPARATORS = re.compile(r"\s*(?:[,;\n/&+]|\s+og\s+|\s+and\s+)\s*")
+#: How staff are separated in a Board cell: commas, semicolons, new
+#: lines, slashes, ``&``, ``+``, and the words "og" and "and".
+STAFF_SEPARATORS = re.compile(r"\s*(?:[,;\n/&+]|\s+og\s+|\s+and\s+)\s*")
 
 
-def read_rota_workbook(
-    path: str | Path, team: Team, month: Month, sheet: Sheet = BOARD
-) -> list[DutyAssignment]:
-    """Read the rota from the Board sheet of a rota workbook.
+@dataclass(frozen=True)
+class RotaWorkbook:
+    """A rota workbook, read once: its Board and its Published copy.
 
-    Each row names a date (in ``month``), a slot's time (``08:00-10:00``),
-    a duty id, and the staff ids on it separated by commas. Staff may also
-    be written by their full name when no one else has it. Rows with an
-    empty Staff cell have nobody on them; empty rows are skipped. The same
-    person named twice on one slot counts once.
+    Attributes
+    ----------
+    source
+        The file, for messages.
+    board
+        The Board sheet's table.
+    published
+        The hidden Published sheet's table; None in workbooks written
+        before it existed.
+    """
 
-    Returns the assignments sorted by date, start time, duty and staff.
-    ``sheet=PUBLISHED`` reads the hidden copy of the rota as published.
+    source: str
+    board: Table
+    published: Table | None
+
+    def assignments(
+        self, team: Team, month: Month, *, published: bool = False
+    ) -> list[DutyAssignment]:
+        """The rota on the Board (or as published) as assignments.
+
+        Each row names a date (in ``month``), a slot's time
+        (``08:00-10:00``), a duty id, and the staff on it separated by
+        commas; staff may be written by id (any case) or by a full name
+        no one else has. Rows with an empty Staff cell have nobody on
+        them; the same person twice on one slot counts once. Sorted by
+        date, start time, duty (in team order) and staff.
+
+        Raises
+        ------
+        InputError
+            Listing every row that cannot be read, with sheet, row,
+            column and the fix.
+        """
+        table = self.published if published else self.board
+        if table is None:
+            return []
+        problems: list[InputProblem] = []
+        found: dict[tuple[date, str, int, str], None] = {}
+        for row in table.rows:
+            cells = _Cells(table, row, problems)
+            day = _day_in(cells, month)
+            duty = _duty_of(cells, team)
+            index = None
+            if day is not None and duty is not None:
+                index = _slot_of(cells, duty, day)
+            staff = _staff_of(cells, team)
+            if not cells.ok:
+                continue
+            assert day is not None and duty is not None and index is not None
+            for staff_id in staff:
+                found[(day, duty.id, index, staff_id)] = None
+        _raise_if_any(problems, self.source)
+        order = {duty.id: i for i, duty in enumerate(team.duties)}
+        keys = sorted(
+            found,
+            key=lambda k: (
+                k[0],
+                minutes(team.duty_by_id[k[1]].slots[k[2]].start),
+                order[k[1]],
+                k[3],
+            ),
+        )
+        return [
+            DutyAssignment(staff_id=s, day=d, duty_id=u, slot_index=i)
+            for d, u, i, s in keys
+        ]
+
+    def published_rota(self) -> PublishedRota:
+        """The rota as the Board shows it, without a team.
+
+        Staff are taken as written (ids, split as in a Board cell).
+        Names come from the ``Names`` column where it lines up with
+        ``Staff``; a hand edit changes the Staff cell and seldom the
+        Names beside it, so each id takes the name it has on most rows.
+
+        Raises
+        ------
+        InputError
+            Listing every row whose date, time or duty cannot be read.
+        """
+        problems: list[InputProblem] = []
+        shifts: set[BoardShift] = set()
+        seen: dict[str, Counter[str]] = defaultdict(Counter)
+        for row in self.board.rows:
+            cells = _Cells(self.board, row, problems)
+            day = cells.parsed(
+                "date",
+                parse_date,
+                "write the date as dd.mm.yyyy",
+                "is not a date",
+            )
+            span = cells.parsed(
+                "time",
+                parse_time_span,
+                "write start-end like 08:00-10:00",
+                "is not a time span",
+            )
+            duty = cells.text("duty")
+            if duty is None:
+                cells.problem(
+                    "duty", "the duty is missing", "write the duty's id"
+                )
+            if not cells.ok:
+                continue
+            assert day is not None and span is not None and duty is not None
+            staff = staff_tokens(cells.raw("staff"))
+            for staff_id in staff:
+                shifts.add(BoardShift(day, span[0], span[1], duty, staff_id))
+            shown = staff_tokens(cells.raw("names"), STAFF_NAMES)
+            if len(shown) == len(staff):
+                for staff_id, name in zip(staff, shown, strict=True):
+                    seen[staff_id][name] += 1
+        _raise_if_any(problems, self.source)
+        names = {
+            staff_id: counts.most_common(1)[0][0]
+            for staff_id, counts in seen.items()
+        }
+        return PublishedRota(tuple(sorted(shifts)), names)
+
+    def month(self) -> Month | None:
+        """The month of the Board's first readable date; None if none."""
+        for row in self.board.rows:
+            value = row.raw("date")
+            try:
+                day = parse_date(value) if value is not None else None
+            except ValueError:
+                continue
+            if day is not None:
+                return Month(year=day.year, month=day.month)
+        return None
+
+
+def open_rota_workbook(path: str | Path) -> RotaWorkbook:
+    """Open a rota workbook once and read its Board and Published sheets.
 
     Raises
     ------
     InputError
-        Listing every row that cannot be read, with sheet, row, column
-        and the fix.
+        When the file is no workbook, fails a guard, or has no Board
+        sheet with the Date, Time, Duty and Staff columns.
     """
     source = Path(path)
-    sheet_name, rows = _board_rows(source, sheet)
-    header_row, columns = _find_header(rows, sheet_name, source)
-    problems: list[InputProblem] = []
-    found: dict[tuple[date, str, int, str], None] = {}
-    for number, row in enumerate(rows[header_row:], start=header_row + 1):
-        values = {key: _cell(row, index) for key, index in columns.items()}
-        if all(_blank(v) for v in values.values()):
-            continue
-        before = len(problems)
-        where = _Where(sheet_name, number, columns, rows[header_row - 1])
-        day = _read_date(values["date"], month, where, problems)
-        duty = _read_duty(values["duty"], team, where, problems)
-        index = None
-        if day is not None and duty is not None:
-            index = _read_slot(values["time"], duty, day, where, problems)
-        staff = _read_staff(values["staff"], team, where, problems)
-        if len(problems) > before:
-            continue
-        assert day is not None and duty is not None and index is not None
-        for staff_id in staff:
-            found[(day, duty.id, index, staff_id)] = None
-    if problems:
-        raise InputError(problems, source=str(source))
-    order = {duty.id: i for i, duty in enumerate(team.duties)}
-    keys = sorted(
-        found,
-        key=lambda k: (
-            k[0],
-            minutes(team.duty_by_id[k[1]].slots[k[2]].start),
-            order[k[1]],
-            k[3],
-        ),
-    )
-    return [
-        DutyAssignment(staff_id=s, day=d, duty_id=u, slot_index=i)
-        for d, u, i, s in keys
-    ]
+    problems = Problems(str(source))
+    book = open_workbook(source)
+    try:
+        tabs = list(book.sheetnames)
+        if not any(BOARD.matches(title) for title in tabs):
+            raise InputError(
+                [
+                    InputProblem(
+                        f"no {BOARD.name} sheet; sheets found: "
+                        f"{', '.join(tabs) or '(none)'}",
+                        fix="use the rota workbook balancer wrote, with "
+                        f"its {BOARD.name} sheet",
+                    )
+                ],
+                source=str(source),
+            )
+        board = read_table(book, BOARD, problems)
+        published = read_table(book, PUBLISHED, problems)
+    finally:
+        book.close()
+    problems.raise_if_any(tabs)
+    assert board is not None  # a missing Board is a problem above
+    if published is not None and not published.complete:
+        published = None
+    return RotaWorkbook(str(source), board, published)
 
 
-# --------------------------------------------------------------------------
-# The sheet and its header
-# --------------------------------------------------------------------------
+def read_rota_workbook(
+    path: str | Path, team: Team, month: Month
+) -> list[DutyAssignment]:
+    """The rota on the Board of a rota workbook, as assignments.
+
+    See :meth:`RotaWorkbook.assignments`.
+    """
+    return open_rota_workbook(path).assignments(team, month)
 
 
 def read_published(
@@ -145,190 +254,104 @@ def read_published(
 
     Workbooks written before the Published sheet existed have none.
     """
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(Path(path), read_only=True)
-        titles = list(book.sheetnames)
-        book.close()
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError):
-        titles = []  # read_rota_workbook names the problem
-    if not any(PUBLISHED.matches(t) for t in titles):
-        read_rota_workbook(path, team, month)  # same file errors as Board
+    book = open_rota_workbook(path)
+    if book.published is None:
+        book.assignments(team, month)  # the same problems as the Board
         return None
-    return read_rota_workbook(path, team, month, sheet=PUBLISHED)
+    return book.assignments(team, month, published=True)
 
 
-def _board_rows(
-    source: Path, spec: Sheet = BOARD
-) -> tuple[str, list[tuple[Any, ...]]]:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
+def read_board(path: str | Path) -> PublishedRota:
+    """The rota as the Board of a rota workbook shows it, without a team.
 
-    try:
-        book = load_workbook(source, read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise _file_error(
-            source, "the file does not exist", "check the path"
-        ) from None
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
-        raise _file_error(
-            source,
-            "the file is not an Excel workbook (.xlsx)",
-            "save it from Excel as .xlsx",
-        ) from None
-    try:
-        for title in book.sheetnames:
-            if spec.matches(title):
-                rows = list(book[title].iter_rows(values_only=True))
-                return title, rows
-    finally:
-        book.close()
-    raise InputError(
-        [
-            InputProblem(
-                f"no {spec.name} sheet; sheets found: "
-                f"{', '.join(book.sheetnames) or '(none)'}",
-                fix="use the rota workbook balancer wrote, with its "
-                f"{spec.name} sheet",
-            )
-        ],
-        source=str(source),
-    )
+    See :meth:`RotaWorkbook.published_rota`.
+    """
+    return open_rota_workbook(path).published_rota()
 
 
-def _file_error(source: Path, message: str, fix: str) -> InputError:
-    return InputError([InputProblem(message, fix=fix)], source=str(source))
+# --------------------------------------------------------------------------
+# Cells, read against a team
+# --------------------------------------------------------------------------
+
+#: How names are separated in the Board's Names column.
+STAFF_NAMES = re.compile(r"\s*[,;\n]\s*")
 
 
-def _find_header(
-    rows: list[tuple[Any, ...]], sheet_name: str, source: Path
-) -> tuple[int, dict[str, int]]:
-    """The 1-based header row and each needed column's 0-based index."""
-    for number, row in enumerate(rows[:_HEADER_SEARCH_ROWS], start=1):
-        columns: dict[str, int] = {}
-        for index, text in enumerate(row):
-            if _blank(text):
-                continue
-            for column in BOARD.columns:
-                if column.key not in columns and column.matches(str(text)):
-                    columns[column.key] = index
-        if all(c.key in columns for c in BOARD.columns):
-            return number, columns
-    headers = ", ".join(BOARD.headers)
-    raise InputError(
-        [
-            InputProblem(
-                f"no header row with the columns {headers}",
-                sheet=sheet_name,
-                row=1,
-                fix=f"put the headers {headers} in the first row",
-            )
-        ],
-        source=str(source),
-    )
+def staff_tokens(
+    value: Any, separators: re.Pattern[str] = STAFF_SEPARATORS
+) -> list[str]:
+    """Distinct non-blank parts of a Staff (or Names) cell, in order."""
+    if is_blank(value):
+        return []
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    parts = separators.split(str(value).strip())
+    return list(dict.fromkeys(p.strip() for p in parts if p.strip()))
 
 
-class _Where:
-    """Names a cell for a problem: sheet, row and the header's text."""
+class _Cells:
+    """One Board row's cells, and the problems found in them."""
 
     def __init__(
-        self,
-        sheet: str,
-        row: int,
-        columns: dict[str, int],
-        header: tuple[Any, ...],
+        self, table: Table, row: Row, problems: list[InputProblem]
     ) -> None:
-        self.sheet = sheet
+        self.table = table
         self.row = row
-        self.columns = columns
-        self.header = header
+        self.problems = problems
+        self.ok = True
 
-    def problem(self, key: str, message: str, fix: str) -> InputProblem:
-        index = self.columns[key]
-        return InputProblem(
-            message,
-            sheet=self.sheet,
-            row=self.row,
-            column=str(self.header[index]),
-            fix=fix,
+    def raw(self, key: str) -> Any:
+        return self.row.raw(key)
+
+    def text(self, key: str) -> str | None:
+        return self.row.text(key)
+
+    def problem(self, key: str, message: str, fix: str) -> None:
+        self.ok = False
+        self.problems.append(
+            self.table.problem(self.row.number, key, message, fix)
         )
 
+    def parsed(
+        self, key: str, parse: Callable[[Any], T], fix: str, what: str
+    ) -> T | None:
+        """The cell parsed, or None after naming the problem."""
+        value = self.raw(key)
+        try:
+            if value is None:
+                raise ValueError(value)
+            return parse(value)
+        except ValueError:
+            self.problem(key, f"{_show(value)} {what}", fix)
+            return None
 
-def _cell(row: tuple[Any, ...], index: int) -> Any:
-    return row[index] if index < len(row) else None
+
+def _raise_if_any(problems: list[InputProblem], source: str) -> None:
+    if problems:
+        raise InputError(problems, source=source)
 
 
-def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-# --------------------------------------------------------------------------
-# Cells
-# --------------------------------------------------------------------------
-
-
-def _read_date(
-    value: Any, month: Month, where: _Where, problems: list[InputProblem]
-) -> date | None:
-    day = _as_date(value)
+def _day_in(row: _Cells, month: Month) -> date | None:
+    fix = f"write the date as dd.mm.yyyy, e.g. {month.first:%d.%m.%Y}"
+    day = row.parsed("date", parse_date, fix, "is not a date")
     if day is None:
-        problems.append(
-            where.problem(
-                "date",
-                f"{_show(value)} is not a date",
-                f"write the date as dd.mm.yyyy, e.g. {month.first:%d.%m.%Y}",
-            )
-        )
         return None
     if not month.first <= day <= month.last:
-        problems.append(
-            where.problem(
-                "date",
-                f"{day:%d.%m.%Y} is not in {month}",
-                f"use a date from {month.first:%d.%m.%Y} to "
-                f"{month.last:%d.%m.%Y}",
-            )
+        row.problem(
+            "date",
+            f"{day:%d.%m.%Y} is not in {month}",
+            f"use a date from {month.first:%d.%m.%Y} to {month.last:%d.%m.%Y}",
         )
         return None
     return day
 
 
-def _as_date(value: Any) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        from openpyxl.utils.datetime import from_excel
-
-        try:
-            moment = from_excel(value)
-        except (ValueError, OverflowError, TypeError):
-            return None
-        return moment.date() if isinstance(moment, datetime) else None
-    if isinstance(value, str):
-        text = value.strip()
-        for pattern in _DATE_FORMATS:
-            try:
-                return datetime.strptime(text, pattern).date()
-            except ValueError:
-                continue
-    return None
-
-
-def _read_duty(
-    value: Any, team: Team, where: _Where, problems: list[InputProblem]
-) -> Duty | None:
+def _duty_of(row: _Cells, team: Team) -> Duty | None:
     known = ", ".join(d.id for d in team.duties) or "(none)"
-    if _blank(value):
-        problems.append(
-            where.problem(
-                "duty", "the duty is missing", f"write one of: {known}"
-            )
-        )
+    text = row.text("duty")
+    if text is None:
+        row.problem("duty", "the duty is missing", f"write one of: {known}")
         return None
-    text = str(value).strip()
     if text in team.duty_by_id:
         return team.duty_by_id[text]
     wanted = normalise_header(text)
@@ -339,41 +362,31 @@ def _read_duty(
     ]
     if len(matches) == 1:
         return matches[0]
-    problems.append(
-        where.problem(
-            "duty",
-            f"unknown duty {text!r}",
-            f"use a duty id from the Duties sheet: {known}",
-        )
+    row.problem(
+        "duty",
+        f"unknown duty {text!r}",
+        f"use a duty id from the Duties sheet: {known}",
     )
     return None
 
 
-def _read_slot(
-    value: Any,
-    duty: Duty,
-    day: date,
-    where: _Where,
-    problems: list[InputProblem],
-) -> int | None:
+def _slot_of(row: _Cells, duty: Duty, day: date) -> int | None:
     """The index of the duty's slot with this time span on ``day``.
 
     A slot that runs on that weekday wins; failing that, the one slot of
     the duty with these times (the validator then reports the weekday).
     """
-    span = _as_span(value)
     weekday = Weekday(day.weekday()).short
     running = [s for s in duty.slots if s.runs_on(day.weekday())]
     offered = ", ".join(s.label for s in running) or "none"
+    span = row.parsed(
+        "time",
+        parse_time_span,
+        f"write start-end like 08:00-10:00; {duty.id} slots on "
+        f"{weekday}: {offered}",
+        "is not a time span",
+    )
     if span is None:
-        problems.append(
-            where.problem(
-                "time",
-                f"{_show(value)} is not a time span",
-                f"write start-end like 08:00-10:00; {duty.id} slots on "
-                f"{weekday}: {offered}",
-            )
-        )
         return None
     start, end = span
     same = [
@@ -386,61 +399,33 @@ def _read_slot(
         return today[0]
     if len(same) == 1:
         return same[0]
-    problems.append(
-        where.problem(
-            "time",
-            f"{duty.id} has no slot {_clock(start)}-{_clock(end)} on "
-            f"{weekday} {day:%d.%m.%Y}",
-            f"use one of the {duty.id} slots on {weekday}: {offered}",
-        )
+    row.problem(
+        "time",
+        f"{duty.id} has no slot {_clock(start)}-{_clock(end)} on "
+        f"{weekday} {day:%d.%m.%Y}",
+        f"use one of the {duty.id} slots on {weekday}: {offered}",
     )
     return None
 
 
-def _as_span(value: Any) -> tuple[int, int] | None:
-    """Minutes since midnight of start and end, or None."""
-    if _blank(value) or not isinstance(value, str):
-        return None
-    found = _TIME_SPAN.match(value.strip())
-    if found is None:
-        return None
-    sh, sm, eh, em = found.groups()
-    start = int(sh) * 60 + int(sm or 0)
-    end = int(eh) * 60 + int(em or 0)
-    if not (0 <= start < end <= 24 * 60) or int(sm or 0) >= 60:
-        return None
-    return start, end
-
-
-def _clock(total: int) -> str:
-    return f"{total // 60:02d}:{total % 60:02d}"
-
-
-def _read_staff(
-    value: Any, team: Team, where: _Where, problems: list[InputProblem]
-) -> list[str]:
-    """Staff ids in a cell, by id (any case) or unique full name."""
-    if _blank(value):
+def _staff_of(row: _Cells, team: Team) -> list[str]:
+    """Staff ids in the Staff cell, by id (any case) or unique full name."""
+    value = row.raw("staff")
+    if value is None:
         return []
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip()
+    text = str(int(value) if isinstance(value, float) else value).strip()
     if text in team.staff_by_id:
         return [text]
     found: list[str] = []
-    for token in _SEPARATORS.split(text):
-        if not token:
-            continue
+    for token in staff_tokens(value):
         staff_id = _match_staff(token, team.staff)
         if staff_id is None:
             known = ", ".join(p.id for p in team.staff)
-            problems.append(
-                where.problem(
-                    "staff",
-                    f"unknown staff {token!r}",
-                    f"use staff ids from the Staff sheet ({known}), "
-                    "separated by commas",
-                )
+            row.problem(
+                "staff",
+                f"unknown staff {token!r}",
+                f"use staff ids from the Staff sheet ({known}), "
+                "separated by commas",
             )
         elif staff_id not in found:
             found.append(staff_id)
@@ -461,9 +446,11 @@ def _match_staff(token: str, staff: Sequence[Staff]) -> str | None:
     return None
 
 
+def _clock(total: int) -> str:
+    return f"{total // 60:02d}:{total % 60:02d}"
+
+
 def _show(value: Any) -> str:
-    if _blank(value):
+    if is_blank(value):
         return "an empty cell"
-    if isinstance(value, time):
-        return f"{value:%H:%M}"
     return repr(value) if isinstance(value, str) else str(value)

@@ -8,7 +8,7 @@ by hand), the team needs to know who gains and who loses which duty:
 Shifts are compared slot by slot, then back-to-back slots of one duty on
 one day are joined into blocks (:func:`blocks`), so two added phone slots
 read as one added morning. Pure functions over
-:class:`~balancer.inputs.board.BoardShift`; :func:`shifts_from_result`
+:class:`~balancer.result.BoardShift`; :func:`shifts_from_result`
 turns a rota result into the same shifts.
 """
 
@@ -19,7 +19,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from balancer.domain import minutes
-from balancer.inputs.board import BoardShift
+from balancer.result import BoardShift
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable

@@ -36,7 +36,7 @@ from balancer.outputs.changes import blocks
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
-    from balancer.inputs.board import BoardShift, PublishedRota
+    from balancer.result import BoardShift, PublishedRota
 
 __all__ = [
     "TIME_ZONE",

@@ -10,10 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from balancer.result import BacklogResult, SolveStats, SolveStatus
+from balancer.result import (
+    BacklogResult,
+    RotaResult,
+    SolveStats,
+    SolveStatus,
+)
 from balancer.solvers.cases import balance_backlog
 from balancer.solvers.cases.baselines import BASELINES, baseline_plan
 from balancer.solvers.rota import solve_rota
+from balancer.solvers.rota.model import summarise
+from balancer.solvers.rota.shares import compute_shares
 from balancer.solvers.runner import SolveParams
 
 if TYPE_CHECKING:
@@ -21,11 +28,12 @@ if TYPE_CHECKING:
     from datetime import date
 
     from balancer.domain import Month, Team
-    from balancer.result import DutyAssignment, RotaResult
+    from balancer.result import DutyAssignment
 
 __all__ = [
     "MonthPlan",
     "SolveParams",
+    "account_for",
     "balance_backlog",
     "baseline_results",
     "first_opening_day",
@@ -103,4 +111,21 @@ def plan_month(
         backlog=backlog,
         baselines=baseline_results(team, start, duty),
         start=start,
+    )
+
+
+def account_for(
+    team: Team, month: Month, assignments: Sequence[DutyAssignment]
+) -> RotaResult:
+    """A rota's fairness account, for any rota (a hand-edited one too).
+
+    The result carries the rota and each person's load against their
+    fair shares, as a solve's would; its status is FEASIBLE and it has
+    no objective, since nothing was searched.
+    """
+    shares = compute_shares(team, month)
+    return RotaResult(
+        stats=SolveStats(status=SolveStatus.FEASIBLE),
+        assignments=tuple(assignments),
+        staff=summarise(team, shares, assignments),
     )
