@@ -15,16 +15,11 @@ from __future__ import annotations
 
 import argparse
 import time
-from collections import defaultdict
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from balancer.inputs.curtois import read_curtois
-from balancer.solvers.rota import lines
+from balancer.solvers.rota.lines import LinePlanner
 from bench_curtois import DEFAULT_DATA
-
-if TYPE_CHECKING:
-    from datetime import date
 
 
 def main() -> None:
@@ -36,16 +31,12 @@ def main() -> None:
     args = parser.parse_args()
     instance = read_curtois(args.data / f"Instance{args.instance}.txt")
     team, period = instance.team, instance.period
-    staffed: dict[tuple[date, str, int], int] = defaultdict(int)
+    planner = LinePlanner(team, period)
     total = worst = 0.0
     missing = 0
     for person in team.staff[: args.people]:
-        variables = lines._personal_model(team, period, person)
-        line = lines._Line(
-            person, variables, lines._asks(team, person, variables)
-        )
         started = time.perf_counter()
-        found = lines._replan(line, staffed, 0.0, 0)
+        found = planner.plan(person.id, 0.0)
         seconds = time.perf_counter() - started
         total += seconds
         worst = max(worst, seconds)

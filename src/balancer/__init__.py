@@ -79,9 +79,9 @@ from balancer.result import SolveStats as SolveStats
 from balancer.result import SolveStatus as SolveStatus
 from balancer.result import StaffDutySummary as StaffDutySummary
 from balancer.solvers.planning import MonthPlan as MonthPlan
+from balancer.solvers.planning import account_for as account_for
 from balancer.solvers.planning import balance_backlog as balance_backlog
 from balancer.solvers.planning import baseline_results as baseline_results
-from balancer.solvers.planning import account_for as account_for
 from balancer.solvers.planning import plan_month as plan_month
 from balancer.solvers.planning import solve_rota as solve_rota
 from balancer.solvers.runner import Progress as Progress

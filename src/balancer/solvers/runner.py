@@ -3,6 +3,14 @@
 The engines build their own models; this module only runs a built model
 the way planners expect: within the time limit, with live progress, and
 with Ctrl-C stopping the search and keeping the best plan found so far.
+Every CP-SAT call of the engines goes through :func:`run_model`, so each
+one honours ``--workers``, ``params.extra`` and Ctrl-C.
+
+A solve made of several searches (the rota's phases, its hints, its
+line-by-line start) runs inside :func:`interruptible`: one Ctrl-C then
+stops the search under way *and* every search after it
+(:func:`stop_requested`), wherever in the solve it lands, so the engine
+returns the best plan it has at once.
 """
 
 from __future__ import annotations
@@ -24,7 +32,10 @@ __all__ = [
     "Progress",
     "SolveParams",
     "SolveRun",
+    "interruptible",
+    "request_stop",
     "run_model",
+    "stop_requested",
     "to_solve_status",
 ]
 
@@ -57,6 +68,35 @@ class SolveParams:
     log: bool = False
     on_progress: ProgressListener | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def step(
+        self,
+        time_limit: float,
+        *,
+        workers: int | None = None,
+        seed: int | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> SolveParams:
+        """Settings for one helper search of a bigger solve.
+
+        A helper (pricing a hint, a person's line, an explanation) has
+        its own time limit and no live progress. It never uses more
+        workers than the planner allowed (``--workers``): ``workers``
+        is capped at this one's. Its ``extra`` settings are added to the
+        planner's, and win where both name one.
+        """
+        cap = self.workers
+        if workers is None:
+            chosen = cap
+        else:
+            chosen = workers if cap is None else min(workers, cap)
+        return SolveParams(
+            time_limit=time_limit,
+            workers=chosen,
+            seed=self.seed if seed is None else seed,
+            log=self.log,
+            extra={**self.extra, **(extra or {})},
+        )
 
 
 def to_solve_status(cp_status: Any, has_solution: bool) -> SolveStatus:
@@ -123,6 +163,10 @@ class SolveRun:
         """True when values can be read from :attr:`solver`."""
         return self.status.has_plan
 
+    def values(self) -> tuple[int, ...]:
+        """Every variable's value in the solution, by proto index."""
+        return tuple(self.solver.response_proto.solution)
+
     def stats(self, phases: tuple[str, ...] = ()) -> SolveStats:
         """The run as a :class:`SolveStats`."""
         return SolveStats(
@@ -135,23 +179,58 @@ class SolveRun:
         )
 
 
+class _Stop:
+    """Ctrl-C within a solve: the flag, and the searches it must stop."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self.depth = 0
+        self.running: list[cp_model.CpSolver] = []
+
+    def request(self) -> None:
+        self.requested = True
+        for solver in list(self.running):
+            solver.stop_search()
+
+
+_STOP = _Stop()
+
+
+def stop_requested() -> bool:
+    """True once Ctrl-C was pressed in the solve under way."""
+    return _STOP.requested
+
+
 @contextmanager
-def _stop_on_ctrl_c(solver: cp_model.CpSolver) -> Iterator[list[bool]]:
-    """While solving, Ctrl-C stops the search instead of killing it."""
-    interrupted = [False]
-    if threading.current_thread() is not threading.main_thread():
-        yield interrupted
-        return
+def interruptible() -> Iterator[None]:
+    """Ctrl-C within the block stops every search in it, keeping plans.
 
-    def _handler(signum: int, frame: Any) -> None:
-        interrupted[0] = True
-        solver.stop_search()
+    Outside the main thread (a web app's worker) signals cannot be
+    caught; the block then only scopes :func:`stop_requested`. Blocks
+    nest: the outermost one owns the handler and the flag.
+    """
+    outermost = _STOP.depth == 0
+    previous: Any = None
+    if outermost:
+        _STOP.requested = False
+        if threading.current_thread() is threading.main_thread():
 
-    previous = signal.signal(signal.SIGINT, _handler)
+            def _handler(signum: int, frame: Any) -> None:
+                _STOP.request()
+
+            previous = signal.signal(signal.SIGINT, _handler)
+    _STOP.depth += 1
     try:
-        yield interrupted
+        yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        _STOP.depth -= 1
+        if outermost and previous is not None:
+            signal.signal(signal.SIGINT, previous)
+
+
+def request_stop() -> None:
+    """Stop the solve under way as Ctrl-C would (e.g. a Stop button)."""
+    _STOP.request()
 
 
 def _solve_in_thread(
@@ -189,11 +268,15 @@ def run_model(
     model: cp_model.CpModel,
     params: SolveParams,
     time_limit: float | None = None,
+    *,
+    after_stop: bool = False,
 ) -> SolveRun:
     """Solve ``model`` within the limit; never raises for no solution.
 
     ``time_limit`` overrides ``params.time_limit`` (used by multi-phase
-    solves that split the budget).
+    solves that split the budget). Once Ctrl-C stopped the solve, a new
+    search returns at once with nothing, unless ``after_stop``: the
+    short pricing of a plan in hand, which the engine needs to return it.
     """
     solver = cp_model.CpSolver()
     limit = params.time_limit if time_limit is None else time_limit
@@ -214,8 +297,15 @@ def run_model(
             setattr(solver.parameters, name, value)
     callback = _ProgressCallback(params.on_progress)
     started = time.perf_counter()
-    with _stop_on_ctrl_c(solver) as interrupted:
-        cp_status = _solve_in_thread(solver, model, callback)
+    with interruptible():
+        if _STOP.requested and not after_stop:
+            return SolveRun.nothing(0.0, interrupted=True)
+        _STOP.running.append(solver)
+        try:
+            cp_status = _solve_in_thread(solver, model, callback)
+        finally:
+            _STOP.running.remove(solver)
+        interrupted = _STOP.requested
     seconds = time.perf_counter() - started
     has_solution = cp_status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
     status = to_solve_status(cp_status, has_solution)
@@ -231,5 +321,5 @@ def run_model(
         objective=objective,
         bound=bound,
         seconds=seconds,
-        interrupted=interrupted[0],
+        interrupted=interrupted,
     )

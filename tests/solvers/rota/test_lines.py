@@ -9,29 +9,19 @@ keep them all, as the independent validator checks.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from ortools.sat.python import cp_model
 
 from balancer.inputs.curtois import read_curtois
 from balancer.solvers.rota import lines
 from balancer.solvers.rota.hints import complete_hint
-from balancer.solvers.rota.lines import (
-    _asks,
-    _complete,
-    _Line,
-    _personal_model,
-    _replan,
-    _replan_pair,
-    _take,
-    line_rota,
-)
+from balancer.solvers.rota.lines import LinePlanner, line_rota
 from balancer.solvers.rota.model import build_model
 from balancer.solvers.rota.search import solve_rota
-from balancer.solvers.runner import SolveParams
+from balancer.solvers.runner import SolveParams, SolveRun
 from balancer.validate.rota import check_rota, score_rota
 
 if TYPE_CHECKING:
@@ -47,7 +37,9 @@ def _valid_lines(
     """Instance1's line-by-line rota, checked to keep every rule."""
     instance = read_curtois(INSTANCE1)
     team, period = instance.team, instance.period
-    rota = line_rota(team, period, time_limit=time_limit, seed=seed)
+    rota = line_rota(
+        team, period, time_limit=time_limit, params=SolveParams(seed=seed)
+    )
     assert rota is not None
     assert check_rota(team, period, rota) == []
     return team, period, rota
@@ -62,7 +54,7 @@ def test_line_rota_keeps_every_shift_work_rule() -> None:
 def test_line_rota_is_a_complete_hint_priced_as_the_validator_does() -> None:
     instance = read_curtois(INSTANCE1)
     team, period = instance.team, instance.period
-    rota = line_rota(team, period, time_limit=2, seed=1)
+    rota = line_rota(team, period, time_limit=2, params=SolveParams(seed=1))
     assert rota is not None
     built = build_model(team, period, exact=False)
     cost = complete_hint(built, rota, time_limit=5)
@@ -122,35 +114,25 @@ def test_two_lines_trade_a_shift_no_single_line_would_give_up(
     instance = read_curtois(path)
     team, period = instance.team, instance.period
     monday, tuesday = period.days()
-    lines = [
-        _Line(p, v := _personal_model(team, period, p), _asks(team, p, v))
-        for p in team.staff
-    ]
-    first, second = lines
-    wanted: list[set[tuple[date, str, int]]] = [{(monday, "D", 0)}, set()]
-    staffed: defaultdict[tuple[date, str, int], int] = defaultdict(int)
-    for line, keys in zip(lines, wanted, strict=True):
-        values = _complete(line, keys, seed=0)
-        assert values is not None
-        _take(line, values)
-        for a in line.chosen:
-            staffed[a.day, a.duty_id, a.slot_index] += 1
-    for line in lines:  # neither line alone finds a better plan
-        before = line.chosen
-        assert _replan(line, staffed, 1.0, seed=0)
-        assert line.chosen == before
+    planner = LinePlanner(team, period)
+    assert planner.set_line("A", {(monday, "D", 0)})
+    assert planner.set_line("B", set())
+    for staff_id in ("A", "B"):  # neither line alone finds a better plan
+        before = planner.line(staff_id)
+        assert planner.plan(staff_id, 1.0)
+        assert planner.line(staff_id) == before
 
-    assert _replan_pair(team, period, (first, second), staffed, seed=0)
+    assert planner.plan_pair("A", "B")
 
-    rota = [a for line in lines for a in line.chosen]
+    rota = planner.rota()
     assert {(a.staff_id, a.day) for a in rota} == {
         ("A", tuesday),
         ("B", monday),
     }
-    assert staffed == {(monday, "D", 0): 1, (tuesday, "D", 0): 1}
+    assert planner.staffed == {(monday, "D", 0): 1, (tuesday, "D", 0): 1}
     assert check_rota(team, period, rota) == []
     # Trading back would cost more: the pair is left as it is.
-    assert not _replan_pair(team, period, (first, second), staffed, seed=0)
+    assert not planner.plan_pair("A", "B")
 
 
 def test_a_first_line_the_quick_search_misses_comes_from_the_portfolio(
@@ -170,13 +152,21 @@ def test_first_lines_come_from_quick_restarts_beside_the_jump(
     # (quick restarts plus the feasibility jump), and only then priced
     # with the one-worker quick search; no portfolio is needed here.
     searches: list[str] = []
-    solve = lines._solve
+    run = lines.run_model
 
-    def recording(*args: object, search: str = "quick") -> object:
-        searches.append(search)
-        return solve(*args, search=search)  # type: ignore[arg-type]
+    def recording(
+        model: cp_model.CpModel, params: SolveParams, **given: bool
+    ) -> SolveRun:
+        named = params.extra.get("subsolvers")
+        if params.workers == 1:
+            searches.append("quick")
+        elif named == ["quick_restart"]:
+            searches.append("first")
+        else:
+            searches.append("portfolio")
+        return run(model, params, **given)
 
-    monkeypatch.setattr(lines, "_solve", recording)
+    monkeypatch.setattr(lines, "run_model", recording)
     team, _, _ = _valid_lines(time_limit=1, seed=0)
     # One search per person found their line at the first try.
     assert searches.count("first") == len(team.staff)

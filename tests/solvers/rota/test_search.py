@@ -189,9 +189,14 @@ def replace_searches(
         model: cp_model.CpModel,
         params: SolveParams,
         time_limit: float | None = None,
+        *,
+        after_stop: bool = False,
     ) -> SolveRun:
         calls.append(len(calls) + 1)
-        return stand_in(calls[-1], lambda: real(model, params, time_limit))
+        return stand_in(
+            calls[-1],
+            lambda: real(model, params, time_limit, after_stop=after_stop),
+        )
 
     monkeypatch.setattr(module, "run_model", searched)
     return calls

@@ -17,7 +17,7 @@ from balancer.solvers.cases.hint import greedy_hint
 from balancer.solvers.cases.local_search import polish
 from balancer.solvers.cases.model import solve
 from balancer.solvers.cases.peak_search import balance_hint
-from balancer.solvers.runner import SolveParams
+from balancer.solvers.runner import SolveParams, interruptible
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -86,21 +86,22 @@ def balance_backlog(
     """
     started = time.perf_counter()
     limit = (params or SolveParams()).time_limit
-    data = prepare(
-        team,
-        start,
-        rota,
-        horizon_days,
-        max_moves=max_moves,
-        options=options,
-    )
-    if hint is None and not data.infeasible:
-        budget = min(POLISH_SECONDS, POLISH_SHARE * limit)
-        hint = polish(data, greedy_hint(data), budget)
-        hint = balance_hint(
-            data,
-            hint,
-            time.perf_counter() + PEAK_SHARE * limit,
-            (params or SolveParams()).seed,
+    with interruptible():
+        data = prepare(
+            team,
+            start,
+            rota,
+            horizon_days,
+            max_moves=max_moves,
+            options=options,
         )
-    return solve(data, params, hint, started)
+        if hint is None and not data.infeasible:
+            budget = min(POLISH_SECONDS, POLISH_SHARE * limit)
+            hint = polish(data, greedy_hint(data), budget)
+            hint = balance_hint(
+                data,
+                hint,
+                time.perf_counter() + PEAK_SHARE * limit,
+                (params or SolveParams()).seed,
+            )
+        return solve(data, params, hint, started)

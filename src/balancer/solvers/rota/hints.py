@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ortools.sat.python import cp_model
+from balancer.solvers.runner import SolveParams, run_model
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -31,14 +31,15 @@ def complete_hint(
     rota: Iterable[DutyAssignment],
     *,
     time_limit: float = 5.0,
-    seed: int = 0,
+    params: SolveParams | None = None,
 ) -> float | None:
     """Hint every variable of ``built`` from ``rota``, if it is feasible.
 
     ``built.model`` must carry the objective the hint is for. Returns the
     rota's objective in model units, or None when the rota breaks a hard
     rule (or the check ran out of time); then the rota is hinted on the
-    rota Booleans only, as a guide for the search.
+    rota Booleans only, as a guide for the search. The check runs on
+    one worker, with the seed and settings of ``params``.
     """
     rota = tuple(rota)
     pinned = built.model.clone()
@@ -46,17 +47,17 @@ def complete_hint(
     for key, index in built.variables.indices():
         pinned.add(pinned.get_bool_var_from_proto_index(index) == (key in on))
     pinned.clear_hints()  # type: ignore[no-untyped-call]
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 1
-    solver.parameters.max_time_in_seconds = time_limit
-    solver.parameters.random_seed = seed
-    status = solver.solve(pinned)
+    run = run_model(
+        pinned,
+        (params or SolveParams()).step(time_limit, workers=1),
+        after_stop=True,
+    )
     built.model.clear_hints()  # type: ignore[no-untyped-call]
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    if not run.has_solution:
         built.variables.hint(rota)
         return None
     hint = built.model.proto.solution_hint
-    values = list(solver.response_proto.solution)
+    values = run.values()
     hint.vars.extend(range(len(values)))
     hint.values.extend(values)
-    return float(solver.objective_value)
+    return float(run.solver.objective_value)

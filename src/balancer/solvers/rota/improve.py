@@ -48,6 +48,7 @@ from balancer.solvers.rota.objectives import (
     half_days,
     matches,
 )
+from balancer.solvers.runner import stop_requested
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -459,7 +460,8 @@ def improve_rota(
 ) -> list[DutyAssignment]:
     """``rota`` after moves that lower its estimated cost, for ``seconds``.
 
-    Stops earlier when a full pass over the month finds no improving move.
+    Stops earlier when a full pass over the month finds no improving
+    move, or on Ctrl-C.
     """
     state = _State(v, shares, rota)
     rng = random.Random(seed)
@@ -478,7 +480,7 @@ def improve_rota(
         improved = False
         rng.shuffle(instances)
         for inst in instances:
-            if time.perf_counter() >= deadline:
+            if time.perf_counter() >= deadline or stop_requested():
                 break
             candidates = [
                 move

@@ -17,12 +17,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ortools.sat.python import cp_model
-
-from balancer.result import Conflict
+from balancer.result import Conflict, SolveStatus
 from balancer.solvers.rota.constraints import HARD_RULES
 from balancer.solvers.rota.eligibility import unavailability
 from balancer.solvers.rota.model import build_model
+from balancer.solvers.runner import SolveParams, run_model
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -61,18 +60,24 @@ def kept_conflicts(
     month: Month,
     baseline: RotaBaseline,
     rules: Iterable[HardRule] = HARD_RULES,
+    params: SolveParams | None = None,
 ) -> list[Conflict]:
-    """The hand edits (and frozen days) that no rota can keep, and why."""
+    """The hand edits (and frozen days) that no rota can keep, and why.
+
+    Each check is a short one-worker search with ``params``' seed and
+    settings.
+    """
+    check = (params or SolveParams()).step(_CHECK_SECONDS, workers=1)
     edits = kept_edits(baseline)
     conflicts = _unavailable(team, edits)
     if conflicts:
         return conflicts
     for rule in rules:
-        core = _core(team, month, edits, [rule])
+        core = _core(team, month, edits, [rule], check)
         if core:
             conflicts.append(_conflict(team, rule, core))
     if not conflicts:
-        core = _core(team, month, edits, list(rules))
+        core = _core(team, month, edits, list(rules), check)
         if core:
             conflicts.append(_conflict(team, None, core))
     return conflicts
@@ -108,6 +113,7 @@ def _core(
     month: Month,
     edits: list[_Edit],
     rules: list[HardRule],
+    params: SolveParams,
 ) -> list[_Edit]:
     """A small set of edits that together break ``rules``; empty if none.
 
@@ -115,12 +121,12 @@ def _core(
     every edit the rest still fails without (for cores up to
     :data:`_SHRINK_UP_TO` edits), so the planner reads only the culprits.
     """
-    core = _raw_core(team, month, edits, rules)
+    core = _raw_core(team, month, edits, rules, params)
     if len(core) > _SHRINK_UP_TO:
         return core
     for edit in list(core):
         rest = [e for e in core if e is not edit]
-        if rest and _raw_core(team, month, rest, rules):
+        if rest and _raw_core(team, month, rest, rules, params):
             core = rest
     return core
 
@@ -130,6 +136,7 @@ def _raw_core(
     month: Month,
     edits: list[_Edit],
     rules: list[HardRule],
+    params: SolveParams,
 ) -> list[_Edit]:
     """Edits that together break ``rules``; empty when they can hold."""
     built = build_model(team, month, rules=rules, goals=())
@@ -146,12 +153,10 @@ def _raw_core(
         literals[keep.index] = edit
         assumed.append(keep)
     model.add_assumptions(assumed)
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 1
-    solver.parameters.max_time_in_seconds = _CHECK_SECONDS
-    if solver.solve(model) != cp_model.INFEASIBLE:
+    run = run_model(model, params)
+    if run.status is not SolveStatus.INFEASIBLE:
         return []
-    core = solver.sufficient_assumptions_for_infeasibility()
+    core = run.solver.sufficient_assumptions_for_infeasibility()
     return [literals[i] for i in core if i in literals]
 
 

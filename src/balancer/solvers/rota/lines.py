@@ -43,6 +43,11 @@ from balancer.solvers.rota.constraints import (
 )
 from balancer.solvers.rota.objectives import matches
 from balancer.solvers.rota.variables import RotaVariables
+from balancer.solvers.runner import (
+    SolveParams,
+    run_model,
+    stop_requested,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -51,7 +56,7 @@ if TYPE_CHECKING:
     from balancer.domain import Month, Staff, Team
     from balancer.solvers.rota.variables import SlotInstance
 
-__all__ = ["PERSONAL_RULES", "line_rota"]
+__all__ = ["PERSONAL_RULES", "LinePlanner", "line_rota"]
 
 #: The hard rules that concern one person only.
 PERSONAL_RULES = tuple(
@@ -101,26 +106,100 @@ class _Line:
     values: tuple[int, ...] = ()
 
 
+class LinePlanner:
+    """Each person's line, planned against the cover the others leave.
+
+    Every person gets a small model of their own hard rules, built once
+    (:meth:`plan` builds it on first use). :attr:`staffed` counts who is
+    on each slot across all lines, so re-planning one line prices its
+    slots against everyone else's.
+
+    Parameters
+    ----------
+    team, month
+        What is planned.
+    params
+        Seed and settings of every small search; ``--workers`` caps
+        them.
+    """
+
+    def __init__(
+        self, team: Team, month: Month, params: SolveParams | None = None
+    ) -> None:
+        self.team = team
+        self.month = month
+        self.params = params or SolveParams()
+        self.staffed: dict[_Key, int] = defaultdict(int)
+        self._lines: dict[str, _Line] = {}
+
+    def _line(self, staff_id: str) -> _Line:
+        if staff_id not in self._lines:
+            person = self.team.staff_by_id[staff_id]
+            variables = _personal_model(self.team, self.month, person)
+            asks = _asks(self.team, person, variables)
+            self._lines[staff_id] = _Line(person, variables, asks)
+        return self._lines[staff_id]
+
+    def line(self, staff_id: str) -> tuple[DutyAssignment, ...]:
+        """The person's line as it stands (empty before it is planned)."""
+        found = self._lines.get(staff_id)
+        return found.chosen if found else ()
+
+    def rota(self) -> list[DutyAssignment]:
+        """Every line planned so far, together."""
+        return [a for line in self._lines.values() for a in line.chosen]
+
+    def plan(self, staff_id: str, seconds: float) -> bool:
+        """Give the person their best line against the others'.
+
+        The first time, a line that keeps their own rules is searched
+        first (see :data:`FIRST_LINE_LIMITS`). False when there is none.
+        """
+        return _replan(
+            self._line(staff_id), self.staffed, seconds, self.params
+        )
+
+    def set_line(self, staff_id: str, keys: set[_Key]) -> bool:
+        """Make the person's line exactly the slots ``keys`` (if it can)."""
+        line = self._line(staff_id)
+        values = _complete(line, keys, self.params)
+        if values is None:
+            return False
+        _count(self.staffed, (line,), -1)
+        _take(line, values)
+        _count(self.staffed, (line,), 1)
+        return True
+
+    def plan_pair(self, first: str, second: str) -> bool:
+        """Re-plan two lines together; True when that made them cheaper."""
+        pair = (self._line(first), self._line(second))
+        return _replan_pair(
+            self.team, self.month, pair, self.staffed, self.params
+        )
+
+
 def line_rota(
-    team: Team, month: Month, *, time_limit: float, seed: int = 0
+    team: Team,
+    month: Month,
+    *,
+    time_limit: float,
+    params: SolveParams | None = None,
 ) -> list[DutyAssignment] | None:
     """A rota keeping every personal hard rule, in about ``time_limit``.
 
     None when some person has no line that keeps their own rules (the
     full model is then infeasible, and the solver says why) or none was
-    found in half a second.
+    found in half a second. Each small search takes the seed and settings
+    of ``params``. After Ctrl-C, the lines found so far come back.
     """
+    planner = LinePlanner(team, month, params)
     deadline = time.perf_counter() + time_limit
-    staffed: dict[_Key, int] = defaultdict(int)
-    lines: list[_Line] = []
-    for k, person in enumerate(team.staff):
-        variables = _personal_model(team, month, person)
-        line = _Line(person, variables, _asks(team, person, variables))
-        lines.append(line)
+    people = [p.id for p in team.staff]
+    for k, staff_id in enumerate(people):
         # Out of time, each line still gets a first solution (a few
         # hundredths of a second each): a late start beats none.
         left = max(0.0, deadline - time.perf_counter())
-        if not _replan(line, staffed, left / (len(team.staff) - k), seed):
+        if not planner.plan(staff_id, left / (len(people) - k)):
             return None
     # Then rounds while time is left: each line is re-planned against all
     # the others (never worse, as its old line is the hint and remains
@@ -128,47 +207,42 @@ def line_rota(
     # planned first.
     for _ in range(MAX_ROUNDS - 1):
         changed = False
-        for k, line in enumerate(lines):
+        for k, staff_id in enumerate(people):
             left = deadline - time.perf_counter()
-            if left < 0.05 * (len(lines) - k):
-                return [a for line in lines for a in line.chosen]
-            before = line.chosen
-            _replan(line, staffed, left / (len(lines) - k), seed)
-            changed = changed or set(before) != set(line.chosen)
+            if left < 0.05 * (len(people) - k) or stop_requested():
+                return planner.rota()
+            before = planner.line(staff_id)
+            planner.plan(staff_id, left / (len(people) - k))
+            changed = changed or set(before) != set(planner.line(staff_id))
         if not changed:
             break
-    _trade_in_pairs(team, month, lines, staffed, deadline, seed)
-    return [a for line in lines for a in line.chosen]
+    _trade_in_pairs(planner, people, deadline)
+    return planner.rota()
 
 
 def _trade_in_pairs(
-    team: Team,
-    month: Month,
-    lines: list[_Line],
-    staffed: dict[_Key, int],
-    deadline: float,
-    seed: int,
+    planner: LinePlanner, people: list[str], deadline: float
 ) -> None:
     """Re-plan two lines at a time, in random pairs, until ``deadline``.
 
     A pair is tried again only after one of its lines has changed; when
     every pair has been tried without a change, the search stops.
     """
-    if len(lines) < 2:
+    if len(people) < 2:
         return
-    rng = random.Random(seed)
-    pairs = [(a, b) for a in range(len(lines)) for b in range(a)]
+    rng = random.Random(planner.params.seed)
+    pairs = [(a, b) for a in range(len(people)) for b in range(a)]
     rng.shuffle(pairs)
     stale: set[tuple[int, int]] = set()
     while len(stale) < len(pairs):
         for a, b in pairs:
             left = deadline - time.perf_counter()
-            if left < PAIR_SECONDS:
+            if left < PAIR_SECONDS or stop_requested():
                 return
             if (a, b) in stale:
                 continue
             stale.add((a, b))
-            if _replan_pair(team, month, (lines[a], lines[b]), staffed, seed):
+            if planner.plan_pair(people[a], people[b]):
                 stale = {
                     pair for pair in stale if a not in pair and b not in pair
                 }
@@ -184,7 +258,10 @@ def _personal_model(team: Team, month: Month, *people: Staff) -> RotaVariables:
 
 
 def _replan(
-    line: _Line, staffed: dict[_Key, int], limit: float, seed: int
+    line: _Line,
+    staffed: dict[_Key, int],
+    limit: float,
+    params: SolveParams,
 ) -> bool:
     """Give the line its best choices against ``staffed``; False if none."""
     _count(staffed, (line,), -1)
@@ -198,15 +275,20 @@ def _replan(
         # heavy-tailed (1.6 s once on Instance21): retry longer, reseeded.
         for attempt, most in enumerate(FIRST_LINE_LIMITS):
             found = _solve(
-                v.model, max(limit, most), seed + attempt, search="first"
+                v.model,
+                params,
+                max(limit, most),
+                params.seed + attempt,
+                search="first",
             )
             if found is not None:
                 break
         if found is None:
             found = _solve(
                 v.model,
+                params,
                 max(limit, LAST_LINE_LIMIT),
-                seed,
+                params.seed,
                 search="portfolio",
             )
         if found is None:
@@ -227,7 +309,7 @@ def _replan(
         if price:
             terms.append(price * own)
     model.minimize(sum(terms))
-    found = _solve(model, limit, seed) if limit > 0 else None
+    found = _solve(model, params, limit, params.seed) if limit > 0 else None
     if found is not None:
         _take(line, found)
     # else the line stays as it was: it keeps the person's rules.
@@ -249,7 +331,7 @@ def _replan_pair(
     month: Month,
     pair: tuple[_Line, _Line],
     staffed: dict[_Key, int],
-    seed: int,
+    params: SolveParams,
 ) -> bool:
     """Re-plan two lines together against everyone else; True if cheaper.
 
@@ -303,7 +385,7 @@ def _replan_pair(
             model.add_hint(unit, count > k)
             terms.append(prices[k] * unit)
     model.minimize(sum(terms))
-    found = _solve(model, PAIR_SECONDS, seed)
+    found = _solve(model, params, PAIR_SECONDS, params.seed)
     better = found is not None and _cost(model, found) < now
     if better:
         assert found is not None
@@ -315,7 +397,7 @@ def _replan_pair(
                     for inst, var in v.choices(line.person.id)
                     if found[var.index]
                 },
-                seed,
+                params,
             )
             for line in pair
         ]
@@ -336,7 +418,7 @@ def _cost(model: cp_model.CpModel, values: tuple[int, ...]) -> int:
 
 
 def _complete(
-    line: _Line, keys: set[_Key], seed: int
+    line: _Line, keys: set[_Key], params: SolveParams
 ) -> tuple[int, ...] | None:
     """Values for the line's own model with exactly the slots ``keys``.
 
@@ -350,7 +432,7 @@ def _complete(
             model.get_bool_var_from_proto_index(var.index)
             == int(inst.key in keys)
         )
-    return _solve(model, PAIR_SECONDS, seed)
+    return _solve(model, params, PAIR_SECONDS, params.seed)
 
 
 def _take(line: _Line, values: tuple[int, ...]) -> None:
@@ -370,6 +452,7 @@ def _take(line: _Line, values: tuple[int, ...]) -> None:
 
 def _solve(
     model: cp_model.CpModel,
+    params: SolveParams,
     limit: float,
     seed: int,
     *,
@@ -383,25 +466,34 @@ def _solve(
     the seed). ``first``: that worker beside CP-SAT's feasibility jump,
     for a first line. ``portfolio``: CP-SAT's own two-worker choice.
     """
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(limit, 0.05)
-    solver.parameters.random_seed = seed
+    seconds = max(limit, 0.05)
     if search == "portfolio":
-        solver.parameters.num_workers = 2
+        step = params.step(
+            seconds, workers=2, seed=seed, extra={"subsolvers": []}
+        )
     elif search == "first":
         # With two workers CP-SAT adds the feasibility jump as a first-
         # solution search next to the full-problem worker named here.
-        solver.parameters.num_workers = 2
-        solver.parameters.subsolvers.append("quick_restart")
-    else:
-        solver.parameters.num_workers = 1
-        solver.parameters.search_branching = (
-            cp_model.PORTFOLIO_WITH_QUICK_RESTART_SEARCH
+        step = params.step(
+            seconds,
+            workers=2,
+            seed=seed,
+            extra={"subsolvers": ["quick_restart"]},
         )
-    status = solver.solve(model)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None
-    return tuple(solver.response_proto.solution)
+    else:
+        step = params.step(
+            seconds,
+            workers=1,
+            seed=seed,
+            extra={
+                "subsolvers": [],
+                "search_branching": (
+                    cp_model.PORTFOLIO_WITH_QUICK_RESTART_SEARCH
+                ),
+            },
+        )
+    run = run_model(model, step)
+    return run.values() if run.has_solution else None
 
 
 def _cover_price(team: Team, inst: SlotInstance, others: int) -> int:

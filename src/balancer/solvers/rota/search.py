@@ -53,6 +53,7 @@ from balancer.solvers.runner import (
     Progress,
     SolveParams,
     SolveRun,
+    interruptible,
     run_model,
 )
 
@@ -109,7 +110,17 @@ def solve_rota(
         INFEASIBLE with the conflicts in the planner's words and, marked
         ``relaxed``, the rota that breaks the fewest demands.
     """
-    params = params or SolveParams()
+    with interruptible():
+        return _solve(team, month, params or SolveParams(), baseline)
+
+
+def _solve(
+    team: Team,
+    month: Month,
+    params: SolveParams,
+    baseline: RotaBaseline | None,
+) -> RotaResult:
+    """The phases of :func:`solve_rota`, inside its Ctrl-C scope."""
     started = time.perf_counter()
     known = demand_conflicts(team, month)
     if known:
@@ -144,7 +155,7 @@ def solve_rota(
             evaluated = run
     if run.status is SolveStatus.INFEASIBLE:
         if baseline is not None:
-            blamed = kept_conflicts(team, month, baseline)
+            blamed = kept_conflicts(team, month, baseline, params=params)
             if blamed:
                 stats = SolveStats(
                     status=SolveStatus.INFEASIBLE,
@@ -211,7 +222,7 @@ def _phases(
             built.team,
             built.month,
             time_limit=LINE_SHARE * _left(params, started),
-            seed=params.seed,
+            params=params,
         )
         origin = "line-by-line"
     start: tuple[DutyAssignment, ...] | None = None
@@ -224,7 +235,7 @@ def _phases(
             # big model takes seconds (6.6 s on Instance21): allow that.
             pricing = max(pricing, min(10.0, params.time_limit / 6))
         cost = complete_hint(
-            built, candidate, time_limit=pricing, seed=params.seed
+            built, candidate, time_limit=pricing, params=params
         )
         if cost is not None:
             start = candidate
@@ -346,10 +357,7 @@ def _phase_one_start(
     """Phase 1's rota as phase 2's complete hint; None if it can't be."""
     found = built.variables.extract(first.solver)
     cost = complete_hint(
-        built,
-        found,
-        time_limit=_hint_limit(params, started),
-        seed=params.seed,
+        built, found, time_limit=_hint_limit(params, started), params=params
     )
     return found if cost is not None else None
 
@@ -425,10 +433,5 @@ def _evaluate(
     built.model.clear_hints()  # type: ignore[no-untyped-call]
     built.variables.pin(rota)
     limit = min(10.0, max(1.0, params.time_limit / 10))
-    exact = run_model(
-        built.model,
-        SolveParams(
-            time_limit=limit, workers=params.workers, seed=params.seed
-        ),
-    )
+    exact = run_model(built.model, params.step(limit), after_stop=True)
     return exact if exact.has_solution else run
