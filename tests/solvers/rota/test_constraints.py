@@ -50,7 +50,7 @@ def only(rule, team):  # type: ignore[no-untyped-def]
 
 
 def test_rules_are_registered_in_order() -> None:
-    assert [r.__name__ for r in HARD_RULES] == [
+    assert [r.name for r in HARD_RULES] == [
         "minimum_staffing",
         "maximum_staffing",
         "required_skills",

@@ -41,7 +41,13 @@ from balancer.solvers.rota.objectives import (
     target_staffing,
 )
 from balancer.validate.rota import check_rota, score_rota
-from tests.factories import make_absence, make_duty, make_slot, make_staff
+from tests.factories import (
+    make_absence,
+    make_duty,
+    make_slot,
+    make_staff,
+    make_team,
+)
 from tests.solvers.rota.helpers import rota, run, status
 
 PERIOD = Period.of(date(2024, 1, 1), 14)
@@ -290,12 +296,35 @@ def test_solve_keeps_every_new_rule() -> None:
     assert check_rota(team, PERIOD, found) == []
 
 
+def test_every_hard_rule_says_whether_the_quick_start_keeps_it() -> None:
+    # A new rule cannot be forgotten by the start's check: hard_rule()
+    # demands the property, and a rule the start does not keep must say
+    # when it binds a team.
+    from balancer.solvers.rota.constraints import HARD_RULES
+
+    assert all(isinstance(rule.greedy_keeps, bool) for rule in HARD_RULES)
+    ignored = [rule.name for rule in HARD_RULES if not rule.greedy_keeps]
+    assert ignored == [
+        "max_slots_per_duty",
+        "duty_minutes_range",
+        "max_consecutive_duty_days",
+        "min_consecutive_duty_days",
+        "min_consecutive_days_off",
+        "max_duty_weekends",
+        "forbidden_successions",
+    ]
+    plain = make_team(staff=(make_staff("ann"),))
+    assert not any(
+        rule.applies(plain) for rule in HARD_RULES if not rule.greedy_keeps
+    )
+
+
 def test_greedy_hint_only_when_it_keeps_every_rule() -> None:
     # The greedy rota ignores the period rules; even a limit of 0
     # weekends is a rule it would break, so no hint then.
-    from balancer.solvers.rota.search import _greedy_keeps_every_rule
+    from balancer.solvers.rota.constraints import greedy_keeps_every_rule
 
-    assert _greedy_keeps_every_rule(shift_team()) is False  # successions
+    assert greedy_keeps_every_rule(shift_team()) is False  # successions
     plain = shift_team().model_copy(
         update={
             "duties": tuple(
@@ -304,11 +333,11 @@ def test_greedy_hint_only_when_it_keeps_every_rule() -> None:
             )
         }
     )
-    assert _greedy_keeps_every_rule(plain) is True
+    assert greedy_keeps_every_rule(plain) is True
     weekends = plain.model_copy(
         update={"staff": (make_staff("ann", max_duty_weekends=0),)}
     )
-    assert _greedy_keeps_every_rule(weekends) is False
+    assert greedy_keeps_every_rule(weekends) is False
 
 
 def _too_short(pattern: list[bool], least: int, *, duty: bool) -> bool:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from balancer.domain import minutes
 from balancer.result import AskCandidate
+from balancer.solvers.rota import limits
 from balancer.solvers.rota.eligibility import unavailability
 
 if TYPE_CHECKING:
@@ -67,8 +68,7 @@ def people_to_ask(
                 continue
             hours = slot.hours if chosen else 0.0
             balance = deviation.get(person.id, 0.0) - hours
-            own = person.max_slots_per_day
-            cap = team.rules.max_slots_per_day if own is None else own
+            cap = limits.limit(team, person, "max_slots_per_day")
             others = len(today) - int(chosen)
             full = others >= cap
             reason = _reason(person.id, team, gap.duty_id, slot, balance)

@@ -13,15 +13,18 @@ only the days inside the month.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections import defaultdict
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from balancer.solvers.rota.limits import limit
+
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from datetime import date
 
-    from balancer.domain import Staff, Team
+    from balancer.domain import Team
     from balancer.result import RotaBaseline
     from balancer.solvers.rota.variables import (
         Choice,
@@ -34,6 +37,8 @@ __all__ = [
     "HardRule",
     "duty_minutes_range",
     "forbidden_successions",
+    "greedy_keeps_every_rule",
+    "hard_rule",
     "kept_rota",
     "max_consecutive_duty_days",
     "max_consecutive_slots",
@@ -49,9 +54,85 @@ __all__ = [
     "required_skills",
 ]
 
-HardRule = Callable[["RotaVariables"], None]
+
+class HardRule:
+    """A hard rule of the rota: the function that states it in the model.
+
+    Call it with the :class:`RotaVariables` to add the rule. Its name and
+    docstring are the function's (the docstring states the rule in
+    business words). ``greedy_keeps`` says whether the quick start (the
+    greedy rota and its local search) keeps the rule, or aims at it for
+    a demand, so that its rota is a useful hint; ``applies`` says whether
+    the rule constrains a team at all (a limit nobody has set does not).
+    A team with a rule that applies and that the quick start does not
+    keep starts from the line-by-line rota instead (:mod:`.lines`).
+    """
+
+    def __init__(
+        self,
+        add: Callable[[RotaVariables], None],
+        *,
+        greedy_keeps: bool,
+        applies: Callable[[Team], bool] | None = None,
+    ) -> None:
+        functools.update_wrapper(self, add)
+        self.add = add
+        self.name: str = add.__name__
+        self.greedy_keeps = greedy_keeps
+        self.applies: Callable[[Team], bool] = applies or _always
+
+    def __call__(self, v: RotaVariables) -> None:
+        self.add(v)
+
+    def __repr__(self) -> str:
+        return f"HardRule({self.name})"
 
 
+def hard_rule(
+    *, greedy_keeps: bool, applies: Callable[[Team], bool] | None = None
+) -> Callable[[Callable[[RotaVariables], None]], HardRule]:
+    """Make a function a :class:`HardRule`; both properties must be said."""
+
+    def make(add: Callable[[RotaVariables], None]) -> HardRule:
+        return HardRule(add, greedy_keeps=greedy_keeps, applies=applies)
+
+    return make
+
+
+def _always(team: Team) -> bool:
+    return True
+
+
+def _any_staff(*fields: str) -> Callable[[Team], bool]:
+    """Applies when someone on the team has one of these limits set."""
+
+    def applies(team: Team) -> bool:
+        return any(
+            getattr(person, name) not in (None, {})
+            for person in team.staff
+            for name in fields
+        )
+
+    return applies
+
+
+def _any_succession(team: Team) -> bool:
+    return any(duty.not_followed_by for duty in team.duties)
+
+
+def greedy_keeps_every_rule(team: Team) -> bool:
+    """True when the quick start keeps every hard rule that binds ``team``.
+
+    False when the team has shift-work rules the greedy rota ignores: its
+    rota would break them, and such a hint misleads the search (on
+    Curtois Instance18 no rota at all in 60 s with it, one without).
+    """
+    return all(
+        rule.greedy_keeps or not rule.applies(team) for rule in HARD_RULES
+    )
+
+
+@hard_rule(greedy_keeps=True)
 def minimum_staffing(v: RotaVariables) -> None:
     """Every slot of every opening day has at least its minimum staff.
 
@@ -63,6 +144,7 @@ def minimum_staffing(v: RotaVariables) -> None:
             v.model.add(sum(var for _, var in on) >= inst.slot.min_staff)
 
 
+@hard_rule(greedy_keeps=True)
 def maximum_staffing(v: RotaVariables) -> None:
     """No slot has more than its maximum staff.
 
@@ -74,6 +156,7 @@ def maximum_staffing(v: RotaVariables) -> None:
             v.model.add(sum(var for _, var in on) <= inst.slot.maximum)
 
 
+@hard_rule(greedy_keeps=True)
 def required_skills(v: RotaVariables) -> None:
     """A slot needing a skill has enough staff with it at the level.
 
@@ -91,6 +174,7 @@ def required_skills(v: RotaVariables) -> None:
             v.model.add(sum(holders) >= need.count)
 
 
+@hard_rule(greedy_keeps=True)
 def one_duty_at_a_time(v: RotaVariables) -> None:
     """Nobody is on two duties at the same moment.
 
@@ -110,29 +194,31 @@ def one_duty_at_a_time(v: RotaVariables) -> None:
                     v.model.add_at_most_one(running)
 
 
+@hard_rule(greedy_keeps=True)
 def max_slots_per_day(v: RotaVariables) -> None:
     """Nobody has more duty slots in a day than their limit.
 
     ``sum_i x[p, i on day] <= max_slots_per_day(p)``
     """
     for person in v.team.staff:
-        limit = _limit(v.team, person, "max_slots_per_day")
+        most = limit(v.team, person, "max_slots_per_day")
         for day in v.open_days:
             choices = v.day_of(person.id, day)
-            if len(choices) > limit:
-                v.model.add(sum(var for _, var in choices) <= limit)
+            if len(choices) > most:
+                v.model.add(sum(var for _, var in choices) <= most)
 
 
+@hard_rule(greedy_keeps=True)
 def max_duty_days_per_week(v: RotaVariables) -> None:
     """Nobody has duty on more days of a week than their limit.
 
     ``sum_{day in week} [any x[p, i on day]] <= max_duty_days_per_week(p)``
     """
     for person in v.team.staff:
-        limit = _limit(v.team, person, "max_duty_days_per_week")
+        most = limit(v.team, person, "max_duty_days_per_week")
         for week in v.weeks():
             days = [d for d in week if v.day_of(person.id, d)]
-            if len(days) <= limit:
+            if len(days) <= most:
                 continue
             on_duty = []
             for day in days:
@@ -140,9 +226,10 @@ def max_duty_days_per_week(v: RotaVariables) -> None:
                 for _, var in v.day_of(person.id, day):
                     v.model.add_implication(var, flag)
                 on_duty.append(flag)
-            v.model.add(sum(on_duty) <= limit)
+            v.model.add(sum(on_duty) <= most)
 
 
+@hard_rule(greedy_keeps=True)
 def max_consecutive_slots(v: RotaVariables) -> None:
     """Nobody has more back-to-back slots than their limit.
 
@@ -151,29 +238,34 @@ def max_consecutive_slots(v: RotaVariables) -> None:
     chain of ``limit + 1`` back-to-back slots.
     """
     for person in v.team.staff:
-        limit = _limit(v.team, person, "max_consecutive_slots")
+        most = limit(v.team, person, "max_consecutive_slots")
         for day in v.open_days:
             choices = v.day_of(person.id, day)
-            for chain in back_to_back_chains(choices, limit + 1):
-                v.model.add(sum(var for _, var in chain) <= limit)
+            for chain in back_to_back_chains(choices, most + 1):
+                v.model.add(sum(var for _, var in chain) <= most)
 
 
+@hard_rule(greedy_keeps=False, applies=_any_staff("max_slots_by_duty"))
 def max_slots_per_duty(v: RotaVariables) -> None:
     """Nobody takes a duty more often in the period than their limit.
 
     ``sum_{i of duty u} x[p, i] <= Staff.max_slots_by_duty[u]``
     """
     for person in v.team.staff:
-        for duty_id, limit in person.max_slots_by_duty.items():
+        for duty_id, most in person.max_slots_by_duty.items():
             xs = [
                 var
                 for inst, var in v.choices(person.id)
                 if inst.duty_id == duty_id
             ]
-            if len(xs) > limit:
-                v.model.add(sum(xs) <= limit)
+            if len(xs) > most:
+                v.model.add(sum(xs) <= most)
 
 
+@hard_rule(
+    greedy_keeps=False,
+    applies=_any_staff("min_duty_minutes", "max_duty_minutes"),
+)
 def duty_minutes_range(v: RotaVariables) -> None:
     """Each person's duty minutes in the period stay within their range.
 
@@ -190,6 +282,7 @@ def duty_minutes_range(v: RotaVariables) -> None:
             v.model.add(total <= high)
 
 
+@hard_rule(greedy_keeps=False, applies=_any_staff("max_consecutive_duty_days"))
 def max_consecutive_duty_days(v: RotaVariables) -> None:
     """Nobody has duty on more days in a row than their limit.
 
@@ -210,6 +303,7 @@ def max_consecutive_duty_days(v: RotaVariables) -> None:
                 v.model.add(sum(window) <= limit)
 
 
+@hard_rule(greedy_keeps=False, applies=_any_staff("min_consecutive_duty_days"))
 def min_consecutive_duty_days(v: RotaVariables) -> None:
     """A run of duty days is at least the person's minimum long.
 
@@ -223,6 +317,7 @@ def min_consecutive_duty_days(v: RotaVariables) -> None:
             _forbid_short_runs(v, person.id, least, duty=True)
 
 
+@hard_rule(greedy_keeps=False, applies=_any_staff("min_consecutive_days_off"))
 def min_consecutive_days_off(v: RotaVariables) -> None:
     """A run of duty-free days is at least the person's minimum long.
 
@@ -236,6 +331,7 @@ def min_consecutive_days_off(v: RotaVariables) -> None:
             _forbid_short_runs(v, person.id, least, duty=False)
 
 
+@hard_rule(greedy_keeps=False, applies=_any_staff("max_duty_weekends"))
 def max_duty_weekends(v: RotaVariables) -> None:
     """Nobody has duty on more weekends in the period than their limit.
 
@@ -271,6 +367,7 @@ def max_duty_weekends(v: RotaVariables) -> None:
             v.model.add(sum(worked) <= limit)
 
 
+@hard_rule(greedy_keeps=False, applies=_any_succession)
 def forbidden_successions(v: RotaVariables) -> None:
     """Nobody takes, the day after a duty, a duty it may not be followed by.
 
@@ -382,13 +479,6 @@ def kept_rota(v: RotaVariables, baseline: RotaBaseline) -> None:
         for staff_id, var in v.staff_on(inst):
             if (staff_id, *inst.key) not in current:
                 v.model.add(var == 0)
-
-
-def _limit(team: Team, person: Staff, name: str) -> int:
-    """The person's own limit when set, else the team's."""
-    own: int | None = getattr(person, name)
-    team_limit: int = getattr(team.rules, name)
-    return team_limit if own is None else own
 
 
 #: The hard rules in the order they are added to the model.

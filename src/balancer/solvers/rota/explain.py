@@ -27,11 +27,11 @@ from typing import TYPE_CHECKING
 from balancer.result import Conflict, SolveStats, SolveStatus
 from balancer.solvers.rota.constraints import (
     HARD_RULES,
-    back_to_back_chains,
     minimum_staffing,
     required_skills,
 )
 from balancer.solvers.rota.eligibility import unavailability
+from balancer.solvers.rota.limits import day_refusal
 from balancer.solvers.rota.model import build_model, to_result
 from balancer.solvers.rota.objectives import Term
 from balancer.solvers.runner import run_model
@@ -273,41 +273,25 @@ def _limit_reason(
     rota: tuple[DutyAssignment, ...],
 ) -> str:
     """Which limit keeps an available person off the slot in ``rota``."""
-    team, v = built.team, built.variables
     mine = {
         (a.day, a.duty_id, a.slot_index)
         for a in rota
         if a.staff_id == person.id
     }
-    today = [i for i, _ in v.day_of(person.id, inst.day) if i.key in mine]
-    for other in today:
-        if other.overlaps(inst):
-            return f"(on {other.duty_id} then)"
-    slot_limit = _own(team, person, "max_slots_per_day")
-    if len(today) >= slot_limit:
-        return f"({len(today)} slots that day, max {slot_limit})"
-    if not today:
-        days_limit = _own(team, person, "max_duty_days_per_week")
-        week = inst.day.isocalendar()[:2]
-        days = {d for d, _, _ in mine if d.isocalendar()[:2] == week}
-        if len(days) >= days_limit:
-            return f"({len(days)} duty days that week, max {days_limit})"
-    run_limit = _own(team, person, "max_consecutive_slots")
-    choices = [
-        (i, var)
-        for i, var in v.day_of(person.id, inst.day)
-        if i.key in mine or i.key == inst.key
-    ]
-    for chain in back_to_back_chains(choices, run_limit + 1):
-        if any(i.key == inst.key for i, _ in chain):
-            return f"(would make more than {run_limit} slots back to back)"
-    return "(not placed)"
-
-
-def _own(team: Team, person: Staff, name: str) -> int:
-    own: int | None = getattr(person, name)
-    limit: int = getattr(team.rules, name)
-    return limit if own is None else own
+    today = [
+        i for i, _ in built.variables.day_of(person.id, inst.day)
+        if i.key in mine
+    ]  # fmt: skip
+    week = inst.day.isocalendar()[:2]
+    others = len(
+        {
+            d
+            for d, _, _ in mine
+            if d != inst.day and d.isocalendar()[:2] == week
+        }
+    )
+    reason = day_refusal(built.team, person, inst, today, others)
+    return f"({reason})" if reason else "(not placed)"
 
 
 def _because(people: list[Staff], reasons: dict[str, str | None]) -> str:

@@ -9,9 +9,9 @@ unpopular slots) measured against the share *pro rata* to the part of
 the month planned so far, so the month fills evenly; plus preferences,
 repeats of the same slot in a week and extra blocks in a day. (Squaring
 deviations, to stand in for the ``*_max`` goals, measured worse.) It
-never breaks a hard limit (one duty at a time,
-slots a day, duty days a week, back-to-back slots) and may leave a
-demand short; the solver repairs that. It only speeds the search up:
+never breaks a day rule (one duty at a time, slots a day, duty days a
+week, back-to-back slots: :mod:`.limits`) and may leave a demand short;
+the solver repairs that. It only speeds the search up:
 nothing depends on its quality.
 """
 
@@ -21,6 +21,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from balancer.result import DutyAssignment
+from balancer.solvers.rota.limits import day_refusal
 from balancer.solvers.rota.objectives import matches
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from balancer.solvers.rota.shares import Shares
     from balancer.solvers.rota.variables import RotaVariables, SlotInstance
 
-__all__ = ["greedy_rota", "run_with"]
+__all__ = ["greedy_rota"]
 
 
 class _Ledger:
@@ -99,24 +100,12 @@ def greedy_rota(v: RotaVariables, shares: Shares) -> list[DutyAssignment]:
         prefs[pref.staff_id].append(pref)
     rota: list[DutyAssignment] = []
 
-    def limit(person: Staff, name: str) -> int:
-        own: int | None = getattr(person, name)
-        rule: int = getattr(team.rules, name)
-        return rule if own is None else own
-
     def fits(person: Staff, inst: SlotInstance) -> bool:
         mine = ledger.today[person.id, inst.day]
-        if any(other.overlaps(inst) for other in mine):
-            return False
-        if len(mine) + 1 > limit(person, "max_slots_per_day"):
-            return False
         iso = inst.day.isocalendar()
         days = ledger.week_days[person.id, iso.year, iso.week]
-        if inst.day not in days and len(days) + 1 > limit(
-            person, "max_duty_days_per_week"
-        ):
-            return False
-        return run_with(mine, inst) <= limit(person, "max_consecutive_slots")
+        others = len(days) - (inst.day in days)
+        return day_refusal(team, person, inst, mine, others) is None
 
     def spread(weight: int, dev: float, add: int) -> float:
         """Cost in points of moving a deviation (in units) by ``add``."""
@@ -207,18 +196,3 @@ def greedy_rota(v: RotaVariables, shares: Shares) -> list[DutyAssignment]:
                 )
             )
     return rota
-
-
-def run_with(mine: list[SlotInstance], inst: SlotInstance) -> int:
-    """Longest back-to-back run through ``inst`` if it is added."""
-    ends = {i.end: i for i in mine}
-    starts = {i.start: i for i in mine}
-    run, cursor = 1, inst
-    while cursor.start in ends:
-        cursor = ends[cursor.start]
-        run += 1
-    cursor = inst
-    while cursor.end in starts:
-        cursor = starts[cursor.end]
-        run += 1
-    return run

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 
 from balancer.domain import minutes
 from balancer.result import DutyAssignment
-from balancer.solvers.rota.greedy import run_with
+from balancer.solvers.rota.limits import day_refusal
 from balancer.solvers.rota.objectives import (
     ObjectiveContext,
     calendar_weeks,
@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
     from datetime import date
 
-    from balancer.domain import DutyRequest, Preference, Staff
+    from balancer.domain import DutyRequest, Preference
     from balancer.solvers.rota.shares import Shares
     from balancer.solvers.rota.variables import RotaVariables, SlotInstance
 
@@ -157,11 +157,6 @@ class _State:
     def _pools(self) -> list[_Deviations]:
         return [self.overall, self.unpopular, *self.duty.values()]
 
-    def limit(self, person: Staff, name: str) -> int:
-        own: int | None = getattr(person, name)
-        rule: int = getattr(self.team.rules, name)
-        return rule if own is None else own
-
     # -- bookkeeping ------------------------------------------------------
 
     def _apply(self, staff_id: str, inst: SlotInstance, sign: int = 1) -> None:
@@ -234,32 +229,14 @@ class _State:
         """May ``staff_id`` join ``inst`` (after leaving ``without``)?"""
         person = self.team.staff_by_id[staff_id]
         mine = [i for i in self.today[staff_id, inst.day] if i != without]
-        if any(other.overlaps(inst) for other in mine):
-            return False
-        if len(mine) + 1 > self.limit(person, "max_slots_per_day"):
-            return False
-        year, number = _week(inst.day)
-        days = self.week_days[staff_id, year, number]
-        count = len(days)
-        if (
-            without is not None
-            and days.get(without.day) == 1
-            and _week(without.day) == (year, number)
-        ):
-            count -= 1
-        on_day = inst.day in days and not (
-            without is not None
-            and without.day == inst.day
-            and days[inst.day] == 1
+        days = self.week_days[(staff_id, *_week(inst.day))]
+        gone = without.day if without is not None else None
+        others = sum(
+            1
+            for day, count in days.items()
+            if day != inst.day and count - (day == gone) > 0
         )
-        if not on_day and count + 1 > self.limit(
-            person, "max_duty_days_per_week"
-        ):
-            return False
-        if not any(i.end == inst.start or i.start == inst.end for i in mine):
-            return True  # a run of one: within any limit
-        longest = run_with(mine, inst)
-        return longest <= self.limit(person, "max_consecutive_slots")
+        return day_refusal(self.team, person, inst, mine, others) is None
 
     def skills_hold(self, inst: SlotInstance, people: list[str]) -> bool:
         """Enough of ``people`` have each skill the slot requires."""

@@ -166,8 +166,8 @@ def _conflict(
     if rule is None:
         name, words = "kept_rota", "the rules taken together"
     else:
-        name = rule.__name__
-        words = (rule.__doc__ or name).strip().splitlines()[0].rstrip(".")
+        name = rule.name
+        words = (rule.add.__doc__ or name).strip().splitlines()[0].rstrip(".")
         words = f"the rule {words[0].lower()}{words[1:]!s}"
     listed = "; ".join(f"{_what(team, a)} ({why})" for a, _, why in core)
     return Conflict(

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from balancer.domain import minutes
+from balancer.solvers.rota.limits import limit
 
 if TYPE_CHECKING:
     from datetime import date
@@ -158,11 +159,7 @@ class ObjectiveContext:
     def _most_minutes(self, staff_id: str, duty_id: str | None) -> int:
         """An upper bound on a person's duty minutes (daily limit)."""
         person = self.v.team.staff_by_id[staff_id]
-        limit = (
-            self.v.team.rules.max_slots_per_day
-            if person.max_slots_per_day is None
-            else person.max_slots_per_day
-        )
+        most = limit(self.v.team, person, "max_slots_per_day")
         total = 0
         for day in self.v.open_days:
             lengths = sorted(
@@ -173,7 +170,7 @@ class ObjectiveContext:
                 ),
                 reverse=True,
             )
-            total += sum(lengths[:limit])
+            total += sum(lengths[:most])
         return total
 
 

@@ -42,6 +42,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from balancer.result import SolveStats, SolveStatus
+from balancer.solvers.rota.constraints import greedy_keeps_every_rule
 from balancer.solvers.rota.explain import demand_conflicts, solve_relaxed
 from balancer.solvers.rota.greedy import greedy_rota
 from balancer.solvers.rota.hints import complete_hint
@@ -209,7 +210,7 @@ def _phases(
     origin = "greedy"
     if baseline is not None:
         candidate, origin = baseline.current, "current"
-    elif _greedy_keeps_every_rule(built.team):
+    elif greedy_keeps_every_rule(built.team):
         candidate = improve_rota(
             built.variables,
             built.shares,
@@ -393,29 +394,6 @@ def _hint_limit(params: SolveParams, started: float) -> float:
 def _left(params: SolveParams, started: float) -> float:
     """Seconds of the time limit still unspent."""
     return params.time_limit - (time.perf_counter() - started)
-
-
-def _greedy_keeps_every_rule(team: Team) -> bool:
-    """False when the team has shift-work rules the greedy rota ignores.
-
-    Its rota would then break them, and such a hint misleads the search
-    (on Curtois Instance18 no rota at all in 60 s with it, one without).
-    """
-    period_limits = (
-        "max_slots_by_duty",
-        "min_duty_minutes",
-        "max_duty_minutes",
-        "max_consecutive_duty_days",
-        "min_consecutive_duty_days",
-        "min_consecutive_days_off",
-        "max_duty_weekends",
-    )
-    limited = any(
-        getattr(person, name) not in (None, {})
-        for person in team.staff
-        for name in period_limits
-    )
-    return not limited and not any(d.not_followed_by for d in team.duties)
 
 
 def _evaluate(

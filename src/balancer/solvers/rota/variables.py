@@ -21,6 +21,7 @@ from ortools.sat.python import cp_model
 from balancer.domain import minutes
 from balancer.result import DutyAssignment
 from balancer.solvers.rota.eligibility import unavailability
+from balancer.solvers.rota.limits import limit
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -217,16 +218,12 @@ class RotaVariables:
         if key not in self._duty_day:
             xs = [var for _, var in choices]
             person = self.team.staff_by_id[staff_id]
-            limit = (
-                self.team.rules.max_slots_per_day
-                if person.max_slots_per_day is None
-                else person.max_slots_per_day
-            )
+            most = limit(self.team, person, "max_slots_per_day")
             if len(xs) == 1:
                 flag = xs[0]
             else:
                 flag = self.model.new_bool_var(f"on_duty:{staff_id}@{day}")
-                if limit == 1:
+                if most == 1:
                     # One slot a day at most anyway: the sum is the flag,
                     # which gives the LP relaxation more to work with.
                     self.model.add(flag == sum(xs))
