@@ -49,6 +49,7 @@ __all__ = [
     "CASE_SKILLS",
     "MIN_STAFF",
     "WIP_SHARE",
+    "AbsencePlanner",
     "DemoStaffing",
     "demo_staffing",
     "make_demo_team",
@@ -499,7 +500,7 @@ def _make_calendar(month: Month) -> CalendarSettings:
 # --------------------------------------------------------------------------
 
 
-class _AbsencePlanner:
+class AbsencePlanner:
     """Places absences without leaving any duty slot short.
 
     At most about a fifth of the team is away on any one day. On top of
@@ -635,7 +636,7 @@ def _make_absences(
     July for some), a course of two or three days for one in twenty,
     scattered sick days, and one part-day appointment per fifteen staff.
     """
-    planner = _AbsencePlanner(month, people, duties, calendar)
+    planner = AbsencePlanner(month, people, duties, calendar)
     if not planner.open_days:
         return ()
     ids = [p.id for p in people]

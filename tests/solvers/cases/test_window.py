@@ -99,7 +99,7 @@ def test_fallback_plan_keeps_every_hard_rule() -> None:
     prepared = data_for(team)
     owners = greedy_hint(prepared)
     stats = SolveStats(status=SolveStatus.TIME_LIMIT, seconds=1.0)
-    result = model._fallback(prepared, owners, stats, {})
+    result = model.fallback_result(prepared, owners, stats, {})
     assert result.status is SolveStatus.FEASIBLE
     assert result.stats.objective is None and result.stats.bound is None
     assert "greedy" in result.stats.phases[-1]
@@ -107,9 +107,9 @@ def test_fallback_plan_keeps_every_hard_rule() -> None:
         check_backlog(team, MONDAY, result.assignments, horizon_days=1) == []
     )
     # Ann keeps her case: no move, so even a budget of 0 allows it.
-    assert model._within_budget(data_for(team, max_moves=0), owners)
+    assert model.within_budget(data_for(team, max_moves=0), owners)
     moved = {**owners, "mine": "bo"}
-    assert not model._within_budget(data_for(team, max_moves=0), moved)
+    assert not model.within_budget(data_for(team, max_moves=0), moved)
 
 
 def test_no_time_left_returns_the_first_plan_without_building() -> None:

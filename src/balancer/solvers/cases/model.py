@@ -30,7 +30,13 @@ if TYPE_CHECKING:
     from balancer.solvers.cases.data import BacklogData
     from balancer.solvers.cases.objectives import SoftGoal
 
-__all__ = ["BacklogModel", "build", "solve"]
+__all__ = [
+    "BacklogModel",
+    "build",
+    "fallback_result",
+    "solve",
+    "within_budget",
+]
 
 
 @dataclass
@@ -125,9 +131,9 @@ def solve(
     def left() -> float:
         return params.time_limit - (time.perf_counter() - started) - reserve
 
-    if hint and left() < MIN_SEARCH_SECONDS and _within_budget(data, hint):
+    if hint and left() < MIN_SEARCH_SECONDS and within_budget(data, hint):
         # No time to build and search: the first plan is the answer.
-        return _fallback(data, hint, _no_search(started), capacity)
+        return fallback_result(data, hint, _no_search(started), capacity)
     built = build(data)
     phases = []
     if hint and left() > 2 * MIN_SEARCH_SECONDS:
@@ -139,8 +145,10 @@ def solve(
     if not run.has_solution:
         if run.status is Status.INFEASIBLE:
             conflicts.extend(_explain_infeasible(data))
-        elif hint and _within_budget(data, hint):
-            return _fallback(data, hint, run.stats(tuple(phases)), capacity)
+        elif hint and within_budget(data, hint):
+            return fallback_result(
+                data, hint, run.stats(tuple(phases)), capacity
+            )
         return BacklogResult(
             stats=run.stats(tuple(phases)),
             capacity_hours=capacity,
@@ -208,9 +216,7 @@ def _warm_start(
     return f"warm start: simple plan with objective {run.objective}"
 
 
-def _within_budget(
-    data: BacklogData, owners: Mapping[str, str | None]
-) -> bool:
+def within_budget(data: BacklogData, owners: Mapping[str, str | None]) -> bool:
     """True when the plan respects the move budget (if any)."""
     if data.max_moves is None:
         return True
@@ -224,7 +230,7 @@ def _within_budget(
     return moved <= data.max_moves
 
 
-def _fallback(
+def fallback_result(
     data: BacklogData,
     hint: Mapping[str, str | None],
     stats: SolveStats,
