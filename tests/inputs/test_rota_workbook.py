@@ -12,7 +12,7 @@ from balancer.errors import InputError
 from balancer.files.schema import BOARD
 from balancer.inputs.rota_workbook import read_rota_workbook
 from balancer.outputs.backlog_workbook import write_plan_workbook
-from balancer.outputs.frames import BOARD_HEADERS
+from balancer.outputs.rota_frames import BOARD_HEADERS
 from balancer.outputs.rota_workbook import write_rota_workbook
 from tests.factories import JANUARY, make_staff
 from tests.outputs.samples import (

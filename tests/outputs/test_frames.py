@@ -9,7 +9,13 @@ import pytest
 
 from balancer.domain import CaseStatus, HistoryBalance
 from balancer.files.schema import HISTORY
-from balancer.outputs import frames
+from balancer.outputs import (
+    account_frames,
+    backlog_frames,
+    rota_frames,
+    summary_frames,
+    words,
+)
 from balancer.result import CaseAssignment, SolveStats, SolveStatus
 from tests.factories import JANUARY, make_case, make_duty, make_team
 from tests.outputs.samples import (
@@ -29,18 +35,18 @@ from tests.outputs.samples import (
 def test_duty_codes_are_short_and_unique() -> None:
     """phone and post share `P`, so post gets its first two letters."""
     team = make_team(duties=(make_duty("phone"), make_duty("post")))
-    assert frames.duty_codes(team) == {"phone": "P", "post": "Po"}
+    assert words.duty_codes(team) == {"phone": "P", "post": "Po"}
 
 
 def test_time_span_is_compact() -> None:
-    assert frames.time_span(time(8), time(10)) == "08-10"
-    assert frames.time_span(time(8, 30), time(10)) == "08:30-10"
-    assert frames.time_span(time(16), time.max) == "16-24"
+    assert words.time_span(time(8), time(10)) == "08-10"
+    assert words.time_span(time(8, 30), time(10)) == "08:30-10"
+    assert words.time_span(time(16), time.max) == "16-24"
 
 
 def test_slot_instances_skip_closed_days() -> None:
     """January 2027 has 20 open days, each with 3 slots (2 phone, 1 mail)."""
-    keys = frames.slot_instances(rota_team(), JANUARY)
+    keys = rota_frames.slot_instances(rota_team(), JANUARY)
     assert len(keys) == 20 * 3
     assert all(day != NEW_YEAR and day.weekday() < 5 for day, _, _ in keys)
     assert keys[:3] == [
@@ -51,7 +57,7 @@ def test_slot_instances_skip_closed_days() -> None:
 
 
 def test_grid_lists_duties_by_start_time() -> None:
-    grid = frames.rota_cells(rota_team(), JANUARY, rota_result())
+    grid = rota_frames.rota_cells(rota_team(), JANUARY, rota_result())
     cell = grid.cell("ann", MON)
     assert cell.text == "P 08-10\nM 12-15"
     assert cell.duty == "phone"
@@ -60,7 +66,7 @@ def test_grid_lists_duties_by_start_time() -> None:
 
 def test_grid_marks_absences_days_off_and_closed_days() -> None:
     team = rota_team()
-    grid = frames.rota_cells(team, JANUARY, rota_result())
+    grid = rota_frames.rota_cells(team, JANUARY, rota_result())
     assert grid.cell("bo", TUE).text == "vacation"
     assert grid.cell("bo", TUE).kind == "absence"
     # ann is sick 08-10 on Wednesday: a line, not the whole day.
@@ -73,22 +79,24 @@ def test_grid_marks_absences_days_off_and_closed_days() -> None:
 
 
 def test_grid_in_danish() -> None:
-    grid = frames.rota_cells(rota_team(), JANUARY, rota_result(), lang="da")
+    grid = rota_frames.rota_cells(
+        rota_team(), JANUARY, rota_result(), lang="da"
+    )
     assert grid.cell("bo", TUE).text == "ferie"
     assert grid.cell("cy", THU).text == "fri"
     assert grid.days[3].weekday == "man"
-    assert frames.month_name(JANUARY, "da") == "januar 2027"
+    assert words.month_name(JANUARY, "da") == "januar 2027"
 
 
 def test_grid_frame_is_person_by_day() -> None:
-    grid = frames.rota_grid_frame(rota_team(), JANUARY, rota_result())
+    grid = rota_frames.rota_grid_frame(rota_team(), JANUARY, rota_result())
     assert list(grid.index) == ["ann", "bo", "cy"]
     assert len(grid.columns) == 31
     assert grid.at["cy", MON] == "P 10-12"
 
 
 def test_day_headers_name_holidays_not_weekends() -> None:
-    heads = frames.day_headers_frame(rota_team(), JANUARY)
+    heads = rota_frames.day_headers_frame(rota_team(), JANUARY)
     first = heads.iloc[0]
     assert first["Holiday"] == "New Year's Day"
     assert heads.iloc[1]["Closed"] == "weekend"
@@ -99,17 +107,17 @@ def test_day_headers_name_holidays_not_weekends() -> None:
 
 def test_danish_outputs_name_holidays_in_danish() -> None:
     """A Danish board shows 'Nytårsdag', whatever the machine's locale."""
-    heads = frames.day_headers(rota_team(), JANUARY, "da")
+    heads = rota_frames.day_headers(rota_team(), JANUARY, "da")
     assert heads[0].holiday == "Nytårsdag"
     assert heads[0].closed == "New Year's Day"  # explanations stay English
-    assert frames.day_headers(rota_team(), JANUARY)[0].holiday == (
+    assert rota_frames.day_headers(rota_team(), JANUARY)[0].holiday == (
         "New Year's Day"
     )
 
 
 def test_board_has_a_row_per_slot_with_staff_ids() -> None:
-    board = frames.board_frame(rota_team(), JANUARY, rota_result())
-    assert tuple(board.columns) == frames.BOARD_HEADERS
+    board = rota_frames.board_frame(rota_team(), JANUARY, rota_result())
+    assert tuple(board.columns) == rota_frames.BOARD_HEADERS
     assert len(board) == 60
     first = board.iloc[0]
     assert first["Date"] == MON
@@ -127,13 +135,13 @@ def test_board_has_a_row_per_slot_with_staff_ids() -> None:
 def test_board_keeps_an_assignment_on_a_closed_day() -> None:
     """Nothing is lost, even a slot that should not run that day."""
     result = rota_result(assignments=(duty("ann", NEW_YEAR, "phone", 0),))
-    board = frames.board_frame(rota_team(), JANUARY, result)
+    board = rota_frames.board_frame(rota_team(), JANUARY, result)
     assert board.iloc[0]["Date"] == NEW_YEAR
     assert board.iloc[0]["Staff"] == "ann"
 
 
 def test_coverage_counts_shortfalls() -> None:
-    coverage = frames.coverage_frame(rota_team(), JANUARY, rota_result())
+    coverage = rota_frames.coverage_frame(rota_team(), JANUARY, rota_result())
     monday_phone = coverage.iloc[0]
     assert monday_phone["Assigned"] == 2
     assert monday_phone["Short of min"] == 0
@@ -146,7 +154,7 @@ def test_coverage_counts_shortfalls() -> None:
 
 
 def test_fairness_deviation_is_assigned_minus_fair_share() -> None:
-    table = frames.fairness_frame(rota_team(), rota_result())
+    table = account_frames.fairness_frame(rota_team(), rota_result())
     ann = table.set_index("Staff").loc["ann"]
     assert ann["Old balance"] == 3.0
     assert ann["Fair share"] == 7.0
@@ -163,7 +171,9 @@ def test_fairness_shows_each_duty_share_beside_its_hours() -> None:
         update={"fair_share_by_duty": {"phone": 4}}
     )
     result = result.model_copy(update={"staff": (*result.staff[:2], cy)})
-    table = frames.fairness_frame(rota_team(), result).set_index("Staff")
+    table = account_frames.fairness_frame(rota_team(), result).set_index(
+        "Staff"
+    )
     duties = [c for c in table.columns if c.startswith(("phone", "mail"))]
     assert duties == [
         "phone hours",
@@ -181,7 +191,7 @@ def test_fairness_has_no_duty_share_columns_without_duty_shares() -> None:
     plain = tuple(
         s.model_copy(update={"fair_share_by_duty": {}}) for s in result.staff
     )
-    table = frames.fairness_frame(
+    table = account_frames.fairness_frame(
         rota_team(), result.model_copy(update={"staff": plain})
     )
     assert "phone hours" in table.columns
@@ -191,7 +201,7 @@ def test_fairness_has_no_duty_share_columns_without_duty_shares() -> None:
 
 def test_new_history_is_the_deviation_not_old_plus_deviation() -> None:
     """ann's fair share already took her +3 h, so -2 h carries, not +1 h."""
-    history = frames.history_frame(rota_team(), rota_result())
+    history = account_frames.history_frame(rota_team(), rota_result())
     assert tuple(history.columns) == HISTORY.headers
     overall = history[history["Duty"] == ""].set_index("Staff")
     assert overall.loc["ann", "Balance hours"] == -2.0
@@ -201,7 +211,7 @@ def test_new_history_is_the_deviation_not_old_plus_deviation() -> None:
 
 
 def test_new_history_has_per_duty_rows_where_shares_are_known() -> None:
-    history = frames.history_frame(rota_team(), rota_result())
+    history = account_frames.history_frame(rota_team(), rota_result())
     rows = {
         (s, d): h
         for s, d, h in zip(
@@ -229,7 +239,7 @@ def test_history_without_a_rota_keeps_the_old_balances() -> None:
         assignments=(),
         staff=(),
     )
-    history = frames.history_frame(team, empty)
+    history = account_frames.history_frame(team, empty)
     assert history.values.tolist() == [
         ["ann", "", 3.0, 0.0],
         ["bo", "phone", -1.0, 0.0],
@@ -237,15 +247,15 @@ def test_history_without_a_rota_keeps_the_old_balances() -> None:
 
 
 def test_stats_and_terms() -> None:
-    stats = frames.stats_frame(rota_result().stats).set_index("Item")
+    stats = summary_frames.stats_frame(rota_result().stats).set_index("Item")
     assert stats.loc["Status", "Value"] == "FEASIBLE"
     assert stats.loc["Gap", "Value"] == pytest.approx(20 / 120, abs=1e-4)
-    terms = frames.terms_frame(rota_result().terms)
+    terms = summary_frames.terms_frame(rota_result().terms)
     assert terms.iloc[0]["Weighted"] == 100.0
 
 
 def test_cases_frame_shows_moves_and_effort_for_the_new_owner() -> None:
-    cases = frames.cases_frame(backlog_team(), backlog_result())
+    cases = backlog_frames.cases_frame(backlog_team(), backlog_result())
     c1 = cases.set_index("Case").loc["c1"]
     assert c1["Owner"] == "bo"
     assert c1["Previous owner"] == "ann"
@@ -258,7 +268,7 @@ def test_cases_frame_shows_moves_and_effort_for_the_new_owner() -> None:
 
 def test_load_frame_sums_effort_against_capacity() -> None:
     """bo: c1 (2 h for him) + c3 (3 h) = 5 h of 10 h capacity."""
-    load = frames.load_frame(backlog_team(), backlog_result())
+    load = backlog_frames.load_frame(backlog_team(), backlog_result())
     rows = load.set_index("Staff")
     assert rows.loc["bo", "Load hours"] == 5.0
     assert rows.loc["bo", "Utilisation"] == 0.5
@@ -295,7 +305,7 @@ def test_load_counts_kept_cases_on_both_sides() -> None:
         ),
         capacity_hours={"ann": 4.0, "bo": 10.0},
     )
-    rows = frames.load_frame(team, result).set_index("Staff")
+    rows = backlog_frames.load_frame(team, result).set_index("Staff")
     assert rows.loc["ann", "Casework hours"] == 10.0
     assert rows.loc["ann", "Kept hours"] == 6.0
     assert rows.loc["ann", "Load hours"] == 9.0
@@ -303,18 +313,18 @@ def test_load_counts_kept_cases_on_both_sides() -> None:
 
 
 def test_shelf_is_in_rank_order() -> None:
-    shelf = frames.shelf_frame(backlog_team(), backlog_result())
+    shelf = backlog_frames.shelf_frame(backlog_team(), backlog_result())
     assert list(shelf["Case"]) == ["c5", "c4"]
     assert list(shelf["Rank"]) == [1, 2]
 
 
 def test_baselines_sit_beside_this_plan() -> None:
-    ours = frames.backlog_metrics(backlog_team(), backlog_result())
+    ours = backlog_frames.backlog_metrics(backlog_team(), backlog_result())
     assert ours["Cases moved"] == 1
     assert ours["Cases on shelf"] == 2
     assert ours["Shelf hours"] == 6.0
     assert ours["Max utilisation %"] == 50.0
-    table = frames.baselines_frame(
+    table = backlog_frames.baselines_frame(
         ours, {"Round robin": {"Cases moved": 3, "Fairness": 0.2}}
     )
     assert list(table.columns) == ["Metric", "This plan", "Round robin"]

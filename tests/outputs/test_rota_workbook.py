@@ -12,7 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from balancer.errors import OutputError
 from balancer.files.schema import HISTORY
-from balancer.outputs.frames import BOARD_HEADERS
+from balancer.outputs.rota_frames import BOARD_HEADERS
 from balancer.outputs.rota_workbook import (
     RELAXED_BANNER,
     ROTA_SHEETS,

@@ -31,7 +31,7 @@ from balancer.inputs.kept import CHANGE_WEIGHT
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from balancer.outputs.frames import Language
+    from balancer.outputs.words import Language
     from balancer.result import DutyAssignment
 
 __all__ = ["check", "demo", "plan", "rebalance", "rota"]
@@ -185,9 +185,9 @@ def rebalance(
     """Assign new cases and rebalance the backlog in TEAM_PATH."""
     from balancer.inputs.loaded import load_team
     from balancer.inputs.rota_workbook import read_rota_workbook
+    from balancer.outputs.backlog_frames import backlog_metrics
     from balancer.outputs.backlog_workbook import write_backlog_workbook
     from balancer.outputs.console import backlog_lines
-    from balancer.outputs.frames import backlog_metrics
     from balancer.solvers.planning import balance_backlog, baseline_results
 
     inputs = [p for p in (team_path, rota_path) if p is not None]
@@ -227,9 +227,9 @@ def _run_plan(
 ) -> int:
     """Rota, then backlog on its capacity, into one workbook."""
     from balancer.inputs.month_checks import load_team_for_month
+    from balancer.outputs.backlog_frames import backlog_metrics
     from balancer.outputs.backlog_workbook import write_plan_workbook
     from balancer.outputs.console import backlog_lines, rota_lines
-    from balancer.outputs.frames import backlog_metrics
     from balancer.solvers.planning import plan_month
 
     refuse_inputs(output, [team_path])

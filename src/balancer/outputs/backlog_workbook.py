@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from openpyxl.chart import BarChart, Reference
 
 from balancer.files.saving import save_workbook, write_value
-from balancer.outputs import frames
+from balancer.outputs import backlog_frames, summary_frames
 from balancer.outputs.rota_workbook import add_rota_sheets
 from balancer.outputs.styling import (
     RED_FILL,
@@ -49,7 +49,8 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
     from balancer.domain import Month, Team
-    from balancer.outputs.frames import Baselines, Language
+    from balancer.outputs.backlog_frames import Baselines
+    from balancer.outputs.words import Language
     from balancer.result import BacklogResult, RotaResult
 
 __all__ = [
@@ -134,7 +135,7 @@ def add_cases_sheet(
 ) -> Worksheet:
     """Every case with its owner and forecast; late red, moved yellow."""
     sheet = book.create_sheet(title)
-    table = frames.cases_frame(team, result)
+    table = backlog_frames.cases_frame(team, result)
     last = write_table(sheet, table, formats={"Effort hours": "0.0"})
     headers = list(table.columns)
     late = headers.index("Late") + 1
@@ -160,7 +161,7 @@ def add_load_sheet(
     Utilisation shows as a percentage; above 100 % is red.
     """
     sheet = book.create_sheet(title)
-    table = frames.load_frame(team, result)
+    table = backlog_frames.load_frame(team, result)
     last = write_table(
         sheet,
         table,
@@ -213,7 +214,7 @@ def add_shelf_sheet(
 ) -> Worksheet:
     """Cases left on the shelf, next one first."""
     sheet = book.create_sheet(title)
-    table = frames.shelf_frame(team, result)
+    table = backlog_frames.shelf_frame(team, result)
     if table.empty:
         empty = "The shelf is empty: every case has an owner."
         write_value(sheet["A1"], empty)
@@ -245,14 +246,19 @@ def add_backlog_summary_sheet(
     write_value(heading, "Backlog plan")
     heading.font = font(bold=True, size=14)
     row += 2
-    comparison = frames.baselines_frame(
-        frames.backlog_metrics(team, result), baselines
+    comparison = backlog_frames.baselines_frame(
+        backlog_frames.backlog_metrics(team, result), baselines
     )
-    row = stats_section(sheet, row, frames.stats_frame(result.stats))
-    row = section(sheet, row, "Soft goals", frames.terms_frame(result.terms))
+    row = stats_section(sheet, row, summary_frames.stats_frame(result.stats))
+    row = section(
+        sheet, row, "Soft goals", summary_frames.terms_frame(result.terms)
+    )
     row = section(sheet, row, "Compared with baselines", comparison)
     section(
-        sheet, row, "Conflicts and warnings", frames.conflicts_frame(result)
+        sheet,
+        row,
+        "Conflicts and warnings",
+        summary_frames.conflicts_frame(result),
     )
     fit_columns(sheet, maximum=30, skip_rows=1)
     page_setup(sheet, landscape=False, title="Backlog summary", fit_width=True)

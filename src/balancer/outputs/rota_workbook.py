@@ -38,7 +38,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
 from balancer.files.saving import save_workbook, write_value
-from balancer.outputs import frames
+from balancer.outputs import account_frames, rota_frames, summary_frames, words
 from balancer.outputs.statements import fairness_statements
 from balancer.outputs.styling import (
     ABSENCE_FILL,
@@ -73,7 +73,7 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
     from balancer.domain import Month, Team
-    from balancer.outputs.frames import Language
+    from balancer.outputs.words import Language
     from balancer.result import RotaResult
 
 __all__ = [
@@ -148,7 +148,7 @@ def add_published_sheet(
     the planner changed by hand.
     """
     sheet = book.create_sheet("Published")
-    board = frames.board_frame(team, month, result)
+    board = rota_frames.board_frame(team, month, result)
     write_table(sheet, board[["Date", "Time", "Duty", "Staff"]])
     sheet.sheet_state = "hidden"
     return sheet
@@ -195,13 +195,13 @@ def add_rota_sheet(
     a legend of the duty codes.
     """
     sheet = book.create_sheet(title)
-    grid = frames.rota_cells(team, month, result, lang)
+    grid = rota_frames.rota_cells(team, month, result, lang)
     colours = duty_colours(team)
     days = [head.day for head in grid.days]
     da = lang == "da"
 
     heading = f"{'Vagtplan' if da else 'Rota'} "
-    heading += frames.month_name(month, lang)
+    heading += words.month_name(month, lang)
     write_value(sheet["A1"], heading)
     sheet["A1"].font = font(bold=True, size=14)
     status = sheet["A2"]
@@ -325,14 +325,14 @@ def _compact(text: str) -> str:
     return joined if len(joined) <= _DAY_WIDTH - 1 else text
 
 
-def _page_width(heads: Sequence[frames.DayHeader], page: range) -> float:
+def _page_width(heads: Sequence[rota_frames.DayHeader], page: range) -> float:
     """Summed width of a printed page's day columns, in Excel units."""
     return sum(
         _DAY_WIDTH if heads[j].closed is None else _CLOSED_WIDTH for j in page
     )
 
 
-def _week_pages(heads: Sequence[frames.DayHeader]) -> list[range]:
+def _week_pages(heads: Sequence[rota_frames.DayHeader]) -> list[range]:
     """Day positions per printed page: one ISO week each.
 
     A stretch with no open day (the weekend that starts or ends a month)
@@ -364,7 +364,7 @@ def _shortage_row(
     days: Sequence[date],
 ) -> None:
     """People missing against minimum staffing, per day (blank = none)."""
-    coverage = frames.coverage_frame(team, month, result)
+    coverage = rota_frames.coverage_frame(team, month, result)
     short: dict[date, int] = {}
     for day, missing in zip(
         coverage["Date"], coverage["Short of min"], strict=True
@@ -394,13 +394,13 @@ def _legend(
     The legend sits in the repeated columns A-B, so every printed page
     carries it; its text wraps within the name column.
     """
-    codes = frames.duty_codes(team)
+    codes = words.duty_codes(team)
     heading = sheet.cell(row=row, column=1)
     write_value(heading, "Forklaring" if lang == "da" else "Legend")
     heading.font = font(bold=True)
     entries: list[tuple[str, PatternFill, str]] = []
     for duty in team.duties:
-        spans = sorted({frames.time_span(s.start, s.end) for s in duty.slots})
+        spans = sorted({words.time_span(s.start, s.end) for s in duty.slots})
         entries.append(
             (
                 codes[duty.id],
@@ -454,7 +454,7 @@ def add_board_sheet(
     heavier line and each week starts a new printed page.
     """
     sheet = book.create_sheet(title)
-    board = frames.board_frame(team, month, result, lang)
+    board = rota_frames.board_frame(team, month, result, lang)
     last = write_table(sheet, board)
     colours = duty_colours(team)
     headers = list(board.columns)
@@ -492,7 +492,7 @@ def add_board_sheet(
     page_setup(
         sheet,
         landscape=False,
-        title=f"Board {frames.month_name(month, lang)}",
+        title=f"Board {words.month_name(month, lang)}",
         scale=print_scale(width, len(headers), False),
     )
     return sheet
@@ -513,10 +513,10 @@ def add_fairness_sheet(
     """Duty hours against fair share per person, and a deviation chart.
 
     ``Deviation`` is the balance carried to next month (see
-    :mod:`balancer.outputs.frames`): above 0 did more than their share.
+    :mod:`balancer.outputs.account_frames`): above 0 did more than their share.
     """
     sheet = book.create_sheet(title)
-    table = frames.fairness_frame(team, result)
+    table = account_frames.fairness_frame(team, result)
     hours = {c: "0.00" for c in table.columns if c not in ("Staff", "Name")}
     hours["Unpopular slots"] = "0"
     last = write_table(sheet, table, formats=hours)
@@ -553,7 +553,7 @@ def add_fairness_sheet(
         last_row=last,
         columns=len(table.columns),
         landscape=True,
-        title=f"Fairness {frames.month_name(month)}",
+        title=f"Fairness {words.month_name(month)}",
     )
     return sheet
 
@@ -579,7 +579,7 @@ def add_statements_sheet(
     sheet = book.create_sheet(title)
     told = fairness_statements(team, month, result)
     heading = sheet["A1"]
-    write_value(heading, f"Fairness statements {frames.month_name(month)}")
+    write_value(heading, f"Fairness statements {words.month_name(month)}")
     heading.font = font(bold=True, size=14)
     write_value(sheet["A2"], told.intro)
     # The team's line spans the table's width and wraps, so it prints
@@ -610,7 +610,7 @@ def add_statements_sheet(
     page_setup(
         sheet,
         landscape=True,
-        title=f"Statements {frames.month_name(month)}",
+        title=f"Statements {words.month_name(month)}",
         fit_width=True,
     )
     return sheet
@@ -647,14 +647,16 @@ def add_rota_summary_sheet(
         banner(sheet, row, RELAXED_BANNER)
         row += 2
     heading = sheet.cell(row=row, column=1)
-    write_value(heading, f"Rota {frames.month_name(month)}")
+    write_value(heading, f"Rota {words.month_name(month)}")
     heading.font = font(bold=True, size=14)
     row += 2
-    row = stats_section(sheet, row, frames.stats_frame(result.stats))
-    row = section(sheet, row, "Soft goals", frames.terms_frame(result.terms))
-    conflicts = frames.conflicts_frame(result)
+    row = stats_section(sheet, row, summary_frames.stats_frame(result.stats))
+    row = section(
+        sheet, row, "Soft goals", summary_frames.terms_frame(result.terms)
+    )
+    conflicts = summary_frames.conflicts_frame(result)
     row = section(sheet, row, "Conflicts and warnings", conflicts)
-    coverage = frames.coverage_frame(team, month, result)
+    coverage = rota_frames.coverage_frame(team, month, result)
     start = row + 1
     shortfalls = ("Short of min", "Short of target", "Over max")
     row = section(
@@ -684,7 +686,7 @@ def add_rota_summary_sheet(
     page_setup(
         sheet,
         landscape=False,
-        title=f"Summary {frames.month_name(month)}",
+        title=f"Summary {words.month_name(month)}",
         fit_width=True,
     )
     return sheet
@@ -705,7 +707,7 @@ def add_history_sheet(
     sheet as it is.
     """
     sheet = book.create_sheet(title)
-    table = frames.history_frame(team, result)
+    table = account_frames.history_frame(team, result)
     write_table(
         sheet,
         table,

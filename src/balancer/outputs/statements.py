@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from balancer.domain import AbsenceReason, Weekday, minutes
-from balancer.outputs.frames import month_name, slot_instances
+from balancer.outputs.rota_frames import slot_instances
+from balancer.outputs.words import month_name
 
 if TYPE_CHECKING:
     from balancer.domain import Month, Staff, Team

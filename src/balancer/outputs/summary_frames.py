@@ -1,0 +1,60 @@
+"""A solve's summary as plain tables: status, goals, conflicts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from balancer.result import (
+        BacklogResult,
+        PenaltyTerm,
+        RotaResult,
+        SolveStats,
+    )
+
+__all__ = ["conflicts_frame", "stats_frame", "terms_frame"]
+
+
+def stats_frame(stats: SolveStats) -> pd.DataFrame:
+    """Status, objective, bound, gap and time as Item / Value rows."""
+    gap = stats.gap
+    rows: list[tuple[str, object]] = [
+        ("Status", stats.status.value),
+        ("Objective", stats.objective),
+        ("Best bound", stats.bound),
+        ("Gap", None if gap is None else round(gap, 4)),
+        ("Seconds", round(stats.seconds, 2)),
+        ("Stopped by user", "yes" if stats.interrupted else "no"),
+    ]
+    rows += [(f"Phase {i + 1}", p) for i, p in enumerate(stats.phases)]
+    return pd.DataFrame(rows, columns=["Item", "Value"])
+
+
+def terms_frame(terms: Iterable[PenaltyTerm]) -> pd.DataFrame:
+    """The soft goals: name, description, weight, value and weighted."""
+    rows = [
+        {
+            "Goal": term.name,
+            "Description": term.description,
+            "Weight": term.weight,
+            "Value": term.value,
+            "Weighted": term.weighted,
+        }
+        for term in terms
+    ]
+    return pd.DataFrame(
+        rows, columns=["Goal", "Description", "Weight", "Value", "Weighted"]
+    )
+
+
+def conflicts_frame(result: RotaResult | BacklogResult) -> pd.DataFrame:
+    """Conflicts and warnings: rule, date and message."""
+    rows = [
+        {"Rule": c.rule, "Date": c.day, "Message": c.message}
+        for c in result.conflicts
+    ]
+    return pd.DataFrame(rows, columns=["Rule", "Date", "Message"])
