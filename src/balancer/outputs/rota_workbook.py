@@ -28,26 +28,23 @@ Published (hidden)
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING
 
-import pandas as pd
-from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Alignment, Border, PatternFill, Side
+from openpyxl.styles import Border, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
 from balancer.files.saving import save_workbook, write_value
-from balancer.outputs import account_frames, rota_frames, summary_frames, words
-from balancer.outputs.statements import fairness_statements
+from balancer.outputs import rota_frames, summary_frames, words
+from balancer.outputs.account_sheets import (
+    add_fairness_sheet,
+    add_history_sheet,
+    add_statements_sheet,
+)
+from balancer.outputs.rota_grid_sheet import add_rota_sheet
 from balancer.outputs.styling import (
-    ABSENCE_FILL,
     BLANK_ZERO,
     BOX,
-    CLOSED_FILL,
-    DATE_FORMAT,
-    HEADER_FILL,
-    HEADER_FONT,
     RED_FILL,
     WARN_FILL,
     banner,
@@ -60,13 +57,11 @@ from balancer.outputs.styling import (
     print_scale,
     section,
     stats_section,
-    table_with_chart_setup,
     write_table,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Sequence
-    from datetime import date
+    from collections.abc import Callable, Iterable
     from pathlib import Path
 
     from openpyxl import Workbook
@@ -101,17 +96,6 @@ ROTA_SHEETS = (
 )
 
 RELAXED_BANNER = "This rota breaks some demands: see conflicts"
-
-#: Rows of the Rota sheet above the staff (title and weeks, status and
-#: holidays, weekdays, dates); they stay frozen above the grid.
-_HEAD_ROWS = 4
-_FIRST_DAY_COL = 3
-_DAY_WIDTH = 20
-#: Closed days (weekends, holidays) hold no duty and need less room.
-_CLOSED_WIDTH = 11
-_ID_WIDTH = 8
-_NAME_WIDTH = 18
-_STATEMENT_WIDTH = 100
 
 
 def write_rota_workbook(
@@ -169,273 +153,6 @@ def add_rota_sheets(
     add_statements_sheet(book, team, month, result)
     add_rota_summary_sheet(book, team, month, result, title=summary_title)
     add_history_sheet(book, team, result)
-
-
-# --------------------------------------------------------------------------
-# Rota: the grid
-# --------------------------------------------------------------------------
-
-
-def add_rota_sheet(
-    book: Workbook,
-    team: Team,
-    month: Month,
-    result: RotaResult,
-    lang: Language = "en",
-    title: str = "Rota",
-) -> Worksheet:
-    """The person x day grid, printed one week per landscape page.
-
-    Rows 1-4 (frozen, repeated on every printed page): title and week
-    numbers; status and holiday names; weekdays; the ``ID``/``Name``
-    header with the dates (real dates shown ``dd.mm.yyyy``). Columns A-B
-    (frozen, repeated): staff id and name. Closed days are grey down the
-    whole column; a duty cell takes its first duty's colour; absences are
-    peach. Below the staff: people short of minimum staffing per day, and
-    a legend of the duty codes.
-    """
-    sheet = book.create_sheet(title)
-    grid = rota_frames.rota_cells(team, month, result, lang)
-    colours = duty_colours(team)
-    days = [head.day for head in grid.days]
-    da = lang == "da"
-
-    heading = f"{'Vagtplan' if da else 'Rota'} "
-    heading += words.month_name(month, lang)
-    write_value(sheet["A1"], heading)
-    sheet["A1"].font = font(bold=True, size=14)
-    status = sheet["A2"]
-    if result.relaxed or not result.status.has_plan:
-        write_value(status, "Breaks demands: see Summary")
-        status.font = font(bold=True, color="C00000")
-    else:
-        write_value(status, f"Status: {result.status.value.lower()}")
-        status.font = font(size=9, color="595959")
-    write_value(sheet["B3"], "Dag" if da else "Day")
-    sheet["B3"].font = font(bold=True)
-    for column, text in ((1, "ID"), (2, "Navn" if da else "Name")):
-        cell = sheet.cell(row=_HEAD_ROWS, column=column)
-        write_value(cell, text)
-        cell.fill = HEADER_FILL
-        cell.font = HEADER_FONT
-        cell.border = BOX
-
-    centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    for j, head in enumerate(grid.days):
-        column = _FIRST_DAY_COL + j
-        if j == 0 or head.day.weekday() == 0:
-            week = sheet.cell(row=1, column=column)
-            write_value(week, f"{'Uge' if da else 'Week'} {head.week}")
-            week.font = font(bold=True)
-            week.alignment = Alignment(vertical="bottom")
-        holiday = sheet.cell(row=2, column=column)
-        if head.holiday:
-            write_value(holiday, head.holiday)
-            holiday.font = font(size=8, italic=True)
-        weekday = sheet.cell(row=3, column=column)
-        write_value(weekday, head.weekday)
-        date_cell = sheet.cell(row=_HEAD_ROWS, column=column)
-        date_cell.value = head.day
-        date_cell.number_format = DATE_FORMAT
-        date_cell.fill = HEADER_FILL
-        date_cell.font = HEADER_FONT
-        date_cell.border = BOX
-        for cell in (holiday, weekday, date_cell):
-            cell.alignment = centre
-        if head.closed is not None:
-            holiday.fill = weekday.fill = CLOSED_FILL
-            date_cell.fill = fill("7F7F7F")
-        sheet.column_dimensions[get_column_letter(column)].width = (
-            _DAY_WIDTH if head.closed is None else _CLOSED_WIDTH
-        )
-    sheet.row_dimensions[1].height = 20
-    sheet.row_dimensions[2].height = 24
-
-    top = _HEAD_ROWS + 1
-    for i, staff_id in enumerate(grid.staff):
-        row = top + i
-        person = team.staff_by_id[staff_id]
-        write_value(sheet.cell(row=row, column=1), staff_id)
-        write_value(sheet.cell(row=row, column=2), person.name)
-        for column in (1, 2):
-            sheet.cell(row=row, column=column).border = BOX
-            sheet.cell(row=row, column=column).alignment = Alignment(
-                vertical="center"
-            )
-        lines = 1
-        for j, day in enumerate(days):
-            cell = sheet.cell(row=row, column=_FIRST_DAY_COL + j)
-            content = grid.cell(staff_id, day)
-            if content.text:
-                text = _compact(content.text)
-                write_value(cell, text)
-                lines = max(lines, text.count("\n") + 1)
-            cell.alignment = centre
-            cell.border = BOX
-            cell.font = font(size=9)
-            if content.kind == "duty" and content.duty in colours:
-                cell.fill = fill(colours[content.duty])
-            elif content.kind == "absence":
-                cell.fill = ABSENCE_FILL
-                cell.font = font(size=9, italic=True)
-            elif content.kind == "off":
-                cell.font = font(size=9, color="808080")
-            elif content.kind == "closed":
-                cell.fill = CLOSED_FILL
-        sheet.row_dimensions[row].height = max(15, 12 * lines + 3)
-
-    after = top + len(grid.staff)
-    _shortage_row(sheet, team, month, result, after, days)
-    legend_end = _legend(sheet, team, after + 2, colours, lang)
-
-    sheet.column_dimensions["A"].width = _ID_WIDTH
-    sheet.column_dimensions["B"].width = _NAME_WIDTH
-    sheet.freeze_panes = sheet.cell(row=top, column=_FIRST_DAY_COL)
-    sheet.print_title_rows = f"1:{_HEAD_ROWS}"
-    sheet.print_title_cols = "A:B"
-    pages = _week_pages(grid.days)
-    for page in pages[:-1]:
-        # Break ids count columns from 0, so a break after the page's
-        # last column (1-based ``c``) has id ``c``.
-        sheet.col_breaks.append(Break(id=_FIRST_DAY_COL + page.stop - 1))
-    # Excel ignores manual breaks under "fit to page", so the zoom is set
-    # so that the widest page (a week) fits the paper instead.
-    widest = max(pages, key=lambda page: _page_width(grid.days, page))
-    height = sum(
-        (sheet.row_dimensions[r].height or 15) for r in range(1, legend_end)
-    )
-    scale = print_scale(
-        _ID_WIDTH + _NAME_WIDTH + _page_width(grid.days, widest),
-        2 + len(widest),
-        landscape=True,
-        height_points=height,
-    )
-    page_setup(sheet, landscape=True, title=heading, scale=scale)
-    last_column = get_column_letter(_FIRST_DAY_COL + len(days) - 1)
-    sheet.print_area = f"A1:{last_column}{legend_end - 1}"
-    return sheet
-
-
-def _compact(text: str) -> str:
-    """A day's duties on one line when they fit the column, else stacked.
-
-    One line per person keeps the week short enough to print large.
-    """
-    joined = text.replace("\n", ", ")
-    return joined if len(joined) <= _DAY_WIDTH - 1 else text
-
-
-def _page_width(heads: Sequence[rota_frames.DayHeader], page: range) -> float:
-    """Summed width of a printed page's day columns, in Excel units."""
-    return sum(
-        _DAY_WIDTH if heads[j].closed is None else _CLOSED_WIDTH for j in page
-    )
-
-
-def _week_pages(heads: Sequence[rota_frames.DayHeader]) -> list[range]:
-    """Day positions per printed page: one ISO week each.
-
-    A stretch with no open day (the weekend that starts or ends a month)
-    joins its neighbouring week rather than take a page of its own.
-    """
-    pages: list[range] = []
-    start = 0
-    for j in range(1, len(heads) + 1):
-        if j == len(heads) or heads[j].week != heads[j - 1].week:
-            pages.append(range(start, j))
-            start = j
-
-    def closed(page: range) -> bool:
-        return all(heads[j].closed is not None for j in page)
-
-    if len(pages) > 1 and closed(pages[0]):
-        pages[:2] = [range(pages[0].start, pages[1].stop)]
-    if len(pages) > 1 and closed(pages[-1]):
-        pages[-2:] = [range(pages[-2].start, pages[-1].stop)]
-    return pages
-
-
-def _shortage_row(
-    sheet: Worksheet,
-    team: Team,
-    month: Month,
-    result: RotaResult,
-    row: int,
-    days: Sequence[date],
-) -> None:
-    """People missing against minimum staffing, per day (blank = none)."""
-    coverage = rota_frames.coverage_frame(team, month, result)
-    short: dict[date, int] = {}
-    for day, missing in zip(
-        coverage["Date"], coverage["Short of min"], strict=True
-    ):
-        short[day] = short.get(day, 0) + int(missing)
-    label = sheet.cell(row=row, column=2)
-    write_value(label, "Short of minimum")
-    label.font = font(bold=True, size=9)
-    for j, day in enumerate(days):
-        if short.get(day):
-            cell = sheet.cell(row=row, column=_FIRST_DAY_COL + j)
-            cell.value = short[day]
-            cell.fill = RED_FILL
-            cell.font = font(bold=True, color="C00000")
-            cell.alignment = Alignment(horizontal="center")
-
-
-def _legend(
-    sheet: Worksheet,
-    team: Team,
-    row: int,
-    colours: dict[str, str],
-    lang: Language,
-) -> int:
-    """Duty codes and absences explained; returns the row after it.
-
-    The legend sits in the repeated columns A-B, so every printed page
-    carries it; its text wraps within the name column.
-    """
-    codes = words.duty_codes(team)
-    heading = sheet.cell(row=row, column=1)
-    write_value(heading, "Forklaring" if lang == "da" else "Legend")
-    heading.font = font(bold=True)
-    entries: list[tuple[str, PatternFill, str]] = []
-    for duty in team.duties:
-        spans = sorted({words.time_span(s.start, s.end) for s in duty.slots})
-        entries.append(
-            (
-                codes[duty.id],
-                fill(colours[duty.id]),
-                f"{duty.title}: {', '.join(spans)}",
-            )
-        )
-    if lang == "da":
-        entries += [
-            ("", ABSENCE_FILL, "Fravær: ferie, syg, kursus"),
-            ("", CLOSED_FILL, "Lukket: weekend, helligdag"),
-        ]
-    else:
-        entries += [
-            ("", ABSENCE_FILL, "Away: vacation, sick, course"),
-            ("", CLOSED_FILL, "Closed: weekend, holiday"),
-        ]
-    for code, colour, text in entries:
-        row += 1
-        mark = sheet.cell(row=row, column=1)
-        write_value(mark, code)
-        mark.fill = colour
-        mark.alignment = Alignment(horizontal="center", vertical="center")
-        described = sheet.cell(row=row, column=2)
-        write_value(described, text)
-        described.font = font(size=9)
-        described.alignment = Alignment(wrap_text=True, vertical="center")
-        lines = math.ceil(len(text) / (_NAME_WIDTH * 1.1))
-        sheet.row_dimensions[row].height = max(15, 12 * lines + 3)
-    return row + 1
-
-
-# --------------------------------------------------------------------------
-# Board
-# --------------------------------------------------------------------------
 
 
 def add_board_sheet(
@@ -496,129 +213,6 @@ def add_board_sheet(
         scale=print_scale(width, len(headers), False),
     )
     return sheet
-
-
-# --------------------------------------------------------------------------
-# Fairness
-# --------------------------------------------------------------------------
-
-
-def add_fairness_sheet(
-    book: Workbook,
-    team: Team,
-    month: Month,
-    result: RotaResult,
-    title: str = "Fairness",
-) -> Worksheet:
-    """Duty hours against fair share per person, and a deviation chart.
-
-    ``Deviation`` is the balance carried to next month (see
-    :mod:`balancer.outputs.account_frames`): above 0 did more than their share.
-    """
-    sheet = book.create_sheet(title)
-    table = account_frames.fairness_frame(team, result)
-    hours = {c: "0.00" for c in table.columns if c not in ("Staff", "Name")}
-    hours["Unpopular slots"] = "0"
-    last = write_table(sheet, table, formats=hours)
-    fit_columns(sheet, maximum=30)
-    sheet.freeze_panes = "C2"
-    chart = None
-    if len(table):
-        deviation = list(table.columns).index("Deviation") + 1
-        for row in range(2, last + 1):
-            cell = sheet.cell(row=row, column=deviation)
-            value = cell.value
-            if isinstance(value, (int, float)) and abs(value) >= 2:
-                cell.fill = WARN_FILL
-        chart = BarChart()
-        chart.type = "col"
-        chart.title = "Deviation from fair share (hours)"
-        chart.y_axis.title = "hours (+ = more than fair share)"
-        chart.x_axis.title = "staff"
-        chart.legend = None
-        data = Reference(sheet, min_col=deviation, min_row=1, max_row=last)
-        staff = Reference(sheet, min_col=1, min_row=2, max_row=last)
-        chart.add_data(data, titles_from_data=True)
-        chart.set_categories(staff)
-        # openpyxl hides axes unless told otherwise; planners need them.
-        # Names sit below the plot, clear of bars that go negative.
-        chart.x_axis.tickLblPos = "low"
-        chart.x_axis.delete = False
-        chart.y_axis.delete = False
-        chart.height = 8
-        chart.width = max(12, 1.2 * len(table) + 4)
-    table_with_chart_setup(
-        sheet,
-        chart,
-        last_row=last,
-        columns=len(table.columns),
-        landscape=True,
-        title=f"Fairness {words.month_name(month)}",
-    )
-    return sheet
-
-
-# --------------------------------------------------------------------------
-# Statements
-# --------------------------------------------------------------------------
-
-
-def add_statements_sheet(
-    book: Workbook,
-    team: Team,
-    month: Month,
-    result: RotaResult,
-    title: str = "Statements",
-) -> Worksheet:
-    """The fairness account in plain words, one line per person.
-
-    A1 holds the title, A2 the team's totals (the common driver of every
-    share), and from row 4 a table ``Staff``, ``Name``, ``Statement``.
-    Without a rota the sheet says so instead of the table.
-    """
-    sheet = book.create_sheet(title)
-    told = fairness_statements(team, month, result)
-    heading = sheet["A1"]
-    write_value(heading, f"Fairness statements {words.month_name(month)}")
-    heading.font = font(bold=True, size=14)
-    write_value(sheet["A2"], told.intro)
-    # The team's line spans the table's width and wraps, so it prints
-    # within the page instead of running off its right edge.
-    sheet.merge_cells("A2:C2")
-    sheet["A2"].alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.row_dimensions[2].height = 32
-    table = pd.DataFrame(
-        [(p.staff_id, p.name, p.text) for p in told.people],
-        columns=["Staff", "Name", "Statement"],
-    )
-    if table.empty:
-        write_value(sheet["A4"], "No rota, so no statements.")
-    else:
-        last = write_table(sheet, table, top=4)
-        for row, person in zip(range(5, last + 1), told.people, strict=True):
-            for column in (1, 2, 3):
-                sheet.cell(row=row, column=column).alignment = Alignment(
-                    wrap_text=True, vertical="top"
-                )
-            # Excel and LibreOffice keep wrapped rows one line high unless
-            # told, so the height follows the statement's length.
-            lines = math.ceil(len(person.text) / (1.15 * _STATEMENT_WIDTH))
-            sheet.row_dimensions[row].height = 15 * lines + 3
-    sheet.column_dimensions["A"].width = _ID_WIDTH
-    sheet.column_dimensions["B"].width = _NAME_WIDTH
-    sheet.column_dimensions["C"].width = _STATEMENT_WIDTH
-    page_setup(
-        sheet,
-        landscape=True,
-        title=f"Statements {words.month_name(month)}",
-        fit_width=True,
-    )
-    return sheet
-
-
-# --------------------------------------------------------------------------
-# Summary
-# --------------------------------------------------------------------------
 
 
 def add_rota_summary_sheet(
@@ -689,31 +283,4 @@ def add_rota_summary_sheet(
         title=f"Summary {words.month_name(month)}",
         fit_width=True,
     )
-    return sheet
-
-
-# --------------------------------------------------------------------------
-# History
-# --------------------------------------------------------------------------
-
-
-def add_history_sheet(
-    book: Workbook, team: Team, result: RotaResult, title: str = "History"
-) -> Worksheet:
-    """The new balances in the team workbook's History layout.
-
-    Row 1 holds exactly the History headers from ``columns.HISTORY``; one
-    balance per row below, so next month's team workbook can take this
-    sheet as it is.
-    """
-    sheet = book.create_sheet(title)
-    table = account_frames.history_frame(team, result)
-    write_table(
-        sheet,
-        table,
-        formats={"Balance hours": "0.00", "Unpopular balance": "0.00"},
-    )
-    fit_columns(sheet)
-    sheet.freeze_panes = "A2"
-    page_setup(sheet, landscape=False, title="History", fit_width=True)
     return sheet

@@ -1,0 +1,170 @@
+"""The fairness account's sheets: Fairness, Statements and History."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+import pandas as pd
+from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Alignment
+
+from balancer.files.saving import write_value
+from balancer.outputs import account_frames, words
+from balancer.outputs.statements import fairness_statements
+from balancer.outputs.styling import (
+    WARN_FILL,
+    fit_columns,
+    font,
+    page_setup,
+    table_with_chart_setup,
+    write_table,
+)
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from balancer.domain import Month, Team
+    from balancer.result import RotaResult
+
+
+__all__ = [
+    "add_fairness_sheet",
+    "add_history_sheet",
+    "add_statements_sheet",
+]
+
+_ID_WIDTH = 8
+_NAME_WIDTH = 18
+_STATEMENT_WIDTH = 100
+
+
+def add_fairness_sheet(
+    book: Workbook,
+    team: Team,
+    month: Month,
+    result: RotaResult,
+    title: str = "Fairness",
+) -> Worksheet:
+    """Duty hours against fair share per person, and a deviation chart.
+
+    ``Deviation`` is the balance carried to next month (see
+    :mod:`balancer.outputs.account_frames`): above 0 did more than their share.
+    """
+    sheet = book.create_sheet(title)
+    table = account_frames.fairness_frame(team, result)
+    hours = {c: "0.00" for c in table.columns if c not in ("Staff", "Name")}
+    hours["Unpopular slots"] = "0"
+    last = write_table(sheet, table, formats=hours)
+    fit_columns(sheet, maximum=30)
+    sheet.freeze_panes = "C2"
+    chart = None
+    if len(table):
+        deviation = list(table.columns).index("Deviation") + 1
+        for row in range(2, last + 1):
+            cell = sheet.cell(row=row, column=deviation)
+            value = cell.value
+            if isinstance(value, (int, float)) and abs(value) >= 2:
+                cell.fill = WARN_FILL
+        chart = BarChart()
+        chart.type = "col"
+        chart.title = "Deviation from fair share (hours)"
+        chart.y_axis.title = "hours (+ = more than fair share)"
+        chart.x_axis.title = "staff"
+        chart.legend = None
+        data = Reference(sheet, min_col=deviation, min_row=1, max_row=last)
+        staff = Reference(sheet, min_col=1, min_row=2, max_row=last)
+        chart.add_data(data, titles_from_data=True)
+        chart.set_categories(staff)
+        # openpyxl hides axes unless told otherwise; planners need them.
+        # Names sit below the plot, clear of bars that go negative.
+        chart.x_axis.tickLblPos = "low"
+        chart.x_axis.delete = False
+        chart.y_axis.delete = False
+        chart.height = 8
+        chart.width = max(12, 1.2 * len(table) + 4)
+    table_with_chart_setup(
+        sheet,
+        chart,
+        last_row=last,
+        columns=len(table.columns),
+        landscape=True,
+        title=f"Fairness {words.month_name(month)}",
+    )
+    return sheet
+
+
+def add_statements_sheet(
+    book: Workbook,
+    team: Team,
+    month: Month,
+    result: RotaResult,
+    title: str = "Statements",
+) -> Worksheet:
+    """The fairness account in plain words, one line per person.
+
+    A1 holds the title, A2 the team's totals (the common driver of every
+    share), and from row 4 a table ``Staff``, ``Name``, ``Statement``.
+    Without a rota the sheet says so instead of the table.
+    """
+    sheet = book.create_sheet(title)
+    told = fairness_statements(team, month, result)
+    heading = sheet["A1"]
+    write_value(heading, f"Fairness statements {words.month_name(month)}")
+    heading.font = font(bold=True, size=14)
+    write_value(sheet["A2"], told.intro)
+    # The team's line spans the table's width and wraps, so it prints
+    # within the page instead of running off its right edge.
+    sheet.merge_cells("A2:C2")
+    sheet["A2"].alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.row_dimensions[2].height = 32
+    table = pd.DataFrame(
+        [(p.staff_id, p.name, p.text) for p in told.people],
+        columns=["Staff", "Name", "Statement"],
+    )
+    if table.empty:
+        write_value(sheet["A4"], "No rota, so no statements.")
+    else:
+        last = write_table(sheet, table, top=4)
+        for row, person in zip(range(5, last + 1), told.people, strict=True):
+            for column in (1, 2, 3):
+                sheet.cell(row=row, column=column).alignment = Alignment(
+                    wrap_text=True, vertical="top"
+                )
+            # Excel and LibreOffice keep wrapped rows one line high unless
+            # told, so the height follows the statement's length.
+            lines = math.ceil(len(person.text) / (1.15 * _STATEMENT_WIDTH))
+            sheet.row_dimensions[row].height = 15 * lines + 3
+    sheet.column_dimensions["A"].width = _ID_WIDTH
+    sheet.column_dimensions["B"].width = _NAME_WIDTH
+    sheet.column_dimensions["C"].width = _STATEMENT_WIDTH
+    page_setup(
+        sheet,
+        landscape=True,
+        title=f"Statements {words.month_name(month)}",
+        fit_width=True,
+    )
+    return sheet
+
+
+def add_history_sheet(
+    book: Workbook, team: Team, result: RotaResult, title: str = "History"
+) -> Worksheet:
+    """The new balances in the team workbook's History layout.
+
+    Row 1 holds exactly the History headers from ``columns.HISTORY``; one
+    balance per row below, so next month's team workbook can take this
+    sheet as it is.
+    """
+    sheet = book.create_sheet(title)
+    table = account_frames.history_frame(team, result)
+    write_table(
+        sheet,
+        table,
+        formats={"Balance hours": "0.00", "Unpopular balance": "0.00"},
+    )
+    fit_columns(sheet)
+    sheet.freeze_panes = "A2"
+    page_setup(sheet, landscape=False, title="History", fit_width=True)
+    return sheet
