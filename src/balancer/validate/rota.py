@@ -11,20 +11,29 @@ a bug in the model cannot hide itself: tests run both and compare.
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from balancer.domain import minutes
+from balancer.validate.rota_score import (
+    SOFT_TERM_NAMES,
+    count_changes,
+    score_rota,
+)
+from balancer.validate.shifts import (
+    Shift,
+    Violation,
+    open_days,
+    own_limit,
+    resolve,
+    working_minutes,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
+    from datetime import date
 
-    from balancer.domain import Month, Preference, Slot, Staff, Team
+    from balancer.domain import Month, Team
     from balancer.result import DutyAssignment
 
 __all__ = [
@@ -59,58 +68,6 @@ HARD_RULE_NAMES: tuple[str, ...] = (
     "forbidden_successions",
 )
 
-#: Every soft term, by the name both solver and validator report.
-SOFT_TERM_NAMES: tuple[str, ...] = (
-    "fairness_max",
-    "fairness_sum",
-    "duty_fairness_max",
-    "duty_fairness",
-    "unpopular_fairness",
-    "casework_time",
-    "blocks",
-    "target_staffing",
-    "preferences",
-    "variety",
-    "over_target",
-    "requests",
-)
-
-
-class Violation(BaseModel):
-    """One broken hard rule, in the planner's words."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    rule: str = Field(description="Rule name, as in docs/constraints.md.")
-    day: date | None = Field(default=None, description="Date, if any.")
-    staff_id: str | None = Field(default=None, description="Who, if one.")
-    message: str = Field(description="What is wrong.")
-
-
-@dataclass(frozen=True)
-class _Shift:
-    """An assignment resolved to its slot: person, day, duty, times."""
-
-    staff_id: str
-    day: date
-    duty_id: str
-    slot_index: int
-    slot: Slot
-
-    @property
-    def start(self) -> int:
-        return minutes(self.slot.start)
-
-    @property
-    def end(self) -> int:
-        return minutes(self.slot.end)
-
-    @property
-    def what(self) -> str:
-        return f"{self.duty_id} {self.slot.label} on {self.day}"
-
-
-# --------------------------------------------------------------------------
 # Hard rules
 # --------------------------------------------------------------------------
 
@@ -120,10 +77,10 @@ def check_rota(
 ) -> list[Violation]:
     """Every hard rule the rota breaks; empty when it keeps them all."""
     found: list[Violation] = []
-    shifts: list[_Shift] = []
+    shifts: list[Shift] = []
     seen: set[tuple[str, date, str, int]] = set()
     for a in assignments:
-        shift = _resolve(team, month, a, found)
+        shift = resolve(team, month, a, found)
         key = (a.staff_id, a.day, a.duty_id, a.slot_index)
         if shift is None:
             continue
@@ -146,36 +103,7 @@ def check_rota(
     return found
 
 
-def _resolve(
-    team: Team, month: Month, a: DutyAssignment, found: list[Violation]
-) -> _Shift | None:
-    """The assignment's slot, or None (with a violation) if unknown."""
-    duty = team.duty_by_id.get(a.duty_id)
-    problem = None
-    if a.staff_id not in team.staff_by_id:
-        problem = f"unknown staff id {a.staff_id!r}"
-    elif duty is None:
-        problem = f"unknown duty {a.duty_id!r}"
-    elif a.slot_index >= len(duty.slots):
-        problem = f"{a.duty_id} has no slot number {a.slot_index + 1}"
-    elif not month.first <= a.day <= month.last:
-        problem = f"{a.day} is outside {month}"
-    if problem is not None or duty is None:
-        found.append(
-            Violation(
-                rule="known_slot",
-                day=a.day,
-                staff_id=a.staff_id,
-                message=problem or "unknown slot",
-            )
-        )
-        return None
-    return _Shift(
-        a.staff_id, a.day, a.duty_id, a.slot_index, duty.slots[a.slot_index]
-    )
-
-
-def _eligibility(team: Team, s: _Shift) -> list[Violation]:
+def _eligibility(team: Team, s: Shift) -> list[Violation]:
     """open_days_only, allowed_duties, working_hours, absences."""
     person = team.staff_by_id[s.staff_id]
     out = []
@@ -195,7 +123,7 @@ def _eligibility(team: Team, s: _Shift) -> list[Violation]:
     if person.duties is not None and s.duty_id not in person.duties:
         add("allowed_duties", f"{s.staff_id} doesn't take {s.duty_id}")
     if closed is None:
-        start, end = _hours(team, person, s.day)
+        start, end = working_minutes(team, person, s.day)
         if not (start <= s.start and s.end <= end and start < end):
             add(
                 "working_hours",
@@ -223,31 +151,15 @@ def _eligibility(team: Team, s: _Shift) -> list[Violation]:
     return out
 
 
-def _hours(team: Team, person: Staff, day: date) -> tuple[int, int]:
-    """Working minutes (start, end) on a day; pattern, else opening hours."""
-    opening = next(
-        (h for h in team.calendar.opening_hours if h.weekday == day.weekday()),
-        None,
-    )
-    if opening is None or team.calendar.closed_reason(day) is not None:
-        return (0, 0)
-    if not person.pattern:
-        return (minutes(opening.open), minutes(opening.close))
-    for workday in person.pattern:
-        if workday.weekday == day.weekday():
-            return (minutes(workday.start), minutes(workday.end))
-    return (0, 0)
-
-
 def _staffing(
-    team: Team, month: Month, shifts: list[_Shift]
+    team: Team, month: Month, shifts: list[Shift]
 ) -> list[Violation]:
     """minimum_staffing, maximum_staffing, required_skills per slot day."""
     on: dict[tuple[date, str, int], list[str]] = defaultdict(list)
     for s in shifts:
         on[s.day, s.duty_id, s.slot_index].append(s.staff_id)
     out = []
-    for day in _open_days(team, month):
+    for day in open_days(team, month):
         for duty in team.duties:
             for k, slot in enumerate(duty.slots):
                 if day.weekday() not in slot.weekdays:
@@ -292,10 +204,10 @@ def _staffing(
     return out
 
 
-def _personal(team: Team, shifts: list[_Shift]) -> list[Violation]:
+def _personal(team: Team, shifts: list[Shift]) -> list[Violation]:
     """one_duty_at_a_time and the daily, weekly and back-to-back limits."""
     out = []
-    by_day: dict[tuple[str, date], list[_Shift]] = defaultdict(list)
+    by_day: dict[tuple[str, date], list[Shift]] = defaultdict(list)
     for s in shifts:
         by_day[s.staff_id, s.day].append(s)
     duty_days: dict[tuple[str, int, int], set[date]] = defaultdict(set)
@@ -314,7 +226,7 @@ def _personal(team: Team, shifts: list[_Shift]) -> list[Violation]:
                             f"{other.what} at once",
                         )
                     )
-        limit = _own(team, person, "max_slots_per_day")
+        limit = own_limit(team, person, "max_slots_per_day")
         if len(mine) > limit:
             out.append(
                 Violation(
@@ -326,7 +238,7 @@ def _personal(team: Team, shifts: list[_Shift]) -> list[Violation]:
                 )
             )
         run = _longest_run(mine)
-        limit = _own(team, person, "max_consecutive_slots")
+        limit = own_limit(team, person, "max_consecutive_slots")
         if run > limit:
             out.append(
                 Violation(
@@ -340,7 +252,7 @@ def _personal(team: Team, shifts: list[_Shift]) -> list[Violation]:
         iso = day.isocalendar()
         duty_days[staff_id, iso.year, iso.week].add(day)
     for (staff_id, year, week), days in sorted(duty_days.items()):
-        limit = _own(
+        limit = own_limit(
             team, team.staff_by_id[staff_id], "max_duty_days_per_week"
         )
         if len(days) > limit:
@@ -366,7 +278,7 @@ def _collector(out: list[Violation], who: str) -> Callable[..., None]:
 
 
 def _period_limits(
-    team: Team, month: Month, shifts: list[_Shift]
+    team: Team, month: Month, shifts: list[Shift]
 ) -> list[Violation]:
     """Per-person limits over the whole period (duty days, weekends...)."""
     out: list[Violation] = []
@@ -450,7 +362,7 @@ def _period_limits(
     return out
 
 
-def _longest_run(mine: list[_Shift]) -> int:
+def _longest_run(mine: list[Shift]) -> int:
     """Most slots in a chain where each starts as the previous ends."""
     best: dict[int, int] = {}
     longest = 0
@@ -462,289 +374,3 @@ def _longest_run(mine: list[_Shift]) -> int:
         best[id(s)] = ending_here
         longest = max(longest, ending_here)
     return longest
-
-
-def _own(team: Team, person: Staff, name: str) -> int:
-    own = getattr(person, name)
-    return int(getattr(team.rules, name) if own is None else own)
-
-
-def _open_days(team: Team, month: Month) -> list[date]:
-    return [d for d in month.days() if team.calendar.is_open(d)]
-
-
-# --------------------------------------------------------------------------
-# Soft terms
-# --------------------------------------------------------------------------
-
-
-def count_changes(
-    before: Iterable[DutyAssignment], after: Iterable[DutyAssignment]
-) -> int:
-    """Assignments added or removed between two rotas (``rota_changes``).
-
-    A person moved from one slot to another counts 2: one removed, one
-    added.
-    """
-    return len(set(before) ^ set(after))
-
-
-def score_rota(
-    team: Team, month: Month, assignments: Iterable[DutyAssignment]
-) -> dict[str, float]:
-    """Every soft term's unweighted value, in reported units.
-
-    Hours for the fairness terms, slots for unpopular fairness, half
-    days for casework time, and counts (or preference points) otherwise.
-    Assignments to unknown slots are ignored (``check_rota`` names them).
-    """
-    shifts: list[_Shift] = []
-    for a in set(assignments):
-        duty = team.duty_by_id.get(a.duty_id)
-        if duty is not None and a.slot_index < len(duty.slots):
-            shifts.append(
-                _Shift(
-                    a.staff_id,
-                    a.day,
-                    a.duty_id,
-                    a.slot_index,
-                    duty.slots[a.slot_index],
-                )
-            )
-    days = _open_days(team, month)
-    # Hours are counted in steps of `step` minutes, `per_hour` an hour
-    # (see the catalogue): the finest change a rota makes to any load.
-    step = math.gcd(
-        60,
-        *(
-            minutes(slot.end) - minutes(slot.start)
-            for duty in team.duties
-            for slot in duty.slots
-        ),
-    )
-    per_hour = 60 // step
-    avail = {
-        p.id: sum(round(60 * team.available_hours(p, d)) for d in days)
-        for p in team.staff
-    }
-    planned: dict[str, int] = defaultdict(int)
-    unpopular_planned = 0
-    for day in days:
-        for duty in team.duties:
-            for slot in duty.slots:
-                if day.weekday() in slot.weekdays:
-                    want = slot.target_by_date.get(day, slot.target)
-                    span = minutes(slot.end) - minutes(slot.start)
-                    planned[duty.id] += want * span // step
-                    unpopular_planned += want if slot.unpopular else 0
-    load: dict[tuple[str, str], int] = defaultdict(int)
-    unpopular: Counter[str] = Counter()
-    for s in shifts:
-        load[s.staff_id, s.duty_id] += (s.end - s.start) // step
-        unpopular[s.staff_id] += int(s.slot.unpopular)
-
-    def takes(person: Staff, duty_id: str) -> bool:
-        return person.duties is None or duty_id in person.duties
-
-    def fair(
-        pool: list[Staff], total: int, history: dict[str, int]
-    ) -> dict[str, int]:
-        pool_minutes = sum(avail[p.id] for p in pool)
-        return {
-            p.id: (
-                (2 * total * avail[p.id] + pool_minutes) // (2 * pool_minutes)
-                if pool_minutes > 0
-                else 0
-            )
-            - history.get(p.id, 0)
-            for p in pool
-        }
-
-    hist_all: dict[str, float] = defaultdict(float)
-    hist_duty: dict[tuple[str, str], float] = defaultdict(float)
-    hist_unpop: dict[str, float] = defaultdict(float)
-    # All duties: the rows without a duty; only without any, the sum of
-    # the duty rows (the rota workbook's History has both kinds).
-    has_overall = {row.staff_id for row in team.history if row.duty is None}
-    for row in team.history:
-        if row.duty is None or row.staff_id not in has_overall:
-            hist_all[row.staff_id] += row.hours
-        hist_unpop[row.staff_id] += row.unpopular_slots
-        if row.duty is not None:
-            hist_duty[row.staff_id, row.duty] += row.hours
-
-    duty_ids = [d.id for d in team.duties]
-    anyone = [p for p in team.staff if any(takes(p, d) for d in duty_ids)]
-    overall = fair(
-        anyone,
-        sum(planned.values()),
-        {i: round(per_hour * v) for i, v in hist_all.items()},
-    )
-    devs = [
-        abs(sum(load[p.id, d] for d in duty_ids) - overall[p.id])
-        for p in anyone
-    ]
-    duty_max = 0
-    duty_sum = 0
-    for d in duty_ids:
-        pool = [p for p in team.staff if takes(p, d)]
-        shares = fair(
-            pool,
-            planned[d],
-            {
-                i: round(per_hour * h)
-                for (i, u), h in hist_duty.items()
-                if u == d
-            },
-        )
-        ds = [abs(load[p.id, d] - shares[p.id]) for p in pool]
-        duty_max += max(ds, default=0)
-        duty_sum += sum(ds)
-    unpop_duties = [
-        d.id for d in team.duties if any(s.unpopular for s in d.slots)
-    ]
-    unpop_pool = [
-        p for p in team.staff if any(takes(p, d) for d in unpop_duties)
-    ]
-    unpop_share = fair(
-        unpop_pool,
-        per_hour * unpopular_planned,
-        {i: round(per_hour * v) for i, v in hist_unpop.items()},
-    )
-    unpop_dev = sum(
-        abs(per_hour * unpopular[p.id] - unpop_share[p.id]) for p in unpop_pool
-    )
-
-    return {
-        "fairness_max": max(devs, default=0) / per_hour,
-        "fairness_sum": sum(devs) / per_hour,
-        "duty_fairness_max": duty_max / per_hour,
-        "duty_fairness": duty_sum / per_hour,
-        "unpopular_fairness": unpop_dev / per_hour,
-        "casework_time": float(_casework_shortfall(team, month, shifts)),
-        "blocks": float(_extra_blocks(shifts)),
-        "target_staffing": float(_short_of_target(team, days, shifts)),
-        "preferences": float(_preference_points(team, shifts)),
-        "variety": float(_repeats(shifts)),
-        "over_target": float(_over_target(team, days, shifts)),
-        "requests": float(_request_points(team, shifts)),
-    }
-
-
-def _casework_shortfall(team: Team, month: Month, shifts: list[_Shift]) -> int:
-    split = minutes(team.rules.half_day_split)
-    busy: set[tuple[str, date, bool]] = set()
-    for s in shifts:
-        if s.start < split:
-            busy.add((s.staff_id, s.day, True))
-        if s.end > split:
-            busy.add((s.staff_id, s.day, False))
-    weeks: dict[tuple[int, int], list[date]] = defaultdict(list)
-    for day in month.days():
-        weeks[day.isocalendar()[:2]].append(day)
-    open_weekdays = {h.weekday for h in team.calendar.opening_hours}
-    total = 0
-    for person in team.staff:
-        for week in weeks.values():
-            in_month = sum(1 for d in week if d.weekday() in open_weekdays)
-            quota = (
-                team.rules.min_free_half_days_per_week
-                * in_month
-                // len(open_weekdays)
-                if open_weekdays
-                else 0
-            )
-            worked = free = 0
-            for day in week:
-                start, end = _hours(team, person, day)
-                if start >= end or any(
-                    a.staff_id == person.id
-                    and a.from_time is None
-                    and a.start <= day <= a.end
-                    for a in team.absences
-                ):
-                    continue
-                for morning, overlaps in (
-                    (True, start < split),
-                    (False, end > split),
-                ):
-                    if overlaps:
-                        worked += 1
-                        free += (person.id, day, morning) not in busy
-            total += max(0, min(quota, worked) - free)
-    return total
-
-
-def _extra_blocks(shifts: list[_Shift]) -> int:
-    by_day: dict[tuple[str, date], list[_Shift]] = defaultdict(list)
-    for s in shifts:
-        by_day[s.staff_id, s.day].append(s)
-    extra = 0
-    for mine in by_day.values():
-        ends = {s.end for s in mine}
-        starts = sum(1 for s in mine if s.start not in ends)
-        extra += max(0, starts - 1)
-    return extra
-
-
-def _short_of_target(
-    team: Team, days: list[date], shifts: list[_Shift]
-) -> int:
-    count = Counter((s.day, s.duty_id, s.slot_index) for s in shifts)
-    short = 0
-    for day in days:
-        for duty in team.duties:
-            for k, slot in enumerate(duty.slots):
-                if day.weekday() in slot.weekdays:
-                    want = slot.target_by_date.get(day, slot.target)
-                    short += max(0, want - count[day, duty.id, k])
-    return short
-
-
-def _over_target(team: Team, days: list[date], shifts: list[_Shift]) -> int:
-    count = Counter((s.day, s.duty_id, s.slot_index) for s in shifts)
-    extra = 0
-    for day in days:
-        for duty in team.duties:
-            for k, slot in enumerate(duty.slots):
-                if day.weekday() in slot.weekdays:
-                    want = slot.target_by_date.get(day, slot.target)
-                    extra += max(0, count[day, duty.id, k] - want)
-    return extra
-
-
-def _request_points(team: Team, shifts: list[_Shift]) -> int:
-    taken = {(s.staff_id, s.day, s.duty_id) for s in shifts}
-    return sum(
-        r.weight
-        for r in team.requests
-        if ((r.staff_id, r.on, r.duty) in taken) != r.want
-    )
-
-
-def _preference_points(team: Team, shifts: list[_Shift]) -> int:
-    points = 0
-    for pref in team.preferences:
-        for s in shifts:
-            if s.staff_id == pref.staff_id and _matches(pref, s) != pref.want:
-                points += pref.weight
-    return points
-
-
-def _matches(pref: Preference, s: _Shift) -> bool:
-    return all(
-        (
-            pref.weekday is None or pref.weekday == s.day.weekday(),
-            pref.on is None or pref.on == s.day,
-            pref.duty is None or pref.duty == s.duty_id,
-            pref.slot_start is None or pref.slot_start == s.slot.start,
-        )
-    )
-
-
-def _repeats(shifts: list[_Shift]) -> int:
-    count = Counter(
-        (s.staff_id, s.day.isocalendar()[:2], s.duty_id, s.slot.label)
-        for s in shifts
-    )
-    return sum(n - 1 for n in count.values())
