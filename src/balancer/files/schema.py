@@ -13,6 +13,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from balancer.files.cells import parse_bool, parse_int, parse_number
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = [
     "ABSENCES",
@@ -42,7 +48,13 @@ def normalise_header(text: str) -> str:
 
 @dataclass(frozen=True)
 class Column:
-    """A column: its English header, accepted aliases and an example."""
+    """A column: its English header, accepted aliases and an example.
+
+    A *simple* column has a ``parse`` function: its cell fills the
+    record's field named by ``key`` as it stands, so the readers and
+    writers handle it without code of their own. A new limit on the Staff
+    sheet is then one line here.
+    """
 
     key: str
     header: str
@@ -50,6 +62,7 @@ class Column:
     required: bool = False
     example: str = ""
     help: str = ""
+    parse: Callable[[Any], Any] | None = field(default=None, compare=False)
 
     def matches(self, text: str) -> bool:
         """True when a header cell names this column."""
@@ -99,7 +112,14 @@ STAFF = Sheet(
     columns=(
         Column("id", "ID", ("Id", "Initialer", "Initials"), True, "AH"),
         Column("name", "Name", ("Navn",), False, "Anna Holm"),
-        Column("fte", "FTE", ("Brøk", "Normering", "Årsværk"), False, "0.8"),
+        Column(
+            "fte",
+            "FTE",
+            ("Brøk", "Normering", "Årsværk"),
+            False,
+            "0.8",
+            parse=parse_number,
+        ),
         Column(
             "weekly_hours",
             "Weekly hours",
@@ -107,6 +127,7 @@ STAFF = Sheet(
             False,
             "29.6",
             "Used when FTE is blank.",
+            parse=parse_number,
         ),
         Column(
             "days",
@@ -140,6 +161,7 @@ STAFF = Sheet(
             ("Maks vagter pr dag",),
             False,
             "2",
+            parse=parse_int,
         ),
         Column(
             "max_duty_days_per_week",
@@ -147,6 +169,7 @@ STAFF = Sheet(
             ("Maks vagtdage pr uge",),
             False,
             "3",
+            parse=parse_int,
         ),
         Column(
             "max_consecutive_slots",
@@ -154,9 +177,16 @@ STAFF = Sheet(
             ("Maks vagter i træk",),
             False,
             "2",
+            parse=parse_int,
         ),
         Column(
-            "casework", "Casework", ("Sagsbehandling",), False, "yes", "yes/no"
+            "casework",
+            "Casework",
+            ("Sagsbehandling",),
+            False,
+            "yes",
+            "yes/no",
+            parse=parse_bool,
         ),
         Column(
             "case_capacity_hours",
@@ -165,6 +195,7 @@ STAFF = Sheet(
             False,
             "20",
             "Blank = worked out from contract, rota and absences.",
+            parse=parse_number,
         ),
     ),
 )

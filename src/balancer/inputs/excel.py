@@ -21,43 +21,27 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from balancer.domain import (
-    Absence,
     CalendarSettings,
-    Case,
     Duty,
     HistoryBalance,
     OpeningHours,
-    Preference,
     Rules,
-    SkillRequirement,
     Slot,
     Staff,
     Team,
     TeamValidationError,
     Weekday,
     Weights,
-    WorkDay,
 )
 from balancer.errors import InputProblem
 from balancer.files.cells import (
-    parse_bool,
     parse_date,
     parse_int,
     parse_list,
     parse_number,
-    parse_number_map,
-    parse_priority,
-    parse_reason,
-    parse_requirements,
-    parse_skill_levels,
-    parse_start_time,
-    parse_status,
     parse_text,
     parse_time,
     parse_time_range,
-    parse_want,
-    parse_weekday,
-    parse_weekdays,
 )
 from balancer.files.opening import open_workbook
 from balancer.files.schema import (
@@ -83,6 +67,15 @@ from balancer.inputs.overlaps import (
     overlapping_absences,
 )
 from balancer.inputs.places import SheetPlaces
+from balancer.inputs.records import (
+    absence_record,
+    build_record,
+    case_record,
+    history_record,
+    preference_record,
+    slot_record,
+    staff_record,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
@@ -100,10 +93,6 @@ __all__ = [
 
 M = TypeVar("M", bound=BaseModel)
 
-#: Words meaning "no duty at all" in the Staff sheet's Duties column.
-_NO_DUTY = {"none", "ingen", "no", "nej", "-"}
-#: Words meaning "every duty".
-_ALL_DUTIES = {"all", "alle", "every", "*"}
 #: Words meaning "closed" in an opening-hours setting.
 _CLOSED = {"closed", "lukket", "no", "nej", "-", "none", "ingen"}
 
@@ -173,7 +162,7 @@ def read_history_sheet(path: str | Path) -> tuple[HistoryBalance, ...]:
     places = SheetPlaces(str(path))
     if table is not None:
         places.tables[HISTORY.name] = table
-    found = _Reader(places, problems).records(HISTORY.name, _history)
+    found = _Reader(places, problems).records(HISTORY.name, history_record)
     problems.raise_if_any()
     return tuple(found)
 
@@ -194,44 +183,6 @@ def _note_unknown_sheets(book: Workbook, problems: Problems) -> None:
 
 # --------------------------------------------------------------------------
 # Building one record from a row
-# --------------------------------------------------------------------------
-
-
-def _present(fields: dict[str, Any]) -> dict[str, Any]:
-    """Drop blank cells so the model's defaults apply."""
-    return {name: value for name, value in fields.items() if value is not None}
-
-
-def _build(
-    row: Row,
-    model: type[M],
-    fields: dict[str, Any],
-    whole_record: Sequence[tuple[str, str]] = (),
-) -> M | None:
-    """Build ``model`` from a row; put its errors on the right columns.
-
-    ``whole_record`` maps words in a model-level error (one that concerns
-    several fields, e.g. "ends before it starts") to the column to blame;
-    the first match wins.
-    """
-    if not row.ok:
-        return None
-    try:
-        return model(**_present(fields))
-    except ValidationError as error:
-        columns = {c.key for c in row.table.spec.columns}
-        for name, detail in pydantic_problems(error):
-            key = name if name in columns else None
-            if key is None:
-                text = plain_pydantic_message(detail, model.__name__)
-                key = next(
-                    (col for word, col in whole_record if word in text), None
-                )
-            label = row.table.header(key) if key else model.__name__
-            row.problem(key, plain_pydantic_message(detail, label))
-        return None
-
-
 # --------------------------------------------------------------------------
 # The reader
 # --------------------------------------------------------------------------
@@ -261,13 +212,13 @@ class _Reader:
         fields: dict[str, Any] = {
             "staff": staff,
             "duties": duties,
-            "absences": self.records("Absences", _absence),
+            "absences": self.records("Absences", absence_record),
             "rules": rules,
             "weights": weights,
             "calendar": calendar,
-            "preferences": self.records("Preferences", _preference),
-            "history": self.records("History", _history),
-            "cases": self.records("Cases", _case),
+            "preferences": self.records("Preferences", preference_record),
+            "history": self.records("History", history_record),
+            "cases": self.records("Cases", case_record),
         }
         if not staff:
             table = self.table(STAFF.name)
@@ -419,7 +370,7 @@ class _Reader:
         failed: set[str] = set()
 
         def build(row: Row) -> Staff | None:
-            person = _staff(row, calendar)
+            person = staff_record(row, calendar)
             if person is None and row.has("id"):
                 failed.add(parse_text(row.raw("id")))
             return person
@@ -433,7 +384,7 @@ class _Reader:
         failed: set[str] = set()
         for row in self.rows(DUTIES.name):
             duty_id = row.required("duty", parse_text)
-            slot = _slot(row)
+            slot = slot_record(row)
             if duty_id is None:
                 continue
             groups.setdefault(duty_id, []).append((row, slot))
@@ -454,7 +405,7 @@ class _Reader:
             if not all(row.ok for row, _ in entries):
                 failed.add(duty_id)
                 continue
-            duty = _build(first, Duty, fields, (("overlap", "start"),))
+            duty = build_record(first, Duty, fields, (("overlap", "start"),))
             if duty is None:
                 failed.add(duty_id)
                 continue
@@ -571,237 +522,6 @@ def _parse_opening(weekday: Weekday, value: Any) -> OpeningHours | None:
     except ValidationError as error:
         first = error.errors()[0]
         raise ValueError(plain_pydantic_message(first, "hours")) from None
-
-
-# --------------------------------------------------------------------------
-# Staff
-# --------------------------------------------------------------------------
-
-
-def _duty_list(value: Any) -> tuple[str, ...] | None:
-    words = parse_list(value)
-    lowered = {word.lower() for word in words}
-    if lowered and lowered <= _NO_DUTY:
-        return ()
-    if lowered and lowered <= _ALL_DUTIES:
-        return None
-    return tuple(words)
-
-
-def _staff(row: Row, calendar: CalendarSettings) -> Staff | None:
-    duties_given = row.has("duties")
-    duties = row.get("duties", _duty_list)
-    fields: dict[str, Any] = {
-        "id": row.required("id", parse_text),
-        "name": row.text("name"),
-        "fte": row.get("fte", parse_number),
-        "weekly_hours": row.get("weekly_hours", parse_number),
-        "pattern": _pattern(row, calendar),
-        "skills": row.get("skills", parse_skill_levels),
-        "max_slots_per_day": row.get("max_slots_per_day", parse_int),
-        "max_duty_days_per_week": row.get("max_duty_days_per_week", parse_int),
-        "max_consecutive_slots": row.get("max_consecutive_slots", parse_int),
-        "casework": row.get("casework", parse_bool),
-        "case_capacity_hours": row.get("case_capacity_hours", parse_number),
-    }
-    if duties_given and duties is not None:
-        fields["duties"] = duties
-    return _build(
-        row,
-        Staff,
-        fields,
-        (("fte or weekly_hours", "fte"), ("weekday", "days")),
-    )
-
-
-def _pattern(
-    row: Row, calendar: CalendarSettings
-) -> tuple[WorkDay, ...] | None:
-    """The working pattern from Days, Start and End.
-
-    Rules: blank Days and times = every opening day in opening hours
-    (returns None so the model default applies); blank Days with times =
-    every opening weekday at those times; Days without times = the team's
-    opening hours on those days; ``Mon 08:00-12:00, Wed 08:00-16:00`` gives
-    each day its own times.
-    """
-    start = row.get("start", parse_start_time)
-    end = row.get("end", parse_time)
-    if not row.ok:
-        return None
-    days_text = row.text("days")
-    if days_text is None:
-        if start is None and end is None:
-            return None
-        every = tuple(Weekday(h.weekday) for h in calendar.opening_hours)
-        entries: list[tuple[tuple[Weekday, ...], tuple[time, time] | None]] = [
-            (every, None)
-        ]
-    else:
-        try:
-            entries = _day_entries(days_text)
-        except ValueError as error:
-            row.problem("days", str(error))
-            return None
-    workdays: list[WorkDay] = []
-    for weekdays, span in entries:
-        for weekday in weekdays:
-            day_start, day_end = span or (start, end)
-            opening = calendar.hours_on(weekday)
-            if (day_start is None or day_end is None) and opening is None:
-                row.problem(
-                    "days",
-                    f"the team is closed on {weekday.short}, so its "
-                    "working hours are unknown",
-                    f"give Start and End, or write {weekday.short} "
-                    "08:00-16:00 in Days",
-                )
-                return None
-            day_start = day_start or (opening.open if opening else None)
-            day_end = day_end or (opening.close if opening else None)
-            try:
-                workdays.append(
-                    WorkDay(weekday=weekday, start=day_start, end=day_end)
-                )
-            except ValidationError as error:
-                first = error.errors()[0]
-                row.problem(
-                    "days" if span else "end",
-                    plain_pydantic_message(first, "working day"),
-                )
-                return None
-    return tuple(workdays)
-
-
-def _day_entries(
-    text: str,
-) -> list[tuple[tuple[Weekday, ...], tuple[time, time] | None]]:
-    """Split ``Mon-Thu 08:00-15:30, Fri 08:00-12:00`` into entries."""
-    entries: list[tuple[tuple[Weekday, ...], tuple[time, time] | None]] = []
-    for item in re.split(r"[,;\n]", text):
-        item = item.strip()
-        if not item:
-            continue
-        found = re.match(r"^(\D+?)\s*(\d.*)$", item)
-        if found:
-            days = parse_weekdays(found.group(1))
-            entries.append((days, parse_time_range(found.group(2))))
-        else:
-            entries.append((parse_weekdays(item), None))
-    return entries
-
-
-# --------------------------------------------------------------------------
-# Duties
-# --------------------------------------------------------------------------
-
-
-def _requirements(value: Any) -> tuple[SkillRequirement, ...]:
-    return tuple(
-        SkillRequirement(skill=skill, min_level=level, count=count)
-        for skill, level, count in parse_requirements(value)
-    )
-
-
-def _slot(row: Row) -> Slot | None:
-    fields = {
-        "start": row.required("start", parse_start_time),
-        "end": row.required("end", parse_time),
-        "weekdays": row.get("weekdays", parse_weekdays),
-        "min_staff": row.required("min_staff", parse_int),
-        "target_staff": row.get("target_staff", parse_int),
-        "max_staff": row.get("max_staff", parse_int),
-        "requirements": row.get("requirements", _requirements),
-        "unpopular": row.get("unpopular", parse_bool),
-    }
-    return _build(
-        row,
-        Slot,
-        fields,
-        (
-            ("ends", "end"),
-            ("target staff", "target_staff"),
-            ("maximum", "max_staff"),
-            ("skill requirements", "requirements"),
-            ("weekday", "weekdays"),
-        ),
-    )
-
-
-# --------------------------------------------------------------------------
-# Absences, preferences, history, cases
-# --------------------------------------------------------------------------
-
-
-def _absence(row: Row) -> Absence | None:
-    start = row.required("start", parse_date)
-    end = row.get("end", parse_date)
-    fields = {
-        "staff_id": row.required("staff_id", parse_text),
-        "start": start,
-        "end": start if end is None else end,
-        "from_time": row.get("from_time", parse_start_time),
-        "to_time": row.get("to_time", parse_time),
-        "reason": row.get("reason", parse_reason),
-    }
-    return _build(
-        row,
-        Absence,
-        fields,
-        (("window", "to_time"), ("part-day", "to_time"), ("ends", "end")),
-    )
-
-
-def _preference(row: Row) -> Preference | None:
-    fields = {
-        "staff_id": row.required("staff_id", parse_text),
-        "want": row.required("want", parse_want),
-        "weekday": row.get("weekday", parse_weekday),
-        "on": row.get("on", parse_date),
-        "duty": row.text("duty"),
-        "slot_start": row.get("slot_start", parse_start_time),
-        "weight": row.get("weight", parse_int),
-    }
-    return _build(row, Preference, fields, (("needs a", "weekday"),))
-
-
-def _history(row: Row) -> HistoryBalance | None:
-    fields = {
-        "staff_id": row.required("staff_id", parse_text),
-        "duty": row.text("duty"),
-        "hours": row.get("hours", parse_number),
-        "unpopular_slots": row.get("unpopular_slots", parse_number),
-    }
-    return _build(row, HistoryBalance, fields)
-
-
-def _case(row: Row) -> Case | None:
-    fields = {
-        "id": row.required("id", parse_text),
-        "type": row.text("type"),
-        "skill": row.text("skill"),
-        "min_level": row.get("min_level", parse_int),
-        "effort_hours": row.required("effort_hours", parse_number),
-        "received": row.required("received", parse_date),
-        "deadline": row.get("deadline", parse_date),
-        "priority": row.get("priority", parse_priority),
-        "owner": row.text("owner"),
-        "status": row.get("status", parse_status),
-        "group": row.text("group"),
-        "pinned": row.get("pinned", parse_bool),
-        "effort_by_staff": row.get("effort_by_staff", parse_number_map),
-        "cost_by_staff": row.get("cost_by_staff", parse_number_map),
-    }
-    return _build(
-        row,
-        Case,
-        fields,
-        (
-            ("deadline", "deadline"),
-            ("needs an owner", "owner"),
-            ("effort", "effort_by_staff"),
-        ),
-    )
 
 
 def _rows_for_records(

@@ -218,17 +218,22 @@ def _staff_row(person: Staff) -> dict[str, Any]:
     return {
         "id": person.id,
         "name": person.name,
-        "fte": person.fte,
-        "weekly_hours": person.weekly_hours,
         **_pattern_cells(person.pattern),
         "skills": _mapping_text(person.skills),
         "duties": duties,
-        "max_slots_per_day": person.max_slots_per_day,
-        "max_duty_days_per_week": person.max_duty_days_per_week,
-        "max_consecutive_slots": person.max_consecutive_slots,
-        "casework": _yes(person.casework),
-        "case_capacity_hours": person.case_capacity_hours,
+        **_simple_cells(STAFF, person),
     }
+
+
+def _simple_cells(spec: Sheet, record: Any) -> dict[str, Any]:
+    """The record's field of every simple column, as its cell shows it."""
+    cells: dict[str, Any] = {}
+    for column in spec.columns:
+        if column.parse is None:
+            continue
+        value = getattr(record, column.key)
+        cells[column.key] = _yes(value) if isinstance(value, bool) else value
+    return cells
 
 
 def _absence_row(absence: Any) -> dict[str, Any]:
