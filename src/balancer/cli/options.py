@@ -145,10 +145,10 @@ def solve_params(
     )
 
 
-def month_option(text: str | None) -> Month:
-    """The --month value, defaulting to the month after today."""
+def month_option(text: str | None, found: Month | None = None) -> Month:
+    """The --month value; else ``found`` (e.g. a rota's); else next month."""
     if text is None:
-        return Month.following(date.today())
+        return found or Month.following(date.today())
     try:
         return Month.parse(text)
     except ValueError:

@@ -13,13 +13,12 @@ plainly with exit status 2.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
 
-from balancer.cli.options import FILE
-from balancer.domain import Month
+from balancer.cli.options import FILE, month_option
 
 __all__ = ["diff", "ics", "statements"]
 
@@ -128,19 +127,7 @@ def statements(
 
     team = load_team(team_path).team
     book = open_rota_workbook(rota_path)
-    month = _rota_month(month_text, book.month())
+    month = month_option(month_text, book.month())
     result = account_for(team, month, book.assignments(team, month))
     for line in fairness_statements(team, month, result).lines():
         click.echo(line)
-
-
-def _rota_month(text: str | None, found: Month | None) -> Month:
-    if text is not None:
-        try:
-            return Month.parse(text)
-        except ValueError:
-            raise click.BadParameter(
-                f"{text!r} is not a month; write it like 2027-01",
-                param_hint="--month",
-            ) from None
-    return found or Month.following(date.today())

@@ -6,7 +6,6 @@ import math
 from typing import TYPE_CHECKING
 
 import pandas as pd
-from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment
 
 from balancer.files.saving import write_value
@@ -17,6 +16,7 @@ from balancer.outputs.styling import (
     fit_columns,
     font,
     page_setup,
+    staff_chart,
     table_with_chart_setup,
     write_table,
 )
@@ -67,23 +67,14 @@ def add_fairness_sheet(
             value = cell.value
             if isinstance(value, (int, float)) and abs(value) >= 2:
                 cell.fill = WARN_FILL
-        chart = BarChart()
-        chart.type = "col"
-        chart.title = "Deviation from fair share (hours)"
-        chart.y_axis.title = "hours (+ = more than fair share)"
-        chart.x_axis.title = "staff"
-        chart.legend = None
-        data = Reference(sheet, min_col=deviation, min_row=1, max_row=last)
-        staff = Reference(sheet, min_col=1, min_row=2, max_row=last)
-        chart.add_data(data, titles_from_data=True)
-        chart.set_categories(staff)
-        # openpyxl hides axes unless told otherwise; planners need them.
-        # Names sit below the plot, clear of bars that go negative.
-        chart.x_axis.tickLblPos = "low"
-        chart.x_axis.delete = False
-        chart.y_axis.delete = False
-        chart.height = 8
-        chart.width = max(12, 1.2 * len(table) + 4)
+        chart = staff_chart(
+            sheet,
+            column=deviation,
+            last_row=last,
+            title="Deviation from fair share (hours)",
+            y_title="hours (+ = more than fair share)",
+            x_title="staff",
+        )
     table_with_chart_setup(
         sheet,
         chart,

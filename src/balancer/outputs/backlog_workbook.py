@@ -22,8 +22,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from openpyxl.chart import BarChart, Reference
-
 from balancer.files.saving import save_workbook, write_value
 from balancer.outputs import backlog_frames, summary_frames
 from balancer.outputs.rota_workbook import add_rota_sheets
@@ -36,6 +34,7 @@ from balancer.outputs.styling import (
     new_workbook,
     page_setup,
     section,
+    staff_chart,
     stats_section,
     table_with_chart_setup,
     write_table,
@@ -181,23 +180,15 @@ def add_load_sheet(
     _finish_table(sheet, last, len(headers), "Load", landscape=True)
     chart = None
     if len(table):
-        chart = BarChart()
-        chart.type = "col"
-        chart.title = "Utilisation (load / casework hours)"
-        chart.y_axis.title = "utilisation"
-        chart.y_axis.numFmt = "0%"
-        chart.legend = None
-        chart.add_data(
-            Reference(sheet, min_col=use, min_row=1, max_row=last),
-            titles_from_data=True,
+        chart = staff_chart(
+            sheet,
+            column=use,
+            last_row=last,
+            title="Utilisation (load / casework hours)",
+            y_title="utilisation",
+            percent=True,
+            from_zero=True,
         )
-        chart.set_categories(
-            Reference(sheet, min_col=1, min_row=2, max_row=last)
-        )
-        chart.x_axis.delete = False
-        chart.y_axis.delete = False
-        chart.height = 8
-        chart.width = max(12, 1.2 * len(table) + 4)
     table_with_chart_setup(
         sheet,
         chart,

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
+from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
@@ -47,6 +48,7 @@ __all__ = [
     "page_setup",
     "print_scale",
     "section",
+    "staff_chart",
     "stats_section",
     "table_with_chart_setup",
     "write_table",
@@ -315,6 +317,51 @@ def print_scale(
     if height_points:
         scale = min(scale, page_h / height_points)
     return max(40, min(100, math.floor(scale * 100)))
+
+
+def staff_chart(
+    sheet: Worksheet,
+    *,
+    column: int,
+    last_row: int,
+    title: str,
+    y_title: str,
+    x_title: str | None = None,
+    percent: bool = False,
+    from_zero: bool = False,
+) -> BarChart:
+    """A column chart of one figure per person (a row per person).
+
+    ``column`` holds the figure, with its header in row 1; the names are
+    in column A. Both axes are shown (openpyxl hides them otherwise) and
+    the names sit below the plot, clear of bars that go negative. With
+    ``from_zero`` the value axis starts at 0, so small differences are
+    not blown up.
+    """
+    chart = BarChart()
+    chart.type = "col"
+    chart.title = title
+    chart.y_axis.title = y_title
+    if x_title is not None:
+        chart.x_axis.title = x_title
+    if percent:
+        chart.y_axis.numFmt = "0%"
+    if from_zero:
+        chart.y_axis.scaling.min = 0
+    chart.legend = None
+    chart.add_data(
+        Reference(sheet, min_col=column, min_row=1, max_row=last_row),
+        titles_from_data=True,
+    )
+    chart.set_categories(
+        Reference(sheet, min_col=1, min_row=2, max_row=last_row)
+    )
+    chart.x_axis.tickLblPos = "low"
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.height = 8
+    chart.width = max(12, 1.2 * (last_row - 1) + 4)
+    return chart
 
 
 def table_with_chart_setup(

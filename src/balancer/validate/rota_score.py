@@ -243,27 +243,29 @@ def _extra_blocks(shifts: list[Shift]) -> int:
 
 
 def _short_of_target(team: Team, days: list[date], shifts: list[Shift]) -> int:
-    count = Counter((s.day, s.duty_id, s.slot_index) for s in shifts)
-    short = 0
-    for day in days:
-        for duty in team.duties:
-            for k, slot in enumerate(duty.slots):
-                if day.weekday() in slot.weekdays:
-                    want = slot.target_by_date.get(day, slot.target)
-                    short += max(0, want - count[day, duty.id, k])
-    return short
+    return sum(
+        max(0, want - got) for want, got in _staffing(team, days, shifts)
+    )
 
 
 def _over_target(team: Team, days: list[date], shifts: list[Shift]) -> int:
+    return sum(
+        max(0, got - want) for want, got in _staffing(team, days, shifts)
+    )
+
+
+def _staffing(
+    team: Team, days: list[date], shifts: list[Shift]
+) -> list[tuple[int, int]]:
+    """(target, people on it) of every slot instance of the open days."""
     count = Counter((s.day, s.duty_id, s.slot_index) for s in shifts)
-    extra = 0
-    for day in days:
-        for duty in team.duties:
-            for k, slot in enumerate(duty.slots):
-                if day.weekday() in slot.weekdays:
-                    want = slot.target_by_date.get(day, slot.target)
-                    extra += max(0, count[day, duty.id, k] - want)
-    return extra
+    return [
+        (slot.target_by_date.get(day, slot.target), count[day, duty.id, k])
+        for day in days
+        for duty in team.duties
+        for k, slot in enumerate(duty.slots)
+        if day.weekday() in slot.weekdays
+    ]
 
 
 def _request_points(team: Team, shifts: list[Shift]) -> int:

@@ -335,12 +335,12 @@ def casework_time(ctx: ObjectiveContext) -> Term | None:
             )
             at_least_max(model, short, [0, required - free], exact=ctx.exact)
             shortfalls.append(short)
-    return Term(
+    return _counted(
+        ctx,
         "casework_time",
         "Missing duty-free half days for casework",
         weight,
-        ctx.shares.per_unit * sum(shortfalls),
-        ctx.shares.per_unit,
+        sum(shortfalls),
     )
 
 
@@ -366,12 +366,12 @@ def blocks(ctx: ObjectiveContext) -> Term | None:
             )
             at_least_max(model, extra, [0, sum(starts) - 1], exact=ctx.exact)
             extras.append(extra)
-    return Term(
+    return _counted(
+        ctx,
         "blocks",
         "Extra separate duty blocks in a day",
         weight,
-        ctx.shares.per_unit * sum(extras),
-        ctx.shares.per_unit,
+        sum(extras),
     )
 
 
@@ -393,12 +393,12 @@ def target_staffing(ctx: ObjectiveContext) -> Term | None:
         staffed = sum(var for _, var in ctx.v.staff_on(inst))
         at_least_max(model, short, [0, target - staffed], exact=ctx.exact)
         shorts.append(short)
-    return Term(
+    return _counted(
+        ctx,
         "target_staffing",
         "People short of target staffing",
         weight,
-        ctx.shares.per_unit * sum(shorts),
-        ctx.shares.per_unit,
+        sum(shorts),
     )
 
 
@@ -417,12 +417,12 @@ def preferences(ctx: ObjectiveContext) -> Term | None:
         for inst, var in ctx.v.choices(pref.staff_id):
             if matches(pref, inst) != pref.want:
                 parts.append(pref.weight * var)
-    return Term(
+    return _counted(
+        ctx,
         "preferences",
         "Preference points lost (avoided slots given, wanted not)",
         weight,
-        ctx.shares.per_unit * sum(parts),
-        ctx.shares.per_unit,
+        sum(parts),
     )
 
 
@@ -455,12 +455,12 @@ def variety(ctx: ObjectiveContext) -> Term | None:
                 )
                 at_least_max(model, extra, [0, sum(xs) - 1], exact=ctx.exact)
                 repeats.append(extra)
-    return Term(
+    return _counted(
+        ctx,
         "variety",
         "Same slot again in the same week",
         weight,
-        ctx.shares.per_unit * sum(repeats),
-        ctx.shares.per_unit,
+        sum(repeats),
     )
 
 
@@ -497,12 +497,12 @@ def rota_changes(ctx: ObjectiveContext) -> Term | None:
         if (staff_id, inst.key) not in current
     ]
     count = forced + len(kept) - sum(kept) + sum(added)
-    return Term(
+    return _counted(
+        ctx,
         "rota_changes",
         "Changes to the published rota (assignments added or removed)",
         baseline.change_weight,
-        ctx.shares.per_unit * count,
-        ctx.shares.per_unit,
+        count,
     )
 
 
@@ -527,12 +527,12 @@ def over_target(ctx: ObjectiveContext) -> Term | None:
         staffed = sum(var for _, var in on)
         at_least_max(model, extra, [0, staffed - target], exact=ctx.exact)
         extras.append(extra)
-    return Term(
+    return _counted(
+        ctx,
         "over_target",
         "People above target staffing",
         weight,
-        ctx.shares.per_unit * sum(extras),
-        ctx.shares.per_unit,
+        sum(extras),
     )
 
 
@@ -554,12 +554,12 @@ def requests(ctx: ObjectiveContext) -> Term | None:
             if inst.duty_id == req.duty
         )
         parts.append(req.weight * ((1 - taken) if req.want else taken))
-    return Term(
+    return _counted(
+        ctx,
         "requests",
         "Duty request points lost (on-requests not given, off given)",
         weight,
-        ctx.shares.per_unit * sum(parts),
-        ctx.shares.per_unit,
+        sum(parts),
     )
 
 
@@ -571,6 +571,22 @@ def matches(pref: Preference, inst: SlotInstance) -> bool:
         and (pref.duty is None or pref.duty == inst.duty_id)
         and (pref.slot_start is None or pref.slot_start == inst.slot.start)
     )
+
+
+def _counted(
+    ctx: ObjectiveContext,
+    name: str,
+    description: str,
+    weight: int,
+    count: cp_model.LinearExprT,
+) -> Term:
+    """A term counting things (slots, half days, points), in model units.
+
+    Counts are scaled by the steps in an hour, as hours are, so every
+    term of the objective is an integer in one unit.
+    """
+    scale = ctx.shares.per_unit
+    return Term(name, description, weight, scale * count, scale)
 
 
 def _upper(variables: list[cp_model.IntVar]) -> int:
