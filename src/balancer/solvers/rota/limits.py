@@ -19,7 +19,7 @@ The day rules:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -27,20 +27,30 @@ if TYPE_CHECKING:
     from balancer.domain import Staff, Team
     from balancer.solvers.rota.variables import SlotInstance
 
-__all__ = ["LimitName", "day_refusal", "limit", "longest_run_with"]
-
-#: The limits a person may set for themselves, else the team's apply.
-LimitName = Literal[
-    "max_slots_per_day", "max_duty_days_per_week", "max_consecutive_slots"
-]
+__all__ = ["day_refusal", "limit", "longest_run_with", "optional_limit"]
 
 
-def limit(team: Team, person: Staff, name: LimitName) -> int:
-    """The person's own limit when set, else the team's (``Rules``)."""
+def limit(team: Team, person: Staff, name: str) -> int:
+    """The person's own limit when set, else the team's (``Rules``).
+
+    For a limit the team always has (``max_slots_per_day`` ...).
+    """
+    found = optional_limit(team, person, name)
+    if found is None:
+        raise ValueError(f"the team has no default for {name}")
+    return found
+
+
+def optional_limit(team: Team, person: Staff, name: str) -> int | None:
+    """The person's own limit when set, else the team's; None for none.
+
+    ``name`` is the field on both :class:`~balancer.domain.Staff` and
+    :class:`~balancer.domain.Rules`.
+    """
     own: int | None = getattr(person, name)
     if own is not None:
         return own
-    team_limit: int = getattr(team.rules, name)
+    team_limit: int | None = getattr(team.rules, name)
     return team_limit
 
 
