@@ -52,7 +52,7 @@ def test_filled_in_template_reads_as_the_expected_team(
     book = load_workbook(path)
     book["Staff"].append(
         ["KB", "Karl Berg", None, "37", "man-ons", "9", "16.30",
-         "english:3", None, None, None, None, "nej"]
+         "english:3", None, None, None, None, None, "nej"]
     )  # fmt: skip
     book["Absences"].append(["KB", "11.01.2027", "12-01-2027", None, None,
                              "kursus", "Course"])  # fmt: skip

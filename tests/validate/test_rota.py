@@ -208,6 +208,21 @@ CASES: dict[str, Case] = {
             duty("bo", date(2027, 1, 5), "mail"),
         ),
     ),
+    "max_slots_per_week": lambda: (
+        base_team(
+            staff=(
+                make_staff("ann", skills={"english": 1}),
+                make_staff(
+                    "bo", max_slots_per_week=1, max_duty_days_per_week=7
+                ),
+            )
+        ),
+        (
+            *GOOD,
+            duty("bo", MONDAYS[0], "mail"),
+            duty("bo", date(2027, 1, 5), "mail"),
+        ),
+    ),
     "max_consecutive_slots": lambda: (
         base_team(
             staff=(

@@ -34,6 +34,13 @@ class Rules(FrozenModel):
     max_duty_days_per_week: int = Field(
         default=4, ge=1, le=7, description="Days with duty per week, max."
     )
+    max_slots_per_week: int | None = Field(
+        default=None,
+        ge=0,
+        le=100,
+        description="Duty slots a person takes in a calendar week, max; "
+        "blank = no limit.",
+    )
     max_consecutive_slots: int = Field(
         default=2,
         ge=1,

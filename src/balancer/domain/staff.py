@@ -98,6 +98,12 @@ class Staff(FrozenModel):
         le=7,
         description="Personal limit on duty days a week; replaces the team's.",
     )
+    max_slots_per_week: int | None = Field(
+        default=None,
+        ge=0,
+        description="Personal limit on duty slots a calendar week; "
+        "replaces the team's.",
+    )
     max_consecutive_slots: int | None = Field(
         default=None,
         ge=1,

@@ -172,6 +172,15 @@ STAFF = Sheet(
             parse=parse_int,
         ),
         Column(
+            "max_slots_per_week",
+            "Max slots per week",
+            ("Maks vagter pr uge",),
+            False,
+            "6",
+            "Blank = the team's limit (Rules), if any.",
+            parse=parse_int,
+        ),
+        Column(
             "max_consecutive_slots",
             "Max consecutive slots",
             ("Maks vagter i træk",),
@@ -381,6 +390,7 @@ _RULE_ALIASES: dict[str, tuple[str, ...]] = {
     "full_time_hours": ("Fuldtid timer", "Timer pr uge fuldtid"),
     "max_slots_per_day": ("Maks vagter pr dag",),
     "max_duty_days_per_week": ("Maks vagtdage pr uge",),
+    "max_slots_per_week": ("Maks vagter pr uge",),
     "max_consecutive_slots": ("Maks vagter i træk",),
     "min_free_half_days_per_week": ("Fri halve dage pr uge",),
     "half_day_split": ("Middag", "Halvdagsskel"),

@@ -58,6 +58,7 @@ HARD_RULE_NAMES: tuple[str, ...] = (
     "one_duty_at_a_time",
     "max_slots_per_day",
     "max_duty_days_per_week",
+    "max_slots_per_week",
     "max_consecutive_slots",
     "max_slots_per_duty",
     "duty_minutes_range",
@@ -211,6 +212,7 @@ def _personal(team: Team, shifts: list[Shift]) -> list[Violation]:
     for s in shifts:
         by_day[s.staff_id, s.day].append(s)
     duty_days: dict[tuple[str, int, int], set[date]] = defaultdict(set)
+    week_slots: Counter[tuple[str, int, int]] = Counter()
     for (staff_id, day), mine in sorted(by_day.items()):
         person = team.staff_by_id[staff_id]
         mine.sort(key=lambda s: (s.start, s.end))
@@ -251,6 +253,21 @@ def _personal(team: Team, shifts: list[Shift]) -> list[Violation]:
             )
         iso = day.isocalendar()
         duty_days[staff_id, iso.year, iso.week].add(day)
+        week_slots[staff_id, iso.year, iso.week] += len(mine)
+    for (staff_id, year, week), count in sorted(week_slots.items()):
+        person = team.staff_by_id[staff_id]
+        own = person.max_slots_per_week
+        most = team.rules.max_slots_per_week if own is None else own
+        if most is not None and count > most:
+            out.append(
+                Violation(
+                    rule="max_slots_per_week",
+                    day=min(duty_days[staff_id, year, week]),
+                    staff_id=staff_id,
+                    message=f"{staff_id} has {count} duty slots in week "
+                    f"{week} of {year}, max {most}",
+                )
+            )
     for (staff_id, year, week), days in sorted(duty_days.items()):
         limit = own_limit(
             team, team.staff_by_id[staff_id], "max_duty_days_per_week"

@@ -24,6 +24,7 @@ from balancer.solvers.rota.constraints import (
     max_consecutive_slots,
     max_duty_days_per_week,
     max_slots_per_day,
+    max_slots_per_week,
     maximum_staffing,
     minimum_staffing,
     one_duty_at_a_time,
@@ -57,6 +58,7 @@ def test_rules_are_registered_in_order() -> None:
         "one_duty_at_a_time",
         "max_slots_per_day",
         "max_duty_days_per_week",
+        "max_slots_per_week",
         "max_consecutive_slots",
         "max_slots_per_duty",
         "duty_minutes_range",
@@ -216,6 +218,32 @@ def test_max_duty_days_per_week() -> None:
     built.variables.fix("ann", MONDAYS[1], "phone", 0)
     assert status(built) is OPTIMAL
     built.variables.fix("ann", date(2027, 1, 5), "phone", 0)
+    assert status(built) is INFEASIBLE
+
+
+def test_max_slots_per_week() -> None:
+    """Three slots a week: Mon, Tue and Wed fit; Thursday is a fourth."""
+    week = (date(2027, 1, 4), date(2027, 1, 5), date(2027, 1, 6))
+    team = make_team(rules=Rules(max_slots_per_week=3))
+    built = only(max_slots_per_week, team)
+    for day in week:
+        built.variables.fix("ann", day, "phone", 0)
+    assert status(built) is OPTIMAL
+    built.variables.fix("ann", date(2027, 1, 7), "phone", 0)
+    assert status(built) is INFEASIBLE
+
+
+def test_max_slots_per_week_personal_limit_replaces_the_teams() -> None:
+    """Ann's own limit of 1 holds though the team has none; Bo is free."""
+    team = make_team(
+        staff=(make_staff("ann", max_slots_per_week=1), make_staff("bo"))
+    )
+    built = only(max_slots_per_week, team)
+    for day in (date(2027, 1, 4), date(2027, 1, 5)):
+        built.variables.fix("bo", day, "phone", 0)
+    built.variables.fix("ann", date(2027, 1, 6), "phone", 0)
+    assert status(built) is OPTIMAL
+    built.variables.fix("ann", date(2027, 1, 7), "phone", 0)
     assert status(built) is INFEASIBLE
 
 

@@ -18,7 +18,7 @@ import itertools
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from balancer.solvers.rota.limits import limit
+from balancer.solvers.rota.limits import limit, optional_limit
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -46,6 +46,7 @@ __all__ = [
     "max_duty_weekends",
     "max_slots_per_day",
     "max_slots_per_duty",
+    "max_slots_per_week",
     "maximum_staffing",
     "min_consecutive_days_off",
     "min_consecutive_duty_days",
@@ -227,6 +228,30 @@ def max_duty_days_per_week(v: RotaVariables) -> None:
                     v.model.add_implication(var, flag)
                 on_duty.append(flag)
             v.model.add(sum(on_duty) <= most)
+
+
+@hard_rule(
+    greedy_keeps=False,
+    applies=lambda team: (
+        team.rules.max_slots_per_week is not None
+        or _any_staff("max_slots_per_week")(team)
+    ),
+)
+def max_slots_per_week(v: RotaVariables) -> None:
+    """Nobody takes more duty slots in a calendar week than their limit.
+
+    The person's own limit, else the team's; no limit when neither is
+    set. A week is a calendar week, counting only the period's days.
+    ``sum_{i in week} x[p, i] <= max_slots_per_week(p)``
+    """
+    for person in v.team.staff:
+        most = optional_limit(v.team, person, "max_slots_per_week")
+        if most is None:
+            continue
+        for week in v.weeks():
+            xs = [var for day in week for _, var in v.day_of(person.id, day)]
+            if len(xs) > most:
+                v.model.add(sum(xs) <= most)
 
 
 @hard_rule(greedy_keeps=True)
@@ -489,6 +514,7 @@ HARD_RULES: tuple[HardRule, ...] = (
     one_duty_at_a_time,
     max_slots_per_day,
     max_duty_days_per_week,
+    max_slots_per_week,
     max_consecutive_slots,
     max_slots_per_duty,
     duty_minutes_range,
