@@ -50,8 +50,14 @@ from balancer.errors import InputError as InputError
 from balancer.errors import InputProblem as InputProblem
 from balancer.errors import OutputError as OutputError
 from balancer.inputs.demo import make_demo_team as make_demo_team
+from balancer.inputs.excel import read_team_workbook as read_team_workbook
+from balancer.inputs.json_io import read_team_json as read_team_json
 from balancer.inputs.loaded import LoadedTeam as LoadedTeam
 from balancer.inputs.loaded import load_team as load_team
+from balancer.inputs.rota_workbook import (
+    open_rota_workbook as open_rota_workbook,
+)
+from balancer.inputs.rota_workbook import read_board as read_board
 from balancer.inputs.rota_workbook import (
     read_rota_workbook as read_rota_workbook,
 )
@@ -64,6 +70,7 @@ from balancer.outputs.backlog_workbook import (
 from balancer.outputs.rota_workbook import (
     write_rota_workbook as write_rota_workbook,
 )
+from balancer.outputs.team_json import write_team_json as write_team_json
 from balancer.outputs.team_workbook import (
     write_team_workbook as write_team_workbook,
 )

@@ -50,7 +50,7 @@ def test_reader_maps_the_format_onto_the_domain() -> None:
     assert team.calendar.holidays_in(2024) == {}
     [shift] = team.duties
     assert shift.slots[0].hours == 8
-    assert shift.slots[0].target_on(instance.date_of(0)) == 5
+    assert shift.slots[0].target_on(instance.period.first) == 5
     weights = team.weights
     assert (weights.target_staffing, weights.over_target) == (100, 1)
     assert weights.fairness_max == weights.variety == weights.blocks == 0

@@ -13,7 +13,10 @@ from openpyxl import load_workbook
 
 from balancer.cli import cli
 from balancer.inputs.excel import read_history_sheet
-from balancer.inputs.rota_workbook import read_published, read_rota_workbook
+from balancer.inputs.rota_workbook import (
+    open_rota_workbook,
+    read_rota_workbook,
+)
 from balancer.outputs.team_workbook import write_team_workbook
 from balancer.validate.rota import check_rota, count_changes
 from tests.factories import (
@@ -90,7 +93,10 @@ def test_the_rota_workbook_keeps_a_hidden_copy_of_what_was_published(
     _, rota_path = _planned(tmp_path)
     book = load_workbook(rota_path)
     assert book["Published"].sheet_state == "hidden"
-    assert read_published(rota_path, _team(), JANUARY) == _board(rota_path)
+    published = open_rota_workbook(rota_path).assignments(
+        _team(), JANUARY, published=True
+    )
+    assert published == _board(rota_path)
 
 
 def test_keep_holds_the_hand_edits_and_changes_nothing_else(
@@ -246,7 +252,7 @@ def test_keep_without_a_published_sheet_takes_the_board_as_published(
     del book["Published"]
     older = tmp_path / "older.xlsx"
     book.save(older)
-    assert read_published(older, _team(), JANUARY) is None
+    assert open_rota_workbook(older).published is None
     out = tmp_path / "kept.xlsx"
     done = _run(
         "rota", team_path, "--month", "2027-01", "--keep", older,

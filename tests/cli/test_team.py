@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from balancer.cli import cli, main
-from balancer.inputs.json_io import write_team_json
+from balancer.outputs.team_json import write_team_json
 from tests.inputs.books import base_sheets, with_cell, write_book
 from tests.outputs.test_team_workbook import rich_team
 

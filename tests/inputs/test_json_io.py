@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from balancer.errors import InputError
-from balancer.inputs.json_io import read_team_json, write_team_json
+from balancer.inputs.json_io import read_team_json
+from balancer.outputs.team_json import write_team_json
 from tests.outputs.test_team_workbook import rich_team
 
 

@@ -68,13 +68,6 @@ class BenchRow:
             return None
         return gap_percent(self.objective, self.best_known, self.sense)
 
-    @property
-    def proven_gap(self) -> float | None:
-        """Gap between our objective and our own bound in %."""
-        if self.objective is None or self.bound is None:
-            return None
-        return gap_percent(self.objective, self.bound, self.sense)
-
 
 def progress_text(
     done: int,

@@ -80,10 +80,6 @@ class CurtoisInstance:
         """The benchmark's 0-based day number of a date."""
         return (day - self.period.first).days
 
-    def date_of(self, index: int) -> date:
-        """The date of the benchmark's day number ``index``."""
-        return self.period.first + timedelta(days=index)
-
 
 class _Lines:
     """The file's data lines by section, each with its line number."""

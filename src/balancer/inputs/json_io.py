@@ -15,7 +15,6 @@ from pydantic import ValidationError
 
 from balancer.domain import Team, TeamValidationError
 from balancer.errors import InputError, InputProblem
-from balancer.files.saving import save_text
 from balancer.inputs.loaded import LoadedTeam, locate_problem
 from balancer.inputs.messages import plain_pydantic_message
 from balancer.inputs.overlaps import (
@@ -28,8 +27,6 @@ __all__ = [
     "JsonPlaces",
     "load_team_json",
     "read_team_json",
-    "team_to_json",
-    "write_team_json",
 ]
 
 #: Refuse JSON files larger than this; a team is a few megabytes at most.
@@ -137,17 +134,3 @@ def load_team_json(path: str | Path) -> LoadedTeam:
 def read_team_json(path: str | Path) -> Team:
     """Read a team from a JSON file; see :func:`load_team_json`."""
     return load_team_json(path).team
-
-
-def team_to_json(team: Team) -> str:
-    """The team as indented JSON text."""
-    return json.dumps(
-        team.model_dump(mode="json"), indent=2, ensure_ascii=False
-    )
-
-
-def write_team_json(
-    team: Team, path: str | Path, inputs: tuple[Path, ...] = ()
-) -> Path:
-    """Write the team as JSON, atomically; never over an input file."""
-    return save_text(team_to_json(team) + "\n", path, inputs)

@@ -52,7 +52,6 @@ __all__ = [
     "RotaWorkbook",
     "open_rota_workbook",
     "read_board",
-    "read_published",
     "read_rota_workbook",
     "staff_tokens",
 ]
@@ -245,20 +244,6 @@ def read_rota_workbook(
     See :meth:`RotaWorkbook.assignments`.
     """
     return open_rota_workbook(path).assignments(team, month)
-
-
-def read_published(
-    path: str | Path, team: Team, month: Month
-) -> list[DutyAssignment] | None:
-    """The rota as balancer wrote it; None when there is no copy of it.
-
-    Workbooks written before the Published sheet existed have none.
-    """
-    book = open_rota_workbook(path)
-    if book.published is None:
-        book.assignments(team, month)  # the same problems as the Board
-        return None
-    return book.assignments(team, month, published=True)
 
 
 def read_board(path: str | Path) -> PublishedRota:

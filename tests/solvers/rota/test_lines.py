@@ -115,8 +115,11 @@ def test_two_lines_trade_a_shift_no_single_line_would_give_up(
     team, period = instance.team, instance.period
     monday, tuesday = period.days()
     planner = LinePlanner(team, period)
-    assert planner.set_line("A", {(monday, "D", 0)})
-    assert planner.set_line("B", set())
+    # A first: she asked for Monday and takes it; then B: Monday is
+    # covered and Tuesday is his day off, so he takes nothing.
+    for staff_id in ("A", "B"):
+        assert planner.plan(staff_id, 1.0)
+    assert {(a.staff_id, a.day) for a in planner.rota()} == {("A", monday)}
     for staff_id in ("A", "B"):  # neither line alone finds a better plan
         before = planner.line(staff_id)
         assert planner.plan(staff_id, 1.0)

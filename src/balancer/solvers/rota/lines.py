@@ -159,17 +159,6 @@ class LinePlanner:
             self._line(staff_id), self.staffed, seconds, self.params
         )
 
-    def set_line(self, staff_id: str, keys: set[_Key]) -> bool:
-        """Make the person's line exactly the slots ``keys`` (if it can)."""
-        line = self._line(staff_id)
-        values = _complete(line, keys, self.params)
-        if values is None:
-            return False
-        _count(self.staffed, (line,), -1)
-        _take(line, values)
-        _count(self.staffed, (line,), 1)
-        return True
-
     def plan_pair(self, first: str, second: str) -> bool:
         """Re-plan two lines together; True when that made them cheaper."""
         pair = (self._line(first), self._line(second))
