@@ -35,6 +35,7 @@ from balancer.solvers.rota.objectives import (
     unpopular_fairness,
     variety,
 )
+from balancer.solvers.rota.shares import compute_shares
 from balancer.validate.rota import SOFT_TERM_NAMES, check_rota, score_rota
 from tests.factories import make_duty, make_slot, make_staff, make_team
 from tests.solvers.rota.helpers import JANUARY, MONDAYS, loads, rota, run
@@ -104,25 +105,49 @@ def test_fairness_values() -> None:
 
 
 def test_fairness_deducts_the_carried_balance() -> None:
-    # Ann carries +1 h (did more before): fair share 4 - 1 = 3 h.
-    # Rota: Ann 1 slot (2 h) -> 1 h off; Bo 3 slots (6 h) -> 2 h off.
+    # Ann carries +1 h (did more before), Bo -1 h: fair shares 4 - 1 = 3 h
+    # and 4 + 1 = 5 h of the 8 h planned.
+    # Rota: Ann 1 slot (2 h) -> 1 h off; Bo 3 slots (6 h) -> 1 h off.
     team = monday_team(
-        history=(HistoryBalance(staff_id="ann", duty="phone", hours=1),)
+        history=(
+            HistoryBalance(staff_id="ann", duty="phone", hours=1),
+            HistoryBalance(staff_id="bo", duty="phone", hours=-1),
+        )
     )
     assignments = rota(
         ("ann", MONDAYS[0], "phone", 0),
         *[("bo", d, "phone", 0) for d in MONDAYS[1:]],
     )
-    assert value(team, fairness_max, assignments) == 2.0
-    assert value(team, fairness_sum, assignments) == 3.0
+    assert value(team, fairness_max, assignments) == 1.0
+    assert value(team, fairness_sum, assignments) == 2.0
+
+
+def test_balances_that_do_not_add_up_are_shared_in_proportion() -> None:
+    # Only Ann carries +2 h: claims of 4 - 2 = 2 h and 4 h add up to 6 h,
+    # not the 8 h planned. The shares keep to 8 h, in proportion to the
+    # claims (8/6 of each): 2.67 h and 5.33 h, in whole 1-hour steps by
+    # largest remainder: 3 h and 5 h.
+    team = monday_team(
+        history=(HistoryBalance(staff_id="ann", duty="phone", hours=2),)
+    )
+    shares = compute_shares(team, JANUARY)
+    assert shares.overall == {"ann": 3, "bo": 5}
+    assert sum(shares.overall.values()) == sum(shares.account.planned.values())
+    # The difference to the claim is named, not counted against the rota.
+    assert float(shares.account.unavoidable["ann"]) == 1.0
+    assert float(shares.account.unavoidable["bo"]) == 1.0
 
 
 def test_fair_shares_are_in_whole_steps() -> None:
-    # With only 2-hour slots the step is 60 min (gcd of 60 and 120), so a
-    # carried +1.5 h counts as round(1.5) = 2 h: Ann's share is 4 - 2 = 2 h
-    # and her 2 h of duty are exactly fair.
+    # With only 2-hour slots the step is 60 min (gcd of 60 and 120), so
+    # carried balances of +1.5 h and -1.5 h give claims of 2.5 h and
+    # 5.5 h, shared in whole hours by largest remainder (a tie, so team
+    # order): Ann 3 h, Bo 5 h. Ann's 2 h and Bo's 6 h are 1 h off each.
     team = monday_team(
-        history=(HistoryBalance(staff_id="ann", duty="phone", hours=1.5),)
+        history=(
+            HistoryBalance(staff_id="ann", duty="phone", hours=1.5),
+            HistoryBalance(staff_id="bo", duty="phone", hours=-1.5),
+        )
     )
     assignments = rota(
         ("ann", MONDAYS[0], "phone", 0),

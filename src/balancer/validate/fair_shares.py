@@ -1,0 +1,325 @@
+"""Fair shares, worked out again from the team alone (the checker's own).
+
+The specification is ``docs/constraints.md`` ("Fair shares"). This module
+shares no code with the solver's :mod:`balancer.solvers.rota.shares`: a
+bug there cannot hide here. Both count in steps of ``G`` minutes (the
+greatest common divisor of 60 and every slot length) and must agree to
+the step; a property test compares them on many teams.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+from balancer.domain import minutes
+
+if TYPE_CHECKING:
+    from balancer.domain import Month, Team
+
+__all__ = ["FairShares", "fair_shares"]
+
+_TINY = Fraction(1, 1000)
+
+
+@dataclass(frozen=True)
+class FairShares:
+    """What each person should do this month, in steps.
+
+    ``overall`` and ``by_duty`` (duty -> person -> steps) are the
+    consistent shares; ``unavoidable`` is the share less the claim (steps,
+    exact); ``unpopular`` the unpopular slots in K-ths of a slot.
+    """
+
+    step: int
+    overall: dict[str, int]
+    by_duty: dict[str, dict[str, int]]
+    unavoidable: dict[str, Fraction]
+    unpopular: dict[str, int]
+
+    @property
+    def per_hour(self) -> int:
+        """Steps in an hour."""
+        return 60 // self.step
+
+
+def fair_shares(team: Team, month: Month) -> FairShares:
+    """Every person's consistent shares for ``month``."""
+    days = [day for day in month.days() if team.calendar.is_open(day)]
+    slot_lengths = [
+        minutes(s.end) - minutes(s.start) for d in team.duties for s in d.slots
+    ]
+    step = math.gcd(60, *slot_lengths)
+    per_hour = 60 // step
+    at_work = {
+        person.id: sum(
+            round(60 * team.available_hours(person, day)) for day in days
+        )
+        for person in team.staff
+    }
+    planned = {duty.id: 0 for duty in team.duties}
+    unpopular_wanted = 0
+    for day in days:
+        for duty in team.duties:
+            for slot in duty.slots:
+                if day.weekday() not in slot.weekdays:
+                    continue
+                want = slot.target_by_date.get(day, slot.target)
+                planned[duty.id] += (
+                    want * (minutes(slot.end) - minutes(slot.start)) // step
+                )
+                if slot.unpopular:
+                    unpopular_wanted += want
+
+    def takes(person_id: str, duty_id: str) -> bool:
+        allowed = team.staff_by_id[person_id].duties
+        return allowed is None or duty_id in allowed
+
+    order = [duty.id for duty in team.duties]
+    pool = [p.id for p in team.staff if any(takes(p.id, u) for u in order)]
+    options = {
+        p: [u for u in order if takes(p, u) and planned[u] > 0] for p in pool
+    }
+    doable = {
+        u: planned[u] for u in order if any(u in options[p] for p in pool)
+    }
+    total_minutes = sum(at_work[p] for p in pool)
+    total = sum(doable.values())
+    raw = {
+        p: Fraction(total * at_work[p], total_minutes)
+        if total_minutes
+        else Fraction(0)
+        for p in pool
+    }
+    balance, duty_balance = _balances(team, step, pool)
+    claim = {p: raw[p] - balance[p] for p in pool}
+
+    overall = dict.fromkeys(pool, 0)
+    blocks = _blocks(claim, options, doable)
+    for members, _, steps, ratio in blocks:
+        exact = [ratio * max(claim[p], _TINY) for p in members]
+        for p, value in zip(members, _split(exact, steps), strict=True):
+            overall[p] = value
+
+    by_duty: dict[str, dict[str, int]] = {
+        u: {p: 0 for p in pool if takes(p, u)} for u in order
+    }
+    for members, duties, _, _ in blocks:
+        cells = [(p, u) for p in members for u in options[p] if u in duties]
+        rows = {p: overall[p] for p in members}
+        cols = {u: planned[u] for u in duties}
+        even = _proportional_fit(dict.fromkeys(cells, 1.0), rows, cols)
+        start = {}
+        for p, u in cells:
+            part = even[p, u] / rows[p] if rows[p] else 1 / len(options[p])
+            shift = 0.0
+            if p in duty_balance:
+                shift = (
+                    float(duty_balance[p].get(u, 0)) - float(balance[p]) * part
+                )
+            start[p, u] = max(even[p, u] - shift, 1e-3)
+        fitted = _proportional_fit(start, rows, cols)
+        for (p, u), value in _whole_cells(fitted, rows, cols).items():
+            by_duty[u][p] = value
+
+    unpop_duties = {
+        d.id for d in team.duties if any(s.unpopular for s in d.slots)
+    }
+    unpop_pool = [
+        p.id for p in team.staff if any(takes(p.id, u) for u in unpop_duties)
+    ]
+    unpop_minutes = sum(at_work[p] for p in unpop_pool)
+    carried_unpopular: dict[str, float] = {}
+    for row in team.history:
+        carried_unpopular[row.staff_id] = (
+            carried_unpopular.get(row.staff_id, 0.0) + row.unpopular_slots
+        )
+    unpopular = {
+        p: (
+            (2 * per_hour * unpopular_wanted * at_work[p] + unpop_minutes)
+            // (2 * unpop_minutes)
+            if unpop_minutes > 0
+            else 0
+        )
+        - round(per_hour * carried_unpopular.get(p, 0.0))
+        for p in unpop_pool
+    }
+    return FairShares(
+        step=step,
+        overall=overall,
+        by_duty=by_duty,
+        unavoidable={p: overall[p] - claim[p] for p in pool},
+        unpopular=unpopular,
+    )
+
+
+def _balances(
+    team: Team, step: int, pool: list[str]
+) -> tuple[dict[str, Fraction], dict[str, dict[str, Fraction]]]:
+    """Carried balances in steps: overall and, where given, per duty."""
+    whole: dict[str, Fraction] = {}
+    per_duty: dict[str, dict[str, Fraction]] = {}
+    for row in team.history:
+        steps = Fraction(round(row.hours * 60), step)
+        if row.duty is None:
+            whole[row.staff_id] = whole.get(row.staff_id, Fraction(0)) + steps
+        else:
+            mine = per_duty.setdefault(row.staff_id, {})
+            mine[row.duty] = mine.get(row.duty, Fraction(0)) + steps
+    balance = {
+        p: whole[p]
+        if p in whole
+        else sum(per_duty.get(p, {}).values(), Fraction(0))
+        for p in pool
+    }
+    return balance, {p: v for p, v in per_duty.items() if p in balance}
+
+
+def _blocks(
+    claim: dict[str, Fraction],
+    options: dict[str, list[str]],
+    planned: dict[str, int],
+) -> list[tuple[list[str], list[str], int, Fraction]]:
+    """People and duties in blocks, each shared at one ratio to claims."""
+    people = [p for p in claim if options[p]]
+    duties = [u for u in planned if planned[u] > 0]
+    found: list[tuple[list[str], list[str], int, Fraction]] = []
+    while people and duties:
+        candidates: list[tuple[Fraction, int, int, list[str], list[str]]] = []
+        for size in range(1, len(duties) + 1):
+            for subset in combinations(duties, size):
+                members = [
+                    p
+                    for p in people
+                    if set(u for u in options[p] if u in duties) <= set(subset)
+                ]
+                if members:
+                    weight = sum(max(claim[p], _TINY) for p in members)
+                    ratio = Fraction(sum(planned[u] for u in subset)) / weight
+                    rank = sum(1 << duties.index(u) for u in subset)
+                    candidates.append(
+                        (ratio, size, rank, list(subset), members)
+                    )
+        if not candidates:
+            break
+        best = min(candidates, key=lambda c: c[:3])
+        chosen, members = best[3], best[4]
+        found.append(
+            (members, chosen, sum(planned[u] for u in chosen), best[0])
+        )
+        people = [p for p in people if p not in members]
+        duties = [u for u in duties if u not in chosen]
+    return found
+
+
+def _split(exact: list[Fraction], total: int) -> list[int]:
+    """Whole numbers summing to ``total``, largest remainders first."""
+    floors = [math.floor(value) for value in exact]
+    rest = total - sum(floors)
+    by_remainder = sorted(
+        range(len(exact)), key=lambda i: (floors[i] - exact[i], i)
+    )
+    for i in by_remainder[: max(rest, 0)]:
+        floors[i] += 1
+    return floors
+
+
+def _proportional_fit(
+    start: dict[tuple[str, str], float],
+    rows: dict[str, int],
+    cols: dict[str, int],
+) -> dict[tuple[str, str], float]:
+    """Scale rows then columns, in turn, until the rows fit (2000 rounds)."""
+    cells = dict(start)
+    for _ in range(2000):
+        for p, target in rows.items():
+            _rescale(cells, [c for c in cells if c[0] == p], target)
+        for u, target in cols.items():
+            _rescale(cells, [c for c in cells if c[1] == u], target)
+        error = 0.0
+        for p, target in rows.items():
+            got = sum([cells[c] for c in cells if c[0] == p])
+            error = max(error, abs(got - target))
+        if error < 1e-9:
+            break
+    return cells
+
+
+def _rescale(
+    cells: dict[tuple[str, str], float],
+    line: list[tuple[str, str]],
+    target: int,
+) -> None:
+    total = 0.0
+    for cell in line:
+        total += cells[cell]
+    if total > 0:
+        ratio = target / total
+        for cell in line:
+            cells[cell] *= ratio
+
+
+def _whole_cells(
+    fitted: dict[tuple[str, str], float],
+    rows: dict[str, int],
+    cols: dict[str, int],
+) -> dict[tuple[str, str], int]:
+    """Round each row by largest remainder, then move single steps along
+    the shortest chain of duties until each duty's total is right."""
+    whole: dict[tuple[str, str], int] = {}
+    for p, target in rows.items():
+        mine = [c for c in fitted if c[0] == p]
+        exact = [Fraction(fitted[c]) for c in mine]
+        for cell, value in zip(mine, _split(exact, target), strict=True):
+            whole[cell] = value
+    people = list(rows)
+    duties = list(cols)
+    while True:
+        totals = {u: 0 for u in duties}
+        for (_, u), value in whole.items():
+            totals[u] += value
+        too_many = [u for u in duties if totals[u] > cols[u]]
+        too_few = {u for u in duties if totals[u] < cols[u]}
+        if not too_many or not too_few:
+            return whole
+        chain = _chain(whole, people, duties, too_many[0], too_few)
+        if not chain:
+            return whole
+        for p, source, goal in chain:
+            whole[p, source] -= 1
+            whole[p, goal] += 1
+
+
+def _chain(
+    whole: dict[tuple[str, str], int],
+    people: list[str],
+    duties: list[str],
+    start: str,
+    goals: set[str],
+) -> list[tuple[str, str, str]]:
+    came_from: dict[str, tuple[str, str, str]] = {}
+    reached = [start]
+    level = [start]
+    while level:
+        nxt = []
+        for duty in level:
+            for p in people:
+                if whole.get((p, duty), 0) < 1:
+                    continue
+                for other in duties:
+                    if other in reached or (p, other) not in whole:
+                        continue
+                    reached.append(other)
+                    came_from[other] = (p, duty, other)
+                    if other in goals:
+                        chain: list[tuple[str, str, str]] = []
+                        while other != start:
+                            chain.insert(0, came_from[other])
+                            other = came_from[other][1]
+                        return chain
+                    nxt.append(other)
+        level = nxt
+    return []
