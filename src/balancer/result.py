@@ -27,6 +27,7 @@ __all__ = [
     "SolveStats",
     "SolveStatus",
     "StaffDutySummary",
+    "TierReport",
 ]
 
 
@@ -67,6 +68,35 @@ class PenaltyTerm(_Frozen):
         return self.weight * self.value
 
 
+class TierReport(_Frozen):
+    """How one tier of the rota's goals was solved.
+
+    The rota's goals are ranked in tiers (staffing, then fairness, then
+    the sums of deviations, then casework time, blocks and wishes) and
+    proven one after the other: a tier proven optimal is kept by every
+    later search. Values are in points (weight x hours or count).
+    """
+
+    name: str = Field(description="The tier, in the planner's words.")
+    terms: tuple[str, ...] = Field(description="Goal names in the tier.")
+    value: float | None = Field(
+        default=None, description="Points in the best rota of the tier."
+    )
+    bound: float | None = Field(
+        default=None, description="Proven lower bound, in points."
+    )
+    proven: bool = Field(
+        default=False, description="Every goal proven optimal, and kept."
+    )
+    proven_goals: tuple[str, ...] = Field(
+        default=(), description="The goals proven optimal, and kept."
+    )
+    seconds: float = Field(default=0.0, description="Time spent on it.")
+    finished_at: float = Field(
+        default=0.0, description="Seconds from the start of the solve."
+    )
+
+
 class SolveStats(_Frozen):
     """Numbers about the solve itself."""
 
@@ -83,6 +113,9 @@ class SolveStats(_Frozen):
     )
     phases: tuple[str, ...] = Field(
         default=(), description="Notes on each solve phase."
+    )
+    tiers: tuple[TierReport, ...] = Field(
+        default=(), description="Each tier of goals: proven or not."
     )
 
     @property

@@ -70,6 +70,13 @@ class Rules(FrozenModel):
         le=260,
         description="Working days ahead the backlog balancer plans.",
     )
+    goals_in_tiers: bool = Field(
+        default=True,
+        description="Prove the rota's goals tier by tier: staffing, then "
+        "fairness, then the sums of deviations, then casework time, "
+        "blocks and wishes; no = one weighted sum of every goal (as the "
+        "benchmarks score).",
+    )
 
 
 class Weights(FrozenModel):

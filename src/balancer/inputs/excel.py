@@ -35,6 +35,7 @@ from balancer.domain import (
 )
 from balancer.errors import InputProblem
 from balancer.files.cells import (
+    parse_bool,
     parse_date,
     parse_int,
     parse_list,
@@ -494,6 +495,8 @@ def _setting_parser(setting: Setting) -> Callable[[Any], Any]:
         return parse_text
     model = Rules if setting.group == "rules" else Weights
     kind = model.model_fields[setting.field].annotation
+    if kind is bool:
+        return parse_bool
     if kind is int:
         return parse_int
     if kind is time:

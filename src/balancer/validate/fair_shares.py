@@ -30,8 +30,9 @@ class FairShares:
     """What each person should do this month, in steps.
 
     ``overall`` and ``by_duty`` (duty -> person -> steps) are the
-    consistent shares; ``unavoidable`` is the share less the claim (steps,
-    exact); ``unpopular`` the unpopular slots in K-ths of a slot.
+    consistent shares in whole steps; ``unavoidable`` is the exact share
+    less the claim (steps, exact); ``unpopular`` the unpopular slots in
+    K-ths of a slot.
     """
 
     step: int
@@ -74,6 +75,13 @@ def fair_shares(team: Team, month: Month) -> FairShares:
                 if slot.unpopular:
                     unpopular_wanted += want
 
+    grain = {
+        duty.id: math.gcd(
+            *((minutes(s.end) - minutes(s.start)) // step for s in duty.slots)
+        )
+        for duty in team.duties
+    }
+
     def takes(person_id: str, duty_id: str) -> bool:
         allowed = team.staff_by_id[person_id].duties
         return allowed is None or duty_id in allowed
@@ -98,10 +106,17 @@ def fair_shares(team: Team, month: Month) -> FairShares:
     claim = {p: raw[p] - balance[p] for p in pool}
 
     overall = dict.fromkeys(pool, 0)
+    owed = dict.fromkeys(pool, Fraction(0))
     blocks = _blocks(claim, options, doable)
-    for members, _, steps, ratio in blocks:
+    for members, duties, steps, ratio in blocks:
         exact = [ratio * max(claim[p], _TINY) for p in members]
-        for p, value in zip(members, _split(exact, steps), strict=True):
+        owed.update(zip(members, exact, strict=True))
+        units = [
+            math.gcd(*(grain[u] for u in options[p] if u in duties))
+            for p in members
+        ]
+        split = _split(exact, steps, units)
+        for p, value in zip(members, split, strict=True):
             overall[p] = value
 
     by_duty: dict[str, dict[str, int]] = {
@@ -109,7 +124,7 @@ def fair_shares(team: Team, month: Month) -> FairShares:
     }
     for members, duties, _, _ in blocks:
         cells = [(p, u) for p in members for u in options[p] if u in duties]
-        rows = {p: overall[p] for p in members}
+        rows = {p: float(owed[p]) for p in members}
         cols = {u: planned[u] for u in duties}
         even = _proportional_fit(dict.fromkeys(cells, 1.0), rows, cols)
         start = {}
@@ -122,7 +137,8 @@ def fair_shares(team: Team, month: Month) -> FairShares:
                 )
             start[p, u] = max(even[p, u] - shift, 1e-3)
         fitted = _proportional_fit(start, rows, cols)
-        for (p, u), value in _whole_cells(fitted, rows, cols).items():
+        whole = {p: overall[p] for p in members}
+        for (p, u), value in _whole_cells(fitted, whole, cols, grain).items():
             by_duty[u][p] = value
 
     unpop_duties = {
@@ -151,7 +167,7 @@ def fair_shares(team: Team, month: Month) -> FairShares:
         step=step,
         overall=overall,
         by_duty=by_duty,
-        unavoidable={p: overall[p] - claim[p] for p in pool},
+        unavoidable={p: owed[p] - claim[p] for p in pool},
         unpopular=unpopular,
     )
 
@@ -215,21 +231,39 @@ def _blocks(
     return found
 
 
-def _split(exact: list[Fraction], total: int) -> list[int]:
-    """Whole numbers summing to ``total``, largest remainders first."""
-    floors = [math.floor(value) for value in exact]
+def _split(
+    exact: list[Fraction], total: int, units: list[int] | None = None
+) -> list[int]:
+    """Whole numbers summing to ``total``, largest remainders first.
+
+    Each value counts in its own unit: whole units below it, then one
+    unit each by largest remainder (ties by position) while one fits,
+    pass after pass; what fits nowhere goes to the first in that order.
+    """
+    size = units or [1] * len(exact)
+    floors = [
+        size[i] * math.floor(exact[i] / size[i]) for i in range(len(exact))
+    ]
     rest = total - sum(floors)
     by_remainder = sorted(
         range(len(exact)), key=lambda i: (floors[i] - exact[i], i)
     )
-    for i in by_remainder[: max(rest, 0)]:
-        floors[i] += 1
+    progress = True
+    while rest > 0 and progress:
+        progress = False
+        for i in by_remainder:
+            if size[i] <= rest:
+                floors[i] += size[i]
+                rest -= size[i]
+                progress = True
+    if rest > 0 and by_remainder:
+        floors[by_remainder[0]] += rest
     return floors
 
 
 def _proportional_fit(
     start: dict[tuple[str, str], float],
-    rows: dict[str, int],
+    rows: dict[str, float],
     cols: dict[str, int],
 ) -> dict[tuple[str, str], float]:
     """Scale rows then columns, in turn, until the rows fit (2000 rounds)."""
@@ -251,7 +285,7 @@ def _proportional_fit(
 def _rescale(
     cells: dict[tuple[str, str], float],
     line: list[tuple[str, str]],
-    target: int,
+    target: float,
 ) -> None:
     total = 0.0
     for cell in line:
@@ -266,14 +300,19 @@ def _whole_cells(
     fitted: dict[tuple[str, str], float],
     rows: dict[str, int],
     cols: dict[str, int],
+    grain: dict[str, int],
 ) -> dict[tuple[str, str], int]:
-    """Round each row by largest remainder, then move single steps along
-    the shortest chain of duties until each duty's total is right."""
+    """Round each row in its duties' grains, then move whole slots (the
+    lcm of two grains) from a duty with too much to one with too little,
+    else single steps along the shortest chain of duties."""
     whole: dict[tuple[str, str], int] = {}
     for p, target in rows.items():
         mine = [c for c in fitted if c[0] == p]
         exact = [Fraction(fitted[c]) for c in mine]
-        for cell, value in zip(mine, _split(exact, target), strict=True):
+        units = [grain[c[1]] for c in mine]
+        for cell, value in zip(
+            mine, _split(exact, target, units), strict=True
+        ):
             whole[cell] = value
     people = list(rows)
     duties = list(cols)
@@ -282,15 +321,59 @@ def _whole_cells(
         for (_, u), value in whole.items():
             totals[u] += value
         too_many = [u for u in duties if totals[u] > cols[u]]
-        too_few = {u for u in duties if totals[u] < cols[u]}
+        too_few = [u for u in duties if totals[u] < cols[u]]
         if not too_many or not too_few:
             return whole
-        chain = _chain(whole, people, duties, too_many[0], too_few)
-        if not chain:
+        moves = _whole_slot_move(
+            whole, fitted, people, too_many, too_few, totals, cols, grain
+        )
+        if not moves:
+            moves = _chain(whole, people, duties, too_many[0], set(too_few))
+        if not moves:
             return whole
-        for p, source, goal in chain:
-            whole[p, source] -= 1
-            whole[p, goal] += 1
+        for p, source, goal, amount in moves:
+            whole[p, source] -= amount
+            whole[p, goal] += amount
+
+
+def _whole_slot_move(
+    whole: dict[tuple[str, str], int],
+    fitted: dict[tuple[str, str], float],
+    people: list[str],
+    too_many: list[str],
+    too_few: list[str],
+    totals: dict[str, int],
+    cols: dict[str, int],
+    grain: dict[str, int],
+) -> list[tuple[str, str, str, int]]:
+    """The lcm of two grains from the person whose rounding it undoes
+    most (rounded up on the duty with too much, down on the other)."""
+    for source in too_many:
+        for goal in too_few:
+            amount = math.lcm(grain[source], grain[goal])
+            room = min(
+                totals[source] - cols[source], cols[goal] - totals[goal]
+            )
+            if amount > room:
+                continue
+            best: tuple[float, int] | None = None
+            chosen = None
+            for i, p in enumerate(people):
+                if (p, goal) not in whole or whole.get(
+                    (p, source), 0
+                ) < amount:
+                    continue
+                undone = (
+                    whole[p, source]
+                    - fitted[p, source]
+                    + fitted[p, goal]
+                    - whole[p, goal]
+                )
+                if best is None or (undone, -i) > best:
+                    best, chosen = (undone, -i), p
+            if chosen is not None:
+                return [(chosen, source, goal, amount)]
+    return []
 
 
 def _chain(
@@ -299,8 +382,8 @@ def _chain(
     duties: list[str],
     start: str,
     goals: set[str],
-) -> list[tuple[str, str, str]]:
-    came_from: dict[str, tuple[str, str, str]] = {}
+) -> list[tuple[str, str, str, int]]:
+    came_from: dict[str, tuple[str, str, str, int]] = {}
     reached = [start]
     level = [start]
     while level:
@@ -313,9 +396,9 @@ def _chain(
                     if other in reached or (p, other) not in whole:
                         continue
                     reached.append(other)
-                    came_from[other] = (p, duty, other)
+                    came_from[other] = (p, duty, other, 1)
                     if other in goals:
-                        chain: list[tuple[str, str, str]] = []
+                        chain: list[tuple[str, str, str, int]] = []
                         while other != start:
                             chain.insert(0, came_from[other])
                             other = came_from[other][1]

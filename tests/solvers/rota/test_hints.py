@@ -22,8 +22,9 @@ def test_a_valid_rota_is_hinted_in_full_at_its_exact_cost() -> None:
     assert found.has_solution
     rota = built.variables.extract(found.solver)
     assert check_rota(team, JANUARY, rota) == []
-    cost = complete_hint(built, rota)
-    assert cost is not None
+    priced = complete_hint(built, rota)
+    assert priced is not None
+    cost = priced.cost
     # Pinned, every one-sided penalty drops to its exact value, so the
     # price is the validator's weighted score of the same rota.
     weights = team.weights

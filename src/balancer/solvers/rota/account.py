@@ -1,14 +1,18 @@
 """The month's fairness account: each person's line, from shares and rota.
 
-One ledger, in steps, so it carries to the minute: per duty, the balance
-carried out is the duty done less the fair share, plus the person's part
-of the hours that duty falls short of target staffing (in proportion to
-their share of it, whole steps by largest remainder, ties in team order;
-negative when the duty is staffed over target). Each duty's balances add
-up to 0 over the team, so the next month's shares add up to the planned
-duty again. A person's overall balance is the sum of their duty
-balances. The unavoidable part of a share (:mod:`.shares`) is named, not
-carried: no rota can give it back.
+One ledger, to the minute. The account measures against the *exact*
+shares (:mod:`.shares`, before rounding to whole steps): the rota is
+planned in whole steps, and the rounding is carried like any other
+difference, so it cannot pile up on the same person month after month.
+
+Per duty, the balance carried out is the duty done less the exact fair
+share, plus the person's part of the hours that duty falls short of
+target staffing (in proportion to their share of it; negative when the
+duty is staffed over target), rounded to the minute. Each duty's
+balances add up to 0 over the team (to the minute), so next month's
+shares add up to the planned duty again. A person's overall balance is
+the sum of their duty balances. The unavoidable part of a share is named,
+not carried: no rota can give it back.
 """
 
 from __future__ import annotations
@@ -19,7 +23,6 @@ from typing import TYPE_CHECKING
 
 from balancer.domain import minutes
 from balancer.result import StaffDutySummary
-from balancer.solvers.rota.shares import largest_remainder
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -28,7 +31,15 @@ if TYPE_CHECKING:
     from balancer.result import DutyAssignment
     from balancer.solvers.rota.shares import Shares
 
-__all__ = ["summarise"]
+__all__ = ["summarise", "to_minute"]
+
+
+def to_minute(hours: Fraction | float) -> float:
+    """Hours rounded to the whole minute (half up), as a float."""
+    whole = Fraction(hours) * 60
+    return (2 * whole.numerator + whole.denominator) // (
+        2 * whole.denominator
+    ) / 60 + 0.0
 
 
 def summarise(
@@ -43,30 +54,34 @@ def summarise(
         span = minutes(slot.end) - minutes(slot.start)
         done[a.staff_id][a.duty_id] += span // step
         unpopular[a.staff_id] += slot.unpopular
-    parts = _short_of_target(team, shares, done)
     account = shares.account
     per_unit = shares.per_unit
+    short = _short_of_target(shares, done)
 
-    def hours(steps: float | Fraction) -> float:
-        return round(float(steps) / per_unit, 6) + 0.0
+    def hours(steps: Fraction | int) -> float:
+        return to_minute(Fraction(steps) / per_unit)
 
     summaries = []
     for person in team.staff:
         mine = done.get(person.id, {})
-        duties = {
+        exact = {
             u: pool[person.id]
-            for u, pool in shares.by_duty.items()
+            for u, pool in account.exact_by_duty.items()
             if person.id in pool
         }
-        short = {u: parts[u].get(person.id, 0) for u in duties}
+        part = {u: short[u].get(person.id, Fraction(0)) for u in exact}
+        carried_out = {
+            u: hours(mine.get(u, 0) - share + part[u])
+            for u, share in exact.items()
+        }
         summaries.append(
             StaffDutySummary(
                 staff_id=person.id,
                 available_hours=shares.available[person.id] / 60,
-                fair_share_hours=hours(shares.overall.get(person.id, 0)),
+                fair_share_hours=hours(account.exact.get(person.id, 0)),
                 assigned_hours=hours(sum(mine.values())),
                 hours_by_duty={u: hours(n) for u, n in sorted(mine.items())},
-                fair_share_by_duty={u: hours(n) for u, n in duties.items()},
+                fair_share_by_duty={u: hours(n) for u, n in exact.items()},
                 unpopular_slots=unpopular.get(person.id, 0),
                 unpopular_fair_share=shares.unpopular.get(person.id, 0)
                 / per_unit,
@@ -81,41 +96,33 @@ def summarise(
                 unavoidable_hours=hours(account.unavoidable.get(person.id, 0)),
                 unavoidable_by_duty={
                     u: hours(account.unavoidable_by_duty[u][person.id])
-                    for u in duties
+                    for u in exact
                 },
-                short_of_target_hours=hours(sum(short.values())),
-                short_of_target_by_duty={
-                    u: hours(n) for u, n in short.items()
-                },
-                carried_out_by_duty={
-                    u: hours(mine.get(u, 0) - share + short[u])
-                    for u, share in duties.items()
-                },
+                short_of_target_hours=sum(hours(n) for n in part.values()),
+                short_of_target_by_duty={u: hours(n) for u, n in part.items()},
+                carried_out_by_duty=carried_out,
             )
         )
     return tuple(summaries)
 
 
 def _short_of_target(
-    team: Team, shares: Shares, done: dict[str, dict[str, int]]
-) -> dict[str, dict[str, int]]:
-    """Duty -> person -> their part of the duty's shortfall, in steps."""
-    order = [p.id for p in team.staff]
-    parts: dict[str, dict[str, int]] = {}
-    for duty_id, pool in shares.by_duty.items():
+    shares: Shares, done: dict[str, dict[str, int]]
+) -> dict[str, dict[str, Fraction]]:
+    """Duty -> person -> their part of the duty's shortfall, in steps.
+
+    The shortfall is the planned steps less those staffed; each person's
+    part is in proportion to their exact share of the duty.
+    """
+    parts: dict[str, dict[str, Fraction]] = {}
+    for duty_id, pool in shares.account.exact_by_duty.items():
         planned = shares.account.planned.get(duty_id, 0)
         staffed = sum(load.get(duty_id, 0) for load in done.values())
-        short = planned - staffed
-        people = [p for p in order if p in pool]
-        if not people or planned == 0:
-            parts[duty_id] = dict.fromkeys(people, 0)
+        if planned == 0:
+            parts[duty_id] = dict.fromkeys(pool, Fraction(0))
             continue
-        exact = {p: Fraction(short * pool[p], planned) for p in people}
-        if short >= 0:
-            parts[duty_id] = largest_remainder(exact, short, people)
-        else:  # over target: the same split of the excess, negated
-            flipped = largest_remainder(
-                {p: -value for p, value in exact.items()}, -short, people
-            )
-            parts[duty_id] = {p: -value for p, value in flipped.items()}
+        short = planned - staffed
+        parts[duty_id] = {
+            p: Fraction(short) * share / planned for p, share in pool.items()
+        }
     return parts

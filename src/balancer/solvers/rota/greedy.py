@@ -27,7 +27,7 @@ from balancer.solvers.rota.objectives import matches
 if TYPE_CHECKING:
     from datetime import date
 
-    from balancer.domain import Staff
+    from balancer.domain import Staff, Weights
     from balancer.solvers.rota.shares import Shares
     from balancer.solvers.rota.variables import RotaVariables, SlotInstance
 
@@ -89,10 +89,16 @@ class _Ledger:
         )
 
 
-def greedy_rota(v: RotaVariables, shares: Shares) -> list[DutyAssignment]:
-    """A rota that keeps every limit and leans towards the soft goals."""
+def greedy_rota(
+    v: RotaVariables, shares: Shares, weights: Weights | None = None
+) -> list[DutyAssignment]:
+    """A rota that keeps every limit and leans towards the soft goals.
+
+    ``weights`` replace the team's for this rota (the tiers weigh
+    staffing far above fairness, and fairness above the rest).
+    """
     team = v.team
-    weights = team.weights
+    weights = weights or team.weights
     ledger = _Ledger(v, shares)
     per_unit = shares.per_unit
     prefs = defaultdict(list)

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from balancer.domain import Month, Team
-    from balancer.result import Conflict, RotaBaseline
+    from balancer.result import Conflict, RotaBaseline, TierReport
     from balancer.solvers.rota.constraints import HardRule
     from balancer.solvers.rota.objectives import Goal
     from balancer.solvers.runner import SolveRun
@@ -99,6 +99,7 @@ def to_result(
     relaxed: bool = False,
     phases: tuple[str, ...] = (),
     status_override: SolveStats | None = None,
+    tiers: tuple[TierReport, ...] = (),
 ) -> RotaResult:
     """The run as a result: stats in points, rota, terms, summaries."""
     scale = built.shares.per_unit
@@ -109,6 +110,7 @@ def to_result(
         seconds=round(run.seconds, 3),
         interrupted=run.interrupted,
         phases=phases,
+        tiers=tiers,
     )
     if not run.has_solution:
         return RotaResult(stats=stats, conflicts=tuple(conflicts))

@@ -26,21 +26,29 @@ steps; ``K = 60 / G`` steps make an hour.
    each at least 1/1000 of a step; the smallest such ``D``, then the first
    in duty order) gives its steps to its people in proportion to their
    claims, and leaves with them; the rest share what is left the same way.
-   Within each such block the steps are rounded to whole steps by largest
-   remainder (ties: team order). When nothing binds this is ``S = C``.
-7. Unavoidable part ``U(p) = S(p) - C(p)``: what no rota can give back,
+   That gives the exact share ``x(p)``; within each block it is rounded
+   to ``S(p)``, whole units of the person's grain (the greatest common
+   divisor of the steps their duties' slots come in, so a share can be
+   met exactly), by largest remainder (ties: team order). When nothing
+   binds, ``x = C``.
+7. Unavoidable part ``U(p) = x(p) - C(p)``: what no rota can give back,
    because the people who may take some duties are owed more (or less)
-   than those duties have. It is named, not carried.
+   than those duties have. It is named, not carried. The rounding
+   ``S - x`` is carried (:mod:`.account` measures against ``x``).
 8. Per-duty shares ``s(p, u)``, whole steps, that add up to ``S(p)`` for
    each person and to ``T_u`` for each duty, zero where the person may
    not take the duty, never negative: within each block, the split of
-   ``S`` over the person's duties (iterative proportional fitting from
+   ``x`` over the person's duties (iterative proportional fitting from
    an even start), less each person's *excess* per-duty balance
-   ``e_u(p) = b_u(p) - b(p) * split(p, u) / S(p)`` (what they did more of
-   one duty than of their mix), fitted again to the margins (from the
-   start ``max(split - e, 1/1000)``), then rounded: each person's row by
-   largest remainder, and single steps moved between duties, person by
-   person, until every duty's total is right.
+   ``e_u(p) = b_u(p) - b(p) * split(p, u) / x(p)`` (what they did more of
+   one duty than of their mix), fitted again to the margins ``x`` and
+   ``T`` (from the start ``max(split - e, 1/1000)``): the exact duty
+   shares ``f(p, u)``. Rounded: each person's row to ``S(p)`` by largest
+   remainder in whole slots of each duty (its grain), then, while a duty
+   has too much and another too little, the person whose rounding it
+   undoes most moves whole slots of both (the least common multiple of
+   the two grains) from one to the other; failing that, single steps
+   along the shortest chain of duties.
 9. Unpopular slots, in K-ths of a slot: ``round_half_up(K * U * a(p) / A)
    - round(K * u(p))`` over the people who may take a duty with an
    unpopular slot, ``U`` the target staffing summed over unpopular slot
@@ -111,11 +119,15 @@ class Account:
         ``b(p)`` and ``b_u(p)`` in steps (fractions: minutes / G).
     claim
         ``C(p) = R(p) - b(p)``.
+    exact, exact_by_duty
+        The shares before rounding to whole steps (``x(p)`` and the cells
+        fitted to it): the ledger measures against these, so rounding is
+        carried, not lost.
     unavoidable
-        ``U(p) = S(p) - C(p)``.
+        ``U(p) = x(p) - C(p)``: what the duties cannot give back.
     unavoidable_by_duty
-        Per duty, the share less that duty's claim (the split of the
-        claim less the carried duty balance).
+        Per duty, the exact share less that duty's claim (the split of
+        the claim less the carried duty balance).
     blocks
         How the consistent shares were found (step 6).
     """
@@ -125,6 +137,8 @@ class Account:
     carried_in: dict[str, Fraction]
     carried_in_by_duty: dict[str, dict[str, Fraction]]
     claim: dict[str, Fraction]
+    exact: dict[str, Fraction]
+    exact_by_duty: dict[str, dict[str, Fraction]]
     unavoidable: dict[str, Fraction]
     unavoidable_by_duty: dict[str, dict[str, Fraction]]
     blocks: tuple[Block, ...] = field(default=())
@@ -190,6 +204,12 @@ def compute_shares(team: Team, month: Month) -> Shares:
             if slot.unpopular:
                 unpopular_total += staffed
     duty_ids = [d.id for d in team.duties]
+    grains = {
+        duty.id: math.gcd(
+            *((minutes(s.end) - minutes(s.start)) // step for s in duty.slots)
+        )
+        for duty in team.duties
+    }
     pool = [p for p in team.staff if any(map(p.may_take, duty_ids))]
     eligible = {
         p.id: tuple(u for u in duty_ids if p.may_take(u) and planned[u] > 0)
@@ -213,14 +233,24 @@ def compute_shares(team: Team, month: Month) -> Shares:
     claim = {p: raw[p] - carried[p] for p in raw}
     blocks = proportional_blocks(claim, eligible, sharable)
     overall: dict[str, int] = {}
+    exact_overall: dict[str, Fraction] = dict.fromkeys(raw, Fraction(0))
     for block in blocks:
         exact = {p: block.ratio * max(claim[p], EPSILON) for p in block.people}
-        overall.update(largest_remainder(exact, block.steps, block.people))
+        exact_overall.update(exact)
+        grain = {
+            p: math.gcd(*(grains[u] for u in eligible[p] if u in block.duties))
+            for p in block.people
+        }
+        overall.update(
+            largest_remainder(exact, block.steps, block.people, grain)
+        )
     for p in raw:
         overall.setdefault(p, 0)
-    split, cell_claim = _duty_shares(
+    split, cell_claim, cell_exact = _duty_shares(
+        grains,
         blocks,
         overall,
+        exact_overall,
         eligible,
         planned,
         carried,
@@ -246,10 +276,16 @@ def compute_shares(team: Team, month: Month) -> Shares:
         carried_in=carried,
         carried_in_by_duty=carried_by_duty,
         claim=claim,
-        unavoidable={p: overall[p] - claim[p] for p in raw},
+        exact=exact_overall,
+        exact_by_duty={
+            u: {p: cell_exact.get((p, u), Fraction(0)) for p in by_duty[u]}
+            for u in duty_ids
+        },
+        unavoidable={p: exact_overall[p] - claim[p] for p in raw},
         unavoidable_by_duty={
             u: {
-                p: by_duty[u][p] - cell_claim.get((p, u), Fraction(0))
+                p: cell_exact.get((p, u), Fraction(0))
+                - cell_claim.get((p, u), Fraction(0))
                 for p in by_duty[u]
             }
             for u in duty_ids
@@ -313,20 +349,38 @@ def proportional_blocks(
 
 
 def largest_remainder(
-    exact: Mapping[str, Fraction], total: int, order: Sequence[str]
+    exact: Mapping[str, Fraction],
+    total: int,
+    order: Sequence[str],
+    units: Mapping[str, int] | None = None,
 ) -> dict[str, int]:
     """Whole numbers adding up to ``total``, each close to its fraction.
 
-    Each gets the whole part of its value; the units left go to the
-    largest remainders, ties in ``order``.
+    Each key counts in its own unit (1 unless ``units`` says, e.g. a
+    person who may take only 3-hour mail slots counts in 6 half-hour
+    steps): each gets the whole units below its value; the units left go
+    to the largest remainders (ties in ``order``), each key taking one
+    unit of its own while one fits, pass after pass. What no unit fits
+    goes to the first key in that ranking, as it is.
     """
-    whole = {key: math.floor(exact[key]) for key in order}
+    unit = {key: (units or {}).get(key, 1) for key in order}
+    whole = {
+        key: unit[key] * math.floor(exact[key] / unit[key]) for key in order
+    }
     left = total - sum(whole.values())
     ranked = sorted(
         order, key=lambda key: (-(exact[key] - whole[key]), order.index(key))
     )
-    for key in ranked[: max(0, left)]:
-        whole[key] += 1
+    given = True
+    while left > 0 and given:
+        given = False
+        for key in ranked:
+            if 0 < unit[key] <= left:
+                whole[key] += unit[key]
+                left -= unit[key]
+                given = True
+    if left > 0 and ranked:
+        whole[ranked[0]] += left
     return whole
 
 
@@ -338,22 +392,26 @@ _Cell = tuple[str, str]
 
 
 def _duty_shares(
+    grains: Mapping[str, int],
     blocks: Sequence[Block],
     overall: Mapping[str, int],
+    exact_overall: Mapping[str, Fraction],
     eligible: Mapping[str, Sequence[str]],
     planned: Mapping[str, int],
     carried: Mapping[str, Fraction],
     carried_by_duty: Mapping[str, Mapping[str, Fraction]],
     claims_of: Mapping[str, Fraction],
-) -> tuple[dict[_Cell, int], dict[_Cell, Fraction]]:
-    """Per-duty shares in whole steps, and each cell's claim (exact).
+) -> tuple[dict[_Cell, int], dict[_Cell, Fraction], dict[_Cell, Fraction]]:
+    """Per-duty shares in whole steps, each cell's claim and exact share.
 
-    A cell's claim is the person's claim split as their share is, less
-    their excess balance of that duty; the claims of a person's duties
-    add up to their claim.
+    The cells are fitted to the exact shares (rows) and the planned steps
+    (columns), then rounded to the whole shares. A cell's claim is the
+    person's claim split as their share is, less their excess balance of
+    that duty; the claims of a person's duties add up to their claim.
     """
     shares: dict[_Cell, int] = {}
     claims: dict[_Cell, Fraction] = {}
+    exact: dict[_Cell, Fraction] = {}
     claim = {p: Fraction(0) for p in overall}
     claim.update(claims_of)
     for block in blocks:
@@ -361,7 +419,7 @@ def _duty_shares(
         cells = [
             (p, u) for p in block.people for u in eligible[p] if u in inside
         ]
-        rows = {p: overall[p] for p in block.people}
+        rows = {p: float(exact_overall[p]) for p in block.people}
         cols = {u: planned[u] for u in block.duties}
         even = dict.fromkeys(cells, 1.0)
         split = _fit(even, rows, cols, block.people, block.duties)
@@ -379,15 +437,19 @@ def _duty_shares(
             claims[p, u] = Fraction(part) * claim[p] - Fraction(excess)
         start = {cell: max(value, 1e-3) for cell, value in wanted.items()}
         fitted = _fit(start, rows, cols, block.people, block.duties)
+        exact.update({cell: Fraction(value) for cell, value in fitted.items()})
+        whole = {p: overall[p] for p in block.people}
         shares.update(
-            _round_cells(fitted, rows, cols, block.people, block.duties)
+            _round_cells(
+                fitted, whole, cols, block.people, block.duties, grains
+            )
         )
-    return shares, claims
+    return shares, claims, exact
 
 
 def _fit(
     start: Mapping[_Cell, float],
-    rows: Mapping[str, int],
+    rows: Mapping[str, float],
     cols: Mapping[str, int],
     people: Sequence[str],
     duties: Sequence[str],
@@ -418,7 +480,9 @@ def _fit(
     return cells
 
 
-def _scale(cells: dict[_Cell, float], line: list[_Cell], target: int) -> None:
+def _scale(
+    cells: dict[_Cell, float], line: list[_Cell], target: float
+) -> None:
     total = 0.0
     for cell in line:
         total += cells[cell]
@@ -434,14 +498,23 @@ def _round_cells(
     cols: Mapping[str, int],
     people: Sequence[str],
     duties: Sequence[str],
+    grains: Mapping[str, int],
 ) -> dict[_Cell, int]:
-    """Whole steps with exact margins: rows by largest remainder, then
-    single steps moved between a person's duties until columns fit."""
+    """Whole slots' worth of steps with exact margins.
+
+    Each row by largest remainder in each duty's grain (the steps its
+    slots come in), so a share can be met exactly; then, while a duty
+    has too much and another too little, a person moves the least common
+    multiple of the two grains from one to the other (the first who can,
+    in team order); failing that, single steps move along the shortest
+    chain of duties.
+    """
     result: dict[_Cell, int] = {}
     for p in people:
         mine = [u for u in duties if (p, u) in fitted]
         exact = {u: Fraction(fitted[p, u]) for u in mine}
-        for u, value in largest_remainder(exact, rows[p], mine).items():
+        units = {u: grains[u] for u in mine}
+        for u, value in largest_remainder(exact, rows[p], mine, units).items():
             result[p, u] = value
     while True:
         sums = {
@@ -451,12 +524,63 @@ def _round_cells(
         under = [u for u in duties if sums[u] < cols[u]]
         if not over or not under:
             return result
-        path = _move_path(result, people, duties, over[0], set(under))
+        move = _grain_move(
+            result, fitted, people, over, under, sums, cols, grains
+        )
+        path = [move] if move else []
+        if not path:
+            path = _move_path(result, people, duties, over[0], set(under))
         if not path:
             return result
-        for person, source, target in path:
-            result[person, source] -= 1
-            result[person, target] += 1
+        for person, source, target, amount in path:
+            result[person, source] -= amount
+            result[person, target] += amount
+
+
+def _grain_move(
+    cells: Mapping[_Cell, int],
+    fitted: Mapping[_Cell, float],
+    people: Sequence[str],
+    over: Sequence[str],
+    under: Sequence[str],
+    sums: Mapping[str, int],
+    cols: Mapping[str, int],
+    grains: Mapping[str, int],
+) -> tuple[str, str, str, int] | None:
+    """One move of whole slots from a duty with too much to one with too
+    little, by the person whose rounding it undoes most.
+
+    For the first pair of duties (in order) it fits: the person rounded
+    up most on the first duty plus down most on the second (their share
+    less the fitted value, and the other way), ties in team order.
+    """
+    for source in over:
+        for target in under:
+            amount = math.lcm(grains[source], grains[target])
+            room = min(
+                sums[source] - cols[source], cols[target] - sums[target]
+            )
+            if amount > room:
+                continue
+            able = [
+                person
+                for person in people
+                if (person, target) in cells
+                and cells.get((person, source), 0) >= amount
+            ]
+            if able:
+                best = max(
+                    able,
+                    key=lambda person: (
+                        cells[person, source]
+                        - fitted[person, source]
+                        + fitted[person, target]
+                        - cells[person, target],
+                        -people.index(person),
+                    ),
+                )
+                return best, source, target, amount
+    return None
 
 
 def _move_path(
@@ -465,14 +589,14 @@ def _move_path(
     duties: Sequence[str],
     start: str,
     goals: set[str],
-) -> list[tuple[str, str, str]]:
+) -> list[tuple[str, str, str, int]]:
     """Shortest chain of one-step moves from duty ``start`` to a goal.
 
     Each move takes a step of one duty from a person who has one and
     gives them a step of another duty they may take (breadth first,
     people in team order, duties in duty order).
     """
-    previous: dict[str, tuple[str, str, str]] = {}
+    previous: dict[str, tuple[str, str, str, int]] = {}
     frontier = [start]
     seen = {start}
     while frontier:
@@ -485,7 +609,7 @@ def _move_path(
                     if other in seen or (person, other) not in cells:
                         continue
                     seen.add(other)
-                    previous[other] = (person, duty, other)
+                    previous[other] = (person, duty, other, 1)
                     if other in goals:
                         path = []
                         node = other
