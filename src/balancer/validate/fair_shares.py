@@ -32,7 +32,10 @@ class FairShares:
     ``overall`` and ``by_duty`` (duty -> person -> steps) are the
     consistent shares in whole steps; ``unavoidable`` is the exact share
     less the claim (steps, exact); ``unpopular`` the unpopular slots in
-    K-ths of a slot.
+    K-ths of a slot. The account's figures: ``planned`` (duty -> steps),
+    ``carried_in`` and ``carried_in_by_duty`` (steps), ``claim`` and
+    ``exact`` (steps, exact) and ``exact_by_duty`` (duty -> person ->
+    steps, fitted).
     """
 
     step: int
@@ -40,6 +43,12 @@ class FairShares:
     by_duty: dict[str, dict[str, int]]
     unavoidable: dict[str, Fraction]
     unpopular: dict[str, int]
+    planned: dict[str, int]
+    carried_in: dict[str, Fraction]
+    carried_in_by_duty: dict[str, dict[str, Fraction]]
+    claim: dict[str, Fraction]
+    exact: dict[str, Fraction]
+    exact_by_duty: dict[str, dict[str, float]]
 
     @property
     def per_hour(self) -> int:
@@ -122,6 +131,7 @@ def fair_shares(team: Team, month: Month) -> FairShares:
     by_duty: dict[str, dict[str, int]] = {
         u: {p: 0 for p in pool if takes(p, u)} for u in order
     }
+    fitted_by_duty: dict[str, dict[str, float]] = {u: {} for u in doable}
     for members, duties, _, _ in blocks:
         cells = [(p, u) for p in members for u in options[p] if u in duties]
         rows = {p: float(owed[p]) for p in members}
@@ -137,6 +147,8 @@ def fair_shares(team: Team, month: Month) -> FairShares:
                 )
             start[p, u] = max(even[p, u] - shift, 1e-3)
         fitted = _proportional_fit(start, rows, cols)
+        for (p, u), fit in fitted.items():
+            fitted_by_duty[u][p] = fit
         whole = {p: overall[p] for p in members}
         for (p, u), value in _whole_cells(fitted, whole, cols, grain).items():
             by_duty[u][p] = value
@@ -169,6 +181,12 @@ def fair_shares(team: Team, month: Month) -> FairShares:
         by_duty=by_duty,
         unavoidable={p: owed[p] - claim[p] for p in pool},
         unpopular=unpopular,
+        planned={u: planned[u] for u in doable},
+        carried_in=balance,
+        carried_in_by_duty=duty_balance,
+        claim=claim,
+        exact=owed,
+        exact_by_duty=fitted_by_duty,
     )
 
 
@@ -179,7 +197,8 @@ def _balances(
     whole: dict[str, Fraction] = {}
     per_duty: dict[str, dict[str, Fraction]] = {}
     for row in team.history:
-        steps = Fraction(round(row.hours * 60), step)
+        # Balances count to the hundredth of an hour, as History shows.
+        steps = Fraction(round(row.hours * 100) * 60, step * 100)
         if row.duty is None:
             whole[row.staff_id] = whole.get(row.staff_id, Fraction(0)) + steps
         else:

@@ -26,6 +26,7 @@ from balancer.result import RotaResult, SolveStatus
 from balancer.solvers.rota import solve_rota
 from balancer.solvers.rota.tiers import TIERS
 from balancer.solvers.runner import SolveParams, SolveRun
+from balancer.validate.account import check_account
 from balancer.validate.rota import check_rota, score_rota
 from tests.factories import (
     found_nothing,
@@ -43,6 +44,7 @@ FEBRUARY = Month(year=2027, month=2)
 def checked(team: Team, month: Month, result: RotaResult) -> RotaResult:
     """Assert the validator agrees with the solver; return the result."""
     assert check_rota(team, month, result.assignments) == []
+    assert check_account(team, month, result.assignments, result.staff) == []
     scores = score_rota(team, month, result.assignments)
     for term in result.terms:
         assert term.value == pytest.approx(scores[term.name]), term.name

@@ -14,7 +14,8 @@ steps; ``K = 60 / G`` steps make an hour.
    its slot instances; ``T`` their sum over the duties someone in the
    pool may take (a duty nobody may take shows as staffing short).
 3. Raw share ``R(p) = T * a(p) / a(pool)`` (exact fraction).
-4. Carried in: the History balances, in steps: per duty ``b_u(p)`` from
+4. Carried in: the History balances, each counted to the hundredth of an
+   hour (as the sheets show them), in steps: per duty ``b_u(p)`` from
    the duty rows, overall ``b(p)`` from the all-duties row (else the sum
    of the duty rows).
 5. Claim ``C(p) = R(p) - b(p)``.
@@ -635,7 +636,7 @@ def _carried(
     overall_rows: dict[str, Fraction] = {}
     duty_rows: dict[str, dict[str, Fraction]] = defaultdict(dict)
     for row in team.history:
-        value = Fraction(round(60 * row.hours), step)
+        value = Fraction(round(100 * row.hours) * 60, 100 * step)
         if row.duty is None:
             overall_rows[row.staff_id] = (
                 overall_rows.get(row.staff_id, Fraction(0)) + value
