@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ABSENCES",
     "BOARD",
+    "CARRIED_IN",
     "CASES",
     "DUTIES",
     "HISTORY",
@@ -470,6 +471,16 @@ BOARD = Sheet(
         Column("note", "Note", ("Bemærkning", "Notat"), False, ""),
     ),
 )  # fmt: skip
+
+#: The balances a rota was planned with (hidden), in the History layout,
+#: so ``balancer statements`` tells the account the rota was made with.
+CARRIED_IN = Sheet(
+    key="carried_in",
+    name="Carried in",
+    aliases=("Overført ind",),
+    required=False,
+    columns=HISTORY.columns,
+)
 
 #: The rota as balancer published it: a hidden copy of the Board, so
 #: ``--keep`` can tell which cells the planner changed by hand.
