@@ -5,11 +5,16 @@ workbook and the next month fed from that workbook's History sheet, as a
 planner does with ``balancer rota --history``. Every month the rota and
 its account pass the independent checks, what one month carries out is
 exactly what the next carries in (per person and per duty), and nobody's
-balance drifts: overall it stays within the team's longest slot. Per
-duty it may swing further when slots differ in length: a person whose
-share is 33 h must take 2-hour phone and 3-hour mail slots in some mix
-that adds up to 33, so the mix can miss each duty's share by up to about
-a slot either way; it stays within two of the longest slots.
+balance drifts: overall it stays within the team's longest slot (plus
+the named part no rota can give back).
+
+Per duty a balance may swing further when slots differ in length: a
+person whose share is 33 h must take 2-hour phone and 3-hour mail slots
+in a mix that adds up to 33 (18 + 15, 12 + 21, ...), and the mixes 6 h
+apart can miss each duty's share by more than a slot. On the demo team
+(phone slots of 1.5-2 h) a duty balance stays within one of the longest
+slots; on the small team with 2-hour phone and 3-hour mail slots within
+two (``docs/fairness-over-time.md`` has the measurements).
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from balancer import (
     solve_rota,
 )
 from balancer.domain import HistoryBalance, Weekday, WorkDay
+from balancer.inputs.demo import make_demo_team
 from balancer.inputs.excel import read_history_sheet
 from balancer.outputs.rota_workbook import write_rota_workbook
 from tests.factories import (
@@ -50,7 +56,8 @@ def _absences(month: Month) -> tuple:  # type: ignore[type-arg]
 
 
 def _mixed_team(month: Month, history: tuple[HistoryBalance, ...]) -> Team:
-    """Five people on phone and mail; cy takes phone only, di is 60 %."""
+    """Six people on phone and mail; cy takes phone only, fy mail only,
+    di is 60 % on Mon-Wed."""
     mon_wed = tuple(
         WorkDay(weekday=d) for d in (Weekday.MON, Weekday.TUE, Weekday.WED)
     )
@@ -61,6 +68,7 @@ def _mixed_team(month: Month, history: tuple[HistoryBalance, ...]) -> Team:
             make_staff("cy", duties=("phone",)),
             make_staff("di", fte=0.6, pattern=mon_wed),
             make_staff("ed"),
+            make_staff("fy", fte=0.5, duties=("mail",)),
         ),
         duties=(
             make_duty(
@@ -92,7 +100,15 @@ def _phone_team(month: Month, history: tuple[HistoryBalance, ...]) -> Team:
     )
 
 
-def _plan_year(build, months: list[Month], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def _demo_team(month: Month, history: tuple[HistoryBalance, ...]) -> Team:
+    """The bundled demo team of 24 (its own absences each month)."""
+    team = make_demo_team(month, cases=0)
+    return team.model_copy(update={"history": history})
+
+
+def _plan_year(  # type: ignore[no-untyped-def]
+    build, months: list[Month], tmp_path: Path, *, duty_slots: int
+) -> None:
     history: tuple[HistoryBalance, ...] = ()
     carried_out: dict[tuple[str, str | None], float] = {}
     for month in months:
@@ -125,7 +141,7 @@ def _plan_year(build, months: list[Month], tmp_path: Path) -> None:  # type: ign
             )
             for duty_id, balance in line.carried_out_by_duty.items():
                 unavoidable = abs(line.unavoidable_by_duty.get(duty_id, 0.0))
-                assert abs(balance) <= 2 * longest + unavoidable, (
+                assert abs(balance) <= duty_slots * longest + unavoidable, (
                     month,
                     line.staff_id,
                     duty_id,
@@ -144,11 +160,13 @@ def _plan_year(build, months: list[Month], tmp_path: Path) -> None:  # type: ign
                 )
 
 
-def test_a_year_of_phone_and_mail_carries_every_balance(
-    tmp_path: Path,
-) -> None:
-    _plan_year(_mixed_team, YEAR, tmp_path)
+def test_a_year_on_the_demo_team(tmp_path: Path) -> None:
+    _plan_year(_demo_team, YEAR, tmp_path, duty_slots=1)
+
+
+def test_a_year_with_phone_only_and_mail_only_people(tmp_path: Path) -> None:
+    _plan_year(_mixed_team, YEAR, tmp_path, duty_slots=2)
 
 
 def test_half_a_year_of_phone_only(tmp_path: Path) -> None:
-    _plan_year(_phone_team, YEAR[:6], tmp_path)
+    _plan_year(_phone_team, YEAR[:6], tmp_path, duty_slots=1)

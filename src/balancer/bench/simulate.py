@@ -7,8 +7,9 @@ is planned as if it were the first. For each month it records every
 person's cumulative duty hours against their cumulative fair share, where
 a month's fair share is the exact one without any carried balance (the
 team's planned duty split by available hours, as far as who may take
-which duty allows: :mod:`balancer.solvers.rota.shares`); overall and per
-duty.
+which duty allows: :mod:`balancer.solvers.rota.shares`), less their part
+of any hours the month's rota falls short of target staffing (nobody's
+debt: in proportion to their share of the duty); overall and per duty.
 
 ``benchmarks/fairness_simulation.py`` runs it on the demo team for six
 months and draws both curves; ``docs/fairness-over-time.md`` has the
@@ -73,8 +74,8 @@ def balances_after(
     """The new balances, as the rota workbook's History sheet has them.
 
     One all-duties row per person and one row per duty, each the balance
-    carried out (to the minute; the all-duties row is the sum of the
-    duty rows). Without a rota the old balances carry on unchanged.
+    carried out (in hundredths of an hour; the all-duties row is the sum
+    of the duty rows). Without a rota the old balances carry on unchanged.
     """
     if not result.staff:
         return team.history
@@ -134,18 +135,25 @@ def simulate(
             assigned[a.staff_id] = assigned.get(a.staff_id, 0.0) + slot.hours
             mine = done.setdefault(a.staff_id, {})
             mine[a.duty_id] = mine.get(a.duty_id, 0.0) + slot.hours
-        for staff_id in fair:
-            total[staff_id] = (
-                total.get(staff_id, 0.0) + assigned[staff_id] - fair[staff_id]
-            )
+        planned = {
+            duty_id: float(steps) / per_unit
+            for duty_id, steps in account.planned.items()
+        }
+        staffed: dict[str, float] = {}
+        for mine in done.values():
+            for duty_id, hours in mine.items():
+                staffed[duty_id] = staffed.get(duty_id, 0.0) + hours
         for duty_id, pool in account.exact_by_duty.items():
             mine = by_duty.setdefault(duty_id, {})
-            for staff_id, share in pool.items():
-                mine[staff_id] = (
-                    mine.get(staff_id, 0.0)
-                    + done.get(staff_id, {}).get(duty_id, 0.0)
-                    - float(share) / per_unit
+            short = planned.get(duty_id, 0.0) - staffed.get(duty_id, 0.0)
+            for staff_id, steps in pool.items():
+                share = float(steps) / per_unit
+                part = short * share / planned[duty_id] if short else 0.0
+                deviation = (
+                    done.get(staff_id, {}).get(duty_id, 0.0) - share + part
                 )
+                mine[staff_id] = mine.get(staff_id, 0.0) + deviation
+                total[staff_id] = total.get(staff_id, 0.0) + deviation
         figures.append(
             MonthFigures(
                 month=month,

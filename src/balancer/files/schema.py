@@ -397,6 +397,7 @@ _RULE_ALIASES: dict[str, tuple[str, ...]] = {
     "half_day_split": ("Middag", "Halvdagsskel"),
     "daily_overhead_hours": ("Daglige mødetimer", "Overhead timer pr dag"),
     "horizon_working_days": ("Horisont arbejdsdage", "Planhorisont"),
+    "goals_in_tiers": ("Mål i trin", "Mål trinvis"),
 }
 
 _DAY_NAMES = (
