@@ -176,10 +176,15 @@ LANG = click.option(
 
 
 def echo_problems(title: str, problems: Sequence[InputProblem]) -> None:
-    """A title line, then one line per problem."""
+    """A title line, then one line per problem, at most a screenful.
+
+    See :func:`balancer.errors.problem_lines` for the cap.
+    """
+    from balancer.errors import problem_lines
+
     click.echo(title)
-    for problem in problems:
-        click.echo(f"  - {problem}")
+    for line in problem_lines(problems):
+        click.echo(line)
 
 
 def exit_for(has_plan: bool) -> int:
