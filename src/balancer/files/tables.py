@@ -11,15 +11,15 @@ them all at once.
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.utils import get_column_letter
 
 from balancer.errors import InputError, InputProblem
 from balancer.files.cells import is_blank, parse_text
 from balancer.files.opening import HOSTILE_FIX, HOSTILE_MESSAGE, is_hostile
+from balancer.files.scan import SheetScan, covered_cells, scan_sheet
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -35,10 +35,8 @@ __all__ = [
     "MAX_ROWS",
     "Problems",
     "Row",
-    "SheetScan",
     "Table",
     "read_table",
-    "scan_sheet",
 ]
 
 #: Stop reading a sheet after this many empty rows in a row, so a sheet
@@ -96,67 +94,6 @@ class Problems:
 
         ordered = sorted(self.errors, key=order)
         raise InputError(ordered, source=self.source)
-
-
-_MERGE = re.compile(
-    rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"'
-)
-_UNCACHED = re.compile(
-    rb'<(?:\w+:)?c\s+r="([A-Z]+)(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*'
-    rb"(?:/>|>[^<]{0,8000}</(?:\w+:)?f>)\s*"
-    rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
-)
-_OVERLAP = 16 * 1024
-
-
-@dataclass
-class SheetScan:
-    """Merged ranges and formula cells without a saved value in a sheet.
-
-    openpyxl's read-only mode shows neither: a merged range reads as its
-    first cell plus empty cells, and a formula never calculated reads as
-    an empty cell. Both silently change what the planner meant.
-    """
-
-    merged: set[tuple[int, int, int, int]] = field(default_factory=set)
-    uncached: set[tuple[int, int]] = field(default_factory=set)
-
-
-def scan_sheet(book: Workbook, title: str) -> SheetScan:
-    """Scan the raw XML of sheet ``title`` in chunks (bounded memory).
-
-    Rows and columns are 1-based; merged ranges are
-    ``(first_row, first_col, last_row, last_col)``. Returns an empty scan
-    when the workbook is not a read-only one openpyxl opened from a zip.
-    """
-    found = SheetScan()
-    sheet = book[title]
-    archive = getattr(book, "_archive", None)
-    part = getattr(sheet, "_worksheet_path", None)
-    if archive is None or part is None:
-        return found
-    tail = b""
-    with archive.open(part) as stream:
-        while chunk := stream.read(1 << 20):
-            data = tail + chunk
-            for m in _MERGE.finditer(data):
-                found.merged.add(
-                    (
-                        int(m.group(2)),
-                        column_index_from_string(m.group(1).decode()),
-                        int(m.group(4)),
-                        column_index_from_string(m.group(3).decode()),
-                    )
-                )
-            for m in _UNCACHED.finditer(data):
-                found.uncached.add(
-                    (
-                        int(m.group(2)),
-                        column_index_from_string(m.group(1).decode()),
-                    )
-                )
-            tail = data[-_OVERLAP:]
-    return found
 
 
 @dataclass(frozen=True)
@@ -397,7 +334,7 @@ def _read_sheet(
     header_row, header_values = header
     table = Table(spec, title, header_row, {}, problems)
     table.uncached = scan.uncached
-    table.merged = _covered_cells(scan, header_row)
+    table.merged = covered_cells(scan, header_row)
     if not _map_headers(table, header_values):
         table.complete = False
         return table
@@ -425,19 +362,6 @@ def _read_sheet(
     _check_merged(table, scan)
     _note_uncached(table)
     return table
-
-
-def _covered_cells(scan: SheetScan, header_row: int) -> set[tuple[int, int]]:
-    """Data cells under merged ranges, other than each range's corner."""
-    covered: set[tuple[int, int]] = set()
-    for first_row, first_col, last_row, last_col in scan.merged:
-        if (last_row - first_row + 1) * (last_col - first_col + 1) > 10_000:
-            continue  # a huge merge is reported; its cells need no list
-        for row in range(max(first_row, header_row + 1), last_row + 1):
-            for col in range(first_col, last_col + 1):
-                if (row, col) != (first_row, first_col):
-                    covered.add((row, col))
-    return covered
 
 
 def _check_merged(table: Table, scan: SheetScan) -> None:
