@@ -276,6 +276,11 @@ BAD: list[Bad] = [
         builders.entity_expansion, "XML entity declarations"),
     Bad("zip-bomb", "Zip bomb: a part unpacking to 600 MB",
         builders.zip_bomb, "unpacks to 600 MB"),
+    # -- big workbooks under the zip cap (issue 19) --------------------------
+    Bad("many-texts", "19 M shared texts (323 MB of XML, 0.8 MB file)",
+        builders.many_texts, "more than the 16 MB balancer reads"),
+    Bad("many-cells", "A sheet of 19 M cells (286 MB of XML, 0.7 MB file)",
+        builders.many_cells, "more than the 64 MB balancer reads"),
 ]  # fmt: skip
 
 
