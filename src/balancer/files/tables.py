@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 __all__ = [
     "EXCEL_ERRORS",
     "HEADER_SEARCH_ROWS",
+    "MAX_BAD_ROWS",
     "MAX_EMPTY_ROWS",
     "MAX_ROWS",
     "Problems",
@@ -45,6 +46,10 @@ MAX_EMPTY_ROWS = 1000
 #: At most this many records per sheet (the largest benchmark has 10,000
 #: cases); more is a mistake such as a pasted export, not a team.
 MAX_ROWS = 100_000
+#: A reader may say which rows cannot be records; after this many, the
+#: sheet is not what it should be, and reading the rest would only delay
+#: the message (a Board of a million bad rows stops in a blink).
+MAX_BAD_ROWS = 1_000
 #: The header row is looked for in the first rows of a sheet (a title line
 #: above the table is fine).
 HEADER_SEARCH_ROWS = 20
@@ -211,6 +216,8 @@ class Table:
     uncached: set[tuple[int, int]] = field(default_factory=set)
     #: (row, column) of data cells hidden under a merged range's corner.
     merged: set[tuple[int, int]] = field(default_factory=set)
+    #: Why reading stopped before the end (too many bad rows), if it did.
+    stopped: InputProblem | None = None
 
     def header(self, key: str) -> str:
         """The column's header as written in the file (English if absent)."""
@@ -257,13 +264,19 @@ def _matching_column(spec: Sheet, text: str) -> Column | None:
 
 
 def read_table(
-    book: Workbook, spec: Sheet, problems: Problems
+    book: Workbook,
+    spec: Sheet,
+    problems: Problems,
+    looks_right: Callable[[Row], bool] | None = None,
 ) -> Table | None:
     """Read one sheet into a :class:`Table`; None when absent or unusable.
 
     Rules: a missing required sheet or column is a problem; an unknown
     column is a note; fully empty rows are skipped, and reading stops
-    after :data:`MAX_EMPTY_ROWS` empty rows in a row.
+    after :data:`MAX_EMPTY_ROWS` empty rows in a row. More records than
+    the sheet's cap is a problem. When ``looks_right`` is given, reading
+    stops after more than :data:`MAX_BAD_ROWS` rows it turns down, and
+    :attr:`Table.stopped` says so (the reader reports the rows read).
     """
     titles = _find_title(book, spec)
     if not titles:
@@ -288,7 +301,7 @@ def read_table(
         )
     title = titles[0]
     try:
-        return _read_sheet(book, spec, title, problems)
+        return _read_sheet(book, spec, title, problems, looks_right)
     except Exception as error:  # a damaged part shows only when read
         if is_hostile(error):
             message, fix = HOSTILE_MESSAGE, HOSTILE_FIX
@@ -310,7 +323,11 @@ def _shorten(text: str, limit: int = 120) -> str:
 
 
 def _read_sheet(
-    book: Workbook, spec: Sheet, title: str, problems: Problems
+    book: Workbook,
+    spec: Sheet,
+    title: str,
+    problems: Problems,
+    looks_right: Callable[[Row], bool] | None,
 ) -> Table | None:
     sheet = book[title]
     if hasattr(sheet, "reset_dimensions"):
@@ -338,7 +355,8 @@ def _read_sheet(
     if not _map_headers(table, header_values):
         table.complete = False
         return table
-    empty = 0
+    limit = spec.max_rows or MAX_ROWS
+    empty = bad = 0
     for number, values in rows:
         if all(is_blank(value) for value in values):
             empty += 1
@@ -346,22 +364,42 @@ def _read_sheet(
                 break
             continue
         empty = 0
-        if len(table.rows) >= MAX_ROWS:
+        if len(table.rows) >= limit:
             problems.add(
                 InputProblem(
-                    f"the sheet has more than {MAX_ROWS:,} rows",
+                    f"the sheet has more than {limit:,} rows",
                     sheet=title,
                     row=number,
-                    fix="split the team, or delete rows that are not "
+                    fix=spec.max_rows_fix
+                    or "split the team, or delete rows that are not "
                     "records (totals, old records)",
                 )
             )
             table.complete = False
             break
-        table.rows.append(Row(table, number, values))
+        row = Row(table, number, values)
+        table.rows.append(row)
+        if looks_right is not None and not looks_right(row):
+            bad += 1
+            if bad > MAX_BAD_ROWS:
+                table.stopped = _stopped(spec, title, number)
+                table.complete = False
+                break
     _check_merged(table, scan)
     _note_uncached(table)
     return table
+
+
+def _stopped(spec: Sheet, title: str, number: int) -> InputProblem:
+    required = ", ".join(c.header for c in spec.columns if c.required)
+    return InputProblem(
+        f"more than {MAX_BAD_ROWS:,} rows cannot be read, so balancer "
+        f"stopped reading the sheet at row {number:,}; the first are "
+        "listed below",
+        sheet=title,
+        fix=f"check that this is the right file, and that the columns "
+        f"{required} hold what their headers say",
+    )
 
 
 def _check_merged(table: Table, scan: SheetScan) -> None:

@@ -118,7 +118,7 @@ class RotaWorkbook:
             assert day is not None and duty is not None and index is not None
             for staff_id in staff:
                 found[(day, duty.id, index, staff_id)] = None
-        _raise_if_any(problems, self.source)
+        _raise_if_any(problems, self.source, table)
         order = {duty.id: i for i, duty in enumerate(team.duties)}
         keys = sorted(
             found,
@@ -179,7 +179,7 @@ class RotaWorkbook:
             if len(shown) == len(staff):
                 for staff_id, name in zip(staff, shown, strict=True):
                     seen[staff_id][name] += 1
-        _raise_if_any(problems, self.source)
+        _raise_if_any(problems, self.source, self.board)
         names = {
             staff_id: counts.most_common(1)[0][0]
             for staff_id, counts in seen.items()
@@ -225,8 +225,8 @@ def open_rota_workbook(path: str | Path) -> RotaWorkbook:
                 ],
                 source=str(source),
             )
-        board = read_table(book, BOARD, problems)
-        published = read_table(book, PUBLISHED, problems)
+        board = read_table(book, BOARD, problems, _looks_like_a_duty)
+        published = read_table(book, PUBLISHED, problems, _looks_like_a_duty)
     finally:
         book.close()
     problems.raise_if_any(tabs)
@@ -311,9 +311,28 @@ class _Cells:
             return None
 
 
-def _raise_if_any(problems: list[InputProblem], source: str) -> None:
+def _raise_if_any(
+    problems: list[InputProblem], source: str, table: Table
+) -> None:
+    """Raise every problem, led by why reading stopped early, if it did."""
+    if table.stopped is not None:
+        problems = [table.stopped, *problems]
     if problems:
         raise InputError(problems, source=source)
+
+
+def _looks_like_a_duty(row: Row) -> bool:
+    """True when a Board row has a date, a time span and a duty.
+
+    Used while the sheet is read, so that a sheet of a million rows that
+    are no duties stops early; what is wrong is said row by row later.
+    """
+    try:
+        parse_date(row.raw("date"))
+        parse_time_span(row.raw("time"))
+    except (ValueError, TypeError):
+        return False
+    return row.has("duty")
 
 
 def _day_in(row: _Cells, month: Month) -> date | None:
