@@ -105,6 +105,16 @@ def formula(path: Path, cached: bytes | None, ref: bytes = b"B2") -> Path:
     return rewrite(path, {CASES_PART: lambda old: cell_xml(old, ref, new)})
 
 
+def number_cell(path: Path, text: bytes, ref: bytes = b"B2") -> Path:
+    """Cases effort (B2) as a number cell saving ``text`` (e.g. NaN).
+
+    Excel never saves NaN or an infinity; other programs do.
+    """
+    base_book(path)
+    new = b'<c r="' + ref + b'"><v>' + text + b"</v></c>"
+    return rewrite(path, {CASES_PART: lambda old: cell_xml(old, ref, new)})
+
+
 def entity_expansion(path: Path) -> Path:
     """A 'billion laughs' entity bomb in the Staff sheet."""
     base_book(path)

@@ -17,9 +17,15 @@ Identifier = Annotated[str, Field(min_length=1, max_length=200)]
 
 
 class FrozenModel(BaseModel):
-    """A frozen pydantic model that refuses unknown fields."""
+    """A frozen pydantic model that refuses unknown fields.
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    Numbers must be finite: a NaN or an infinity (JSON allows both) would
+    pass every bound and reach the solvers.
+    """
+
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", allow_inf_nan=False
+    )
 
     def model_copy(
         self, *, update: Mapping[str, Any] | None = None, deep: bool = False

@@ -19,6 +19,7 @@ Accepted forms, in short:
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -92,6 +93,8 @@ def parse_number(value: Any) -> float:
     if isinstance(value, bool):
         raise ValueError(f"expected a number, got {value!r}")
     if isinstance(value, int | float):
+        if not math.isfinite(value):
+            raise ValueError(f"expected a number, got {value!r}")
         return float(value)
     text = _clean(value).replace(" ", "").replace("\u00a0", "")
     scale = 1.0

@@ -29,20 +29,33 @@ _UNCACHED = re.compile(
     rb"(?:/>|>[^<]{0,8000}</(?:\w+:)?f>)\s*"
     rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
 )
+#: A value cell (no type, or type n) and its saved value.
+_NUMBER_CELL = re.compile(
+    rb'<(?:\w+:)?c\s+r="([A-Z]+)(\d+)"([^>]*?)(?<!/)>\s*'
+    rb"(?:<(?:\w+:)?f\b[^>]*(?:/>|>[^<]{0,8000}</(?:\w+:)?f>)\s*)?"
+    rb"<(?:\w+:)?v>([^<]{0,100})</(?:\w+:)?v>"
+)
+_TYPED = re.compile(rb'\bt="([^"]*)"')
+_NUMBER = re.compile(rb"^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$")
 _OVERLAP = 16 * 1024
 
 
 @dataclass
 class SheetScan:
-    """Merged ranges and formula cells without a saved value in a sheet.
+    """Merged ranges, formulas without a saved value, broken numbers.
 
-    openpyxl's read-only mode shows neither: a merged range reads as its
-    first cell plus empty cells, and a formula never calculated reads as
-    an empty cell. Both silently change what the planner meant.
+    openpyxl's read-only mode shows neither of the first two: a merged
+    range reads as its first cell plus empty cells, and a formula never
+    calculated reads as an empty cell. Both silently change what the
+    planner meant. A number cell holding ``NaN`` (a file written by a
+    program, not Excel) stops openpyxl with no cell named.
     """
 
     merged: set[tuple[int, int, int, int]] = field(default_factory=set)
     uncached: set[tuple[int, int]] = field(default_factory=set)
+    #: (row, column) -> the text of a number cell that holds no number
+    #: (``NaN``): Excel never saves one, and openpyxl stops at it.
+    not_numbers: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 def scan_sheet(book: Workbook, title: str) -> SheetScan:
@@ -72,14 +85,23 @@ def scan_sheet(book: Workbook, title: str) -> SheetScan:
                     )
                 )
             for m in _UNCACHED.finditer(data):
-                found.uncached.add(
-                    (
-                        int(m.group(2)),
-                        column_index_from_string(m.group(1).decode()),
+                found.uncached.add(_cell(m))
+            for m in _NUMBER_CELL.finditer(data):
+                kind = _TYPED.search(m.group(3))
+                if (kind is None or kind.group(1) == b"n") and not (
+                    _NUMBER.match(m.group(4))
+                ):
+                    found.not_numbers[_cell(m)] = m.group(4).decode(
+                        "utf-8", "replace"
                     )
-                )
             tail = data[-_OVERLAP:]
     return found
+
+
+def _cell(found: re.Match[bytes]) -> tuple[int, int]:
+    """(row, column) of a match whose groups 1 and 2 are ``B`` and ``12``."""
+    letters = found.group(1).decode()
+    return int(found.group(2)), column_index_from_string(letters)
 
 
 def covered_cells(scan: SheetScan, header_row: int) -> set[tuple[int, int]]:

@@ -334,8 +334,12 @@ def _read_sheet(
         # Some programs write a wrong size; read what is really there.
         sheet.reset_dimensions()
     scan = scan_sheet(book, title)
-    rows = _numbered_rows(sheet.iter_rows(values_only=True))
+    failed: list[ValueError] = []
+    rows = _numbered_rows(sheet.iter_rows(values_only=True), failed)
     header = _find_header(spec, rows)
+    if failed:
+        _report_not_numbers(failed[0], scan, title, problems, None)
+        return None
     if header is None:
         if spec.required:
             problems.add(
@@ -385,6 +389,9 @@ def _read_sheet(
                 table.stopped = _stopped(spec, title, number)
                 table.complete = False
                 break
+    if failed:
+        _report_not_numbers(failed[0], scan, title, problems, table)
+        table.complete = False
     _check_merged(table, scan)
     _note_uncached(table)
     return table
@@ -453,9 +460,49 @@ def _note_uncached(table: Table) -> None:
 
 
 def _numbered_rows(
-    rows: Iterator[tuple[Any, ...]],
+    rows: Iterator[tuple[Any, ...]], failed: list[ValueError]
 ) -> Iterator[tuple[int, tuple[Any, ...]]]:
-    yield from enumerate(rows, start=1)
+    """Rows with their numbers; a cell openpyxl cannot read ends them.
+
+    The error goes into ``failed``, so the reader can name the cell.
+    """
+    try:
+        yield from enumerate(rows, start=1)
+    except ValueError as error:
+        failed.append(error)
+
+
+def _report_not_numbers(
+    error: ValueError,
+    scan: SheetScan,
+    title: str,
+    problems: Problems,
+    table: Table | None,
+) -> None:
+    """Name each number cell holding no number; re-raise if there is none.
+
+    openpyxl stops at the first; the scan found them all.
+    """
+    if not scan.not_numbers:
+        raise error
+    for (row, col), text in sorted(scan.not_numbers.items()):
+        letter = get_column_letter(col)
+        place = next(
+            (p for p in (table.places if table else {}).values()
+             if p.index == col - 1),
+            None,
+        )  # fmt: skip
+        problems.add(
+            InputProblem(
+                f"{text!r} is stored as a number but is not one (cell "
+                f"{letter}{row}); balancer cannot read the sheet past it",
+                sheet=title,
+                row=row,
+                column=place.header if place else None,
+                fix="type the number again, or clear the cell, and save "
+                "the workbook in Excel",
+            )
+        )
 
 
 def _find_header(
