@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
 from enum import IntEnum, StrEnum
 from typing import Self
 
 from pydantic import Field, model_validator
 
-from balancer.domain.base import FrozenModel, Identifier, SkillLevel
+from balancer.domain.base import (
+    FrozenModel,
+    Identifier,
+    InputDate,
+    SkillLevel,
+)
 
 __all__ = ["Case", "CaseStatus", "Priority"]
 
@@ -50,8 +54,8 @@ class Case(FrozenModel):
     effort_hours: float = Field(
         gt=0, le=10_000, description="Remaining work in hours."
     )
-    received: date = Field(description="Date the case came in.")
-    deadline: date | None = Field(
+    received: InputDate = Field(description="Date the case came in.")
+    deadline: InputDate | None = Field(
         default=None, description="KPI deadline, if any."
     )
     priority: Priority = Field(

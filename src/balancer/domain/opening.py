@@ -8,7 +8,7 @@ from typing import Self
 
 from pydantic import Field, field_validator, model_validator
 
-from balancer.domain.base import FrozenModel
+from balancer.domain.base import FrozenModel, InputDate
 from balancer.domain.clock import WORKWEEK, Weekday, minutes
 
 __all__ = ["CalendarSettings", "OpeningHours"]
@@ -59,7 +59,7 @@ class CalendarSettings(FrozenModel):
     subdivision: str | None = Field(
         default=None, description="Region for regional holidays, if any."
     )
-    closed_dates: tuple[date, ...] = Field(
+    closed_dates: tuple[InputDate, ...] = Field(
         default=(), description="Extra days the team is closed."
     )
     opening_hours: tuple[OpeningHours, ...] = Field(

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import time
 from typing import Self
 
 from pydantic import Field, model_validator
 
-from balancer.domain.base import FrozenModel, Identifier
+from balancer.domain.base import FrozenModel, Identifier, InputDate
 from balancer.domain.clock import Weekday
 
 __all__ = [
@@ -158,7 +158,7 @@ class Preference(FrozenModel):
     staff_id: Identifier = Field(description="Whose preference.")
     want: bool = Field(description="True = wants it, False = avoids it.")
     weekday: Weekday | None = Field(default=None, description="Weekday.")
-    on: date | None = Field(default=None, description="A specific date.")
+    on: InputDate | None = Field(default=None, description="A specific date.")
     duty: str | None = Field(default=None, description="A duty id.")
     slot_start: time | None = Field(
         default=None, description="Start time of the slot meant."
@@ -209,7 +209,7 @@ class DutyRequest(FrozenModel):
     """
 
     staff_id: Identifier = Field(description="Who asks.")
-    on: date = Field(description="The date meant.")
+    on: InputDate = Field(description="The date meant.")
     duty: Identifier = Field(description="The duty id meant.")
     want: bool = Field(description="True = wants the duty, False = not.")
     weight: int = Field(

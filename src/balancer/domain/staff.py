@@ -8,7 +8,12 @@ from typing import Self
 
 from pydantic import Field, field_validator, model_validator
 
-from balancer.domain.base import FrozenModel, Identifier, SkillLevel
+from balancer.domain.base import (
+    FrozenModel,
+    Identifier,
+    InputDate,
+    SkillLevel,
+)
 from balancer.domain.clock import Weekday, minutes
 
 __all__ = ["Absence", "AbsenceReason", "Staff", "WorkDay"]
@@ -218,8 +223,8 @@ class Absence(FrozenModel):
     """
 
     staff_id: Identifier = Field(description="Who is away.")
-    start: date = Field(description="First day away.")
-    end: date = Field(description="Last day away (included).")
+    start: InputDate = Field(description="First day away.")
+    end: InputDate = Field(description="Last day away (included).")
     from_time: time | None = Field(
         default=None, description="Start of a part-day absence."
     )

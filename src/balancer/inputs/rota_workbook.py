@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from balancer.domain import Month, Weekday, minutes
+from balancer.domain import DateOutOfRange, Month, Weekday, minutes
 from balancer.errors import InputError, InputProblem
 from balancer.files.cells import is_blank, parse_date, parse_time_span
 from balancer.files.opening import open_workbook
@@ -306,9 +306,11 @@ class _Cells:
             if value is None:
                 raise ValueError(value)
             return parse(value)
+        except DateOutOfRange as error:
+            self.problem(key, str(error), fix)
         except ValueError:
             self.problem(key, f"{_show(value)} {what}", fix)
-            return None
+        return None
 
 
 def _raise_if_any(
