@@ -22,7 +22,7 @@ from balancer.domain import FIRST_DATE, LAST_DATE, Absence
 from balancer.inputs.excel import read_team_workbook
 from balancer.outputs.team_json import team_to_json
 from tests.factories import make_absence, make_team
-from tests.inputs.books import base_sheets, write_book
+from tests.inputs.books import base_sheets, with_cell, write_book
 from tests.robustness import boards
 
 if TYPE_CHECKING:
@@ -141,3 +141,25 @@ def test_an_option_out_of_range_is_a_usage_error(
     assert result.exit_code == 2, result.output
     assert "Invalid value for" in result.output
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "staff_id",
+    ["bo,x", "bo;x", "bo\nx", "bo/x", "bo&x", "bo+x", "bo og x", "bo and x"],
+)
+def test_an_id_with_a_board_separator_is_refused(
+    tmp_path: Path, staff_id: str
+) -> None:
+    """The Board splits staff on these, so one id would be two people.
+
+    With ``ann+x`` the calendars were ann.ics and x.ics; with ``Ann og
+    Bo`` the real bo became bo-2.ics and Bo.ics held someone else's
+    duties.
+    """
+    sheets = with_cell(base_sheets(), "Staff", 3, "ID", staff_id)
+    team = write_book(tmp_path / "team.xlsx", sheets)
+    result = _invoke("validate", str(team), "--month", MONTH)
+    assert result.exit_code == 2
+    assert "sheet 'Staff', row 3, column 'ID'" in result.output
+    assert "separates people on the rota's Board" in result.output
+    assert "(cell A3). Fix: " in result.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, time
 from enum import StrEnum
 from typing import Self
@@ -16,7 +17,13 @@ from balancer.domain.base import (
 )
 from balancer.domain.clock import Weekday, minutes
 
-__all__ = ["Absence", "AbsenceReason", "Staff", "WorkDay"]
+__all__ = ["STAFF_SEPARATORS", "Absence", "AbsenceReason", "Staff", "WorkDay"]
+
+#: How staff are separated in a cell of the rota's Board: commas,
+#: semicolons, new lines, slashes, ``&``, ``+``, and the words "og" and
+#: "and". A staff id may hold none of them, or the Board would read it as
+#: two people.
+STAFF_SEPARATORS = re.compile(r"\s*(?:[,;\n/&+]|\s+og\s+|\s+and\s+)\s*")
 
 
 class AbsenceReason(StrEnum):
@@ -161,6 +168,21 @@ class Staff(FrozenModel):
         description="Casework hours over the backlog horizon, when the "
         "planner knows them; replaces the computed capacity.",
     )
+
+    @field_validator("id")
+    @classmethod
+    def _one_person(cls, staff_id: str) -> str:
+        found = STAFF_SEPARATORS.search(staff_id)
+        if found is not None:
+            parts = [p for p in STAFF_SEPARATORS.split(staff_id) if p]
+            separator = found.group().strip() or found.group()
+            raise ValueError(
+                f"id {staff_id!r} holds {separator!r}"
+                ", which separates people on the rota's Board, so the Board "
+                f"would read {' and '.join(map(repr, parts))}; use letters, "
+                "digits, '-' or '_'"
+            )
+        return staff_id
 
     @field_validator("pattern")
     @classmethod

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from balancer.domain import DateOutOfRange, Month, Weekday, minutes
+from balancer.domain.staff import STAFF_SEPARATORS
 from balancer.errors import InputError, InputProblem
 from balancer.files.cells import is_blank, parse_date, parse_time_span
 from balancer.files.opening import open_workbook
@@ -57,10 +58,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-
-#: How staff are separated in a Board cell: commas, semicolons, new
-#: lines, slashes, ``&``, ``+``, and the words "og" and "and".
-STAFF_SEPARATORS = re.compile(r"\s*(?:[,;\n/&+]|\s+og\s+|\s+and\s+)\s*")
 
 
 @dataclass(frozen=True)
