@@ -25,6 +25,7 @@ from balancer.cli.options import (
     solve_params,
 )
 from balancer.domain import Month
+from balancer.domain.policy import MAX_WEIGHT
 from balancer.files.saving import refuse_inputs
 from balancer.inputs.kept import CHANGE_WEIGHT
 
@@ -55,7 +56,7 @@ def _loop_options(func: _F) -> _F:
         ),
         click.option(
             "--change-weight",
-            type=click.IntRange(min=0),
+            type=click.IntRange(min=0, max=MAX_WEIGHT),
             default=CHANGE_WEIGHT,
             show_default=True,
             help="With --keep: points per change (fairness: 100 an hour).",

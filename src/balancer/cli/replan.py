@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from balancer.cli.options import DATE, FILE, solve_options, solve_params
+from balancer.domain.policy import MAX_WEIGHT
 from balancer.inputs.kept import CHANGE_WEIGHT
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ __all__ = ["replan"]
 )
 @click.option(
     "--change-weight",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=MAX_WEIGHT),
     default=CHANGE_WEIGHT,
     show_default=True,
     help="Points per change to the rota (fairness: 100 an hour).",

@@ -17,7 +17,23 @@ from balancer.domain.base import (
 )
 from balancer.domain.clock import Weekday, minutes
 
-__all__ = ["STAFF_SEPARATORS", "Absence", "AbsenceReason", "Staff", "WorkDay"]
+__all__ = [
+    "MAX_HOURS",
+    "MAX_PERIOD_DAYS",
+    "MAX_PERIOD_MINUTES",
+    "STAFF_SEPARATORS",
+    "Absence",
+    "AbsenceReason",
+    "Staff",
+    "WorkDay",
+]
+
+#: Bounds on the numbers a person's record gives the solvers, so no sum of
+#: them overflows a model: a period is at most a few years of days (a
+#: benchmark roster runs 364), of minutes, and of casework hours.
+MAX_PERIOD_DAYS = 1_000
+MAX_PERIOD_MINUTES = 1_000_000
+MAX_HOURS = 10_000
 
 #: How staff are separated in a cell of the rota's Board: commas,
 #: semicolons, new lines, slashes, ``&``, ``+``, and the words "og" and
@@ -102,6 +118,7 @@ class Staff(FrozenModel):
     max_slots_per_day: int | None = Field(
         default=None,
         ge=0,
+        le=100,
         description="Personal limit on duty slots a day; replaces the team's.",
     )
     max_duty_days_per_week: int | None = Field(
@@ -113,12 +130,14 @@ class Staff(FrozenModel):
     max_slots_per_week: int | None = Field(
         default=None,
         ge=0,
+        le=100,
         description="Personal limit on duty slots a calendar week; "
         "replaces the team's.",
     )
     max_consecutive_slots: int | None = Field(
         default=None,
         ge=1,
+        le=100,
         description="Personal limit on back-to-back slots; replaces team's.",
     )
     max_slots_by_duty: dict[str, int] = Field(
@@ -129,33 +148,39 @@ class Staff(FrozenModel):
     min_duty_minutes: int | None = Field(
         default=None,
         ge=0,
+        le=MAX_PERIOD_MINUTES,
         description="Fewest duty minutes in the period; None = no floor.",
     )
     max_duty_minutes: int | None = Field(
         default=None,
         ge=0,
+        le=MAX_PERIOD_MINUTES,
         description="Most duty minutes in the period; None = no cap.",
     )
     max_consecutive_duty_days: int | None = Field(
         default=None,
         ge=1,
+        le=MAX_PERIOD_DAYS,
         description="Most days with duty in a row; None = no limit.",
     )
     min_consecutive_duty_days: int | None = Field(
         default=None,
         ge=1,
+        le=MAX_PERIOD_DAYS,
         description="Fewest days with duty in a row, once started; a run "
         "touching the period's first or last day may be shorter.",
     )
     min_consecutive_days_off: int | None = Field(
         default=None,
         ge=1,
+        le=MAX_PERIOD_DAYS,
         description="Fewest duty-free days in a row between duty days; a "
         "run touching the period's first or last day may be shorter.",
     )
     max_duty_weekends: int | None = Field(
         default=None,
         ge=0,
+        le=MAX_PERIOD_DAYS,
         description="Most weekends (Saturday and Sunday of one week) with "
         "any duty in the period; None = no limit.",
     )
@@ -165,6 +190,7 @@ class Staff(FrozenModel):
     case_capacity_hours: float | None = Field(
         default=None,
         ge=0,
+        le=MAX_HOURS,
         description="Casework hours over the backlog horizon, when the "
         "planner knows them; replaces the computed capacity.",
     )
@@ -204,10 +230,15 @@ class Staff(FrozenModel):
 
     @model_validator(mode="after")
     def _consistent_limits(self) -> Self:
-        bad = [d for d, n in self.max_slots_by_duty.items() if n < 0]
+        bad = [
+            d
+            for d, n in self.max_slots_by_duty.items()
+            if not 0 <= n <= MAX_PERIOD_MINUTES
+        ]
         if bad:
             raise ValueError(
-                f"max slots per duty must be 0 or more ({', '.join(bad)})"
+                f"max slots per duty must be 0 to {MAX_PERIOD_MINUTES:,} "
+                f"({', '.join(bad)})"
             )
         low, high = self.min_duty_minutes, self.max_duty_minutes
         if low is not None and high is not None and high < low:
