@@ -277,6 +277,12 @@ BAD: list[Bad] = [
         "did you mean 'max_slots_per_day'", _at("Rules", 2, "Setting")),
     Bad("setting-out-of-range", "Rules value out of range",
         _cell("Rules", 2, "Value", 0), "at least 1", _at("Rules", 2, "Value")),
+    Bad("country-unknown", "Rules: country XX",
+        _sheets(_add_rows("Rules", ["country", "XX"])),
+        "no public holidays known for country XX", _at("Rules", 3, "Value")),
+    Bad("subdivision-unknown", "Rules: subdivision ../../etc",
+        _sheets(_add_rows("Rules", ["subdivision", "../../etc"])),
+        "DK has no region '../../etc'", _at("Rules", 3, "Value")),
     Bad("long-name", "A 5,000-letter name", _cell("Staff", 2, "Name",
         "A" * 5000), "too long (at most 200", _at("Staff", 2, "Name")),
     # -- the file itself -----------------------------------------------------

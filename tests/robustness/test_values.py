@@ -163,3 +163,38 @@ def test_an_id_with_a_board_separator_is_refused(
     assert "sheet 'Staff', row 3, column 'ID'" in result.output
     assert "separates people on the rota's Board" in result.output
     assert "(cell A3). Fix: " in result.output
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "words", "fix"),
+    [
+        ("country", "XX", "no public holidays known for country XX",
+         "Fix: write a two-letter country code"),
+        ("subdivision", "../../etc", "DK has no region '../../etc'",
+         "Fix: leave it blank"),
+    ],
+)  # fmt: skip
+def test_a_calendar_setting_gets_its_own_fix(
+    tmp_path: Path, setting: str, value: str, words: str, fix: str
+) -> None:
+    """Its fix said "write it like '2'"; the subdivision crashed rota."""
+    sheets = base_sheets()
+    sheets["Rules"].append([setting, value])
+    team = write_book(tmp_path / "team.xlsx", sheets)
+    out = str(tmp_path / "out.xlsx")
+    for args in (["validate"], ["rota", "-o", out, "--quiet"]):
+        result = _invoke(*args, str(team), "--month", MONTH)
+        assert result.exit_code == 2, result.output
+        assert words in result.output
+        assert fix in result.output
+        assert "write it like '2'" not in result.output
+
+
+def test_a_region_is_read_in_any_case(tmp_path: Path) -> None:
+    """'by' is Bavaria as 'BY' is: 6 January is a holiday there."""
+    sheets = base_sheets()
+    sheets["Rules"] += [["country", "DE"], ["subdivision", "by"]]
+    team = write_book(tmp_path / "team.xlsx", sheets)
+    result = _invoke("validate", str(team), "--month", MONTH)
+    assert result.exit_code == 0, result.output
+    assert "has 19 opening days" in result.output

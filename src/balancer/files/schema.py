@@ -382,6 +382,8 @@ class Setting:
     group: str
     field: str
     aliases: tuple[str, ...] = ()
+    #: The fix for a value that is refused; blank = the Value column's.
+    fix: str = ""
 
     def matches(self, text: str) -> bool:
         """True when a Setting cell names this setting."""
@@ -429,8 +431,21 @@ def _settings() -> tuple[Setting, ...]:
         for name in Weights.model_fields
     ]
     found += [
-        Setting("country", "calendar", "country", ("Land",)),
-        Setting("subdivision", "calendar", "subdivision", ("Region",)),
+        Setting(
+            "country",
+            "calendar",
+            "country",
+            ("Land",),
+            "write a two-letter country code, e.g. DK, SE, NO or DE",
+        ),
+        Setting(
+            "subdivision",
+            "calendar",
+            "subdivision",
+            ("Region",),
+            "leave it blank (Denmark has no regions of its own), or write "
+            "one of the country's regions, e.g. BY for DE",
+        ),
         Setting(
             "closed_dates",
             "calendar",
