@@ -27,9 +27,10 @@ from balancer.outputs.ics import ics_filename
 from tests.inputs.books import base_sheets, write_book
 from tests.robustness import boards
 from tests.robustness.builders import cell_xml, rewrite
+from tests.robustness.catalogue import TARGETS, Run
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    pass
 
 MONTH = "2027-01"
 
@@ -44,81 +45,35 @@ def _invoke(*args: str) -> Result:
     return result
 
 
-def _rota(folder: Path, target: Path) -> Result:
-    """``balancer rota`` with 30 s to search: a refusal must come first."""
-    team = write_book(folder / "team.xlsx", base_sheets())
+OUTPUTS = [case for case in TARGETS if case.id.startswith("out-")]
+
+
+@pytest.mark.parametrize("case", OUTPUTS, ids=[c.id for c in OUTPUTS])
+def test_a_target_that_cannot_be_written_is_refused_before_solving(
+    tmp_path: Path, case: Run
+) -> None:
+    """``rota`` with 30 s to search: the refusal comes first, at once."""
+    args = case.args(tmp_path)
+    if args is None:
+        pytest.skip("this machine cannot make the case")
+    target = Path(args[args.index("-o") + 1])
+    before = _kind(target)
     started = time.monotonic()
-    result = _invoke("rota", str(team), "--month", MONTH, "-o", str(target))
+    result = _invoke(*args)
     assert result.exit_code == 2, result.output
+    assert case.words in result.output
+    assert "Fix: " in result.output
     assert "Rota:" not in result.output  # nothing was solved
     assert time.monotonic() - started < 10
-    assert "Fix: " in result.output
-    return result
+    assert _kind(target) == before  # a pipe or a device stays one
 
 
-def test_a_pipe_as_output_is_refused_and_kept(tmp_path: Path) -> None:
-    pipe = tmp_path / "rota.xlsx"
-    os.mkfifo(pipe)
-    result = _rota(tmp_path, pipe)
-    assert "it is a device, a pipe or a socket" in result.output
-    assert stat.S_ISFIFO(pipe.stat().st_mode)
-
-
-@pytest.mark.skipif(os.geteuid() != 0, reason="only root makes devices")
-def test_a_device_as_output_is_refused_and_kept(tmp_path: Path) -> None:
-    """A device like /dev/null (as root, -o /dev/null replaced it)."""
-    device = tmp_path / "null"
-    os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
-    result = _rota(tmp_path, device)
-    assert "it is a device, a pipe or a socket" in result.output
-    assert stat.S_ISCHR(device.stat().st_mode)
-
-
-@pytest.fixture
-def read_only_folder(tmp_path: Path) -> Iterator[Path]:
-    """A folder no file can be created in, for this user."""
-    if os.geteuid() != 0:
-        folder = tmp_path / "locked"
-        folder.mkdir()
-        folder.chmod(0o555)
-        yield folder
-        folder.chmod(0o755)
-        return
-    # root may write anywhere a disk allows; sysfs makes no files.
-    folder = Path("/sys")
+def _kind(path: Path) -> int | None:
+    """The file type of ``path`` (pipe, device, ...); None when absent."""
     try:
-        (folder / "balancer-probe").touch()
+        return stat.S_IFMT(path.stat().st_mode)
     except OSError:
-        yield folder
-    else:  # pragma: no cover - a system where /sys takes files
-        (folder / "balancer-probe").unlink()
-        pytest.skip("no read-only folder for root here")
-
-
-def test_a_read_only_folder_is_found_before_solving(
-    tmp_path: Path, read_only_folder: Path
-) -> None:
-    result = _rota(tmp_path, read_only_folder / "rota.xlsx")
-    assert f"the folder {read_only_folder} cannot be written" in (
-        result.output
-    )
-    assert not (read_only_folder / "rota.xlsx").exists()
-
-
-def test_a_name_too_long_with_the_temporary_is_found_before_solving(
-    tmp_path: Path,
-) -> None:
-    """240 bytes fit a file system's 255, but not with the temporary."""
-    result = _rota(tmp_path, tmp_path / f"{'r' * 235}.xlsx")
-    assert "the name is too long for the folder (240 bytes" in result.output
-    assert [p.name for p in tmp_path.iterdir()] == ["team.xlsx"]
-
-
-def test_a_file_in_place_of_the_folder_is_found_before_solving(
-    tmp_path: Path,
-) -> None:
-    result = _rota(tmp_path, tmp_path / "team.xlsx" / "rota.xlsx")
-    assert "team.xlsx is a file, not a folder" in result.output
+        return None
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,6 @@ from balancer.inputs.excel import read_team_workbook
 from balancer.outputs.team_json import team_to_json
 from tests.factories import make_absence, make_team
 from tests.inputs.books import base_sheets, with_cell, write_book
-from tests.robustness import boards
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -100,47 +99,6 @@ def test_absences_on_agrees_with_a_scan_overlaps_too() -> None:
 
 def _span(absence: Absence) -> tuple[date, date]:
     return absence.start, absence.end
-
-
-def test_a_board_date_in_year_9999_is_named(tmp_path: Path) -> None:
-    rows = [["31.12.9999", "Fri", "08:00-10:00", "phone", "ann", "Ann"]]
-    board = boards.board_book(tmp_path / "rota.xlsx", rows)
-    result = _invoke("ics", str(board), "--out", str(tmp_path / "cal"))
-    assert result.exit_code == 2
-    assert "sheet 'Board', row 2, column 'Date'" in result.output
-    assert "outside the years 1900-2199" in result.output
-
-
-@pytest.mark.parametrize(
-    "args",
-    [
-        ["rebalance", "{team}", "--start", "9999-12-31", "-o", "{out}"],
-        ["replan", "{team}", "{board}", "--absent", "ann", "--from",
-         "9999-12-31", "-o", "{out}"],
-        ["rota", "{team}", "--month", "2027-01", "--keep", "{board}",
-         "--freeze-until", "31.12.9999", "-o", "{out}"],
-        ["rota", "{team}", "--month", "9999-12", "-o", "{out}"],
-        ["rota", "{team}", "--month", "2027-01", "--seed", str(2**70),
-         "-o", "{out}"],
-    ],
-    ids=["start-9999", "from-9999", "freeze-9999", "month-9999", "seed-2^70"],
-)  # fmt: skip
-def test_an_option_out_of_range_is_a_usage_error(
-    tmp_path: Path, args: list[str]
-) -> None:
-    """Once "unexpected failure" (OverflowError, ValidationError)."""
-    team = write_book(tmp_path / "team.xlsx", base_sheets())
-    board = boards.board_book(tmp_path / "rota.xlsx")
-    out = tmp_path / "out.xlsx"
-    filled = [a.format(team=team, board=board, out=out) for a in args] + [
-        "--time-limit",
-        "1",
-        "--quiet",
-    ]
-    result = _invoke(*filled)
-    assert result.exit_code == 2, result.output
-    assert "Invalid value for" in result.output
-    assert not out.exists()
 
 
 @pytest.mark.parametrize(
