@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 
+from tests.robustness import builders
 from tests.robustness.builders import cell_xml, repeated_part, rewrite
 
 if TYPE_CHECKING:
@@ -108,32 +109,12 @@ def _board_around(
 
 def entity_expansion(path: Path) -> Path:
     """A 'billion laughs' entity bomb in the Board's first Staff cell."""
-    board_book(path)
-    levels = [b'<!ENTITY l0 "lol">']
-    for k in range(1, 10):
-        refs = b"".join(b"&l%d;" % (k - 1) for _ in range(10))
-        levels.append(b'<!ENTITY l%d "%s">' % (k, refs))
-    doctype = b"<!DOCTYPE worksheet [" + b"".join(levels) + b"]>"
-
-    def bomb(old: bytes) -> bytes:
-        new = b'<c r="E2" t="inlineStr"><is><t>&l9;</t></is></c>'
-        return doctype + cell_xml(old, b"E2", new)
-
-    return rewrite(path, {BOARD_PART: bomb})
+    return builders.entity_bomb(board_book(path), BOARD_PART, b"E2")
 
 
 def external_entity(path: Path) -> Path:
-    """An XXE: the Board's Staff cell pulls in /etc/passwd."""
-    board_book(path)
-    doctype = (
-        b'<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
-    )
-
-    def xxe(old: bytes) -> bytes:
-        new = b'<c r="E2" t="inlineStr"><is><t>&xxe;</t></is></c>'
-        return doctype + cell_xml(old, b"E2", new)
-
-    return rewrite(path, {BOARD_PART: xxe})
+    """An XXE: the Board's first Staff cell pulls in /etc/passwd."""
+    return builders.external_entity(board_book(path), BOARD_PART, b"E2")
 
 
 def broken_xml(path: Path) -> Path:

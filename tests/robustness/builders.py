@@ -117,20 +117,33 @@ def number_cell(path: Path, text: bytes, ref: bytes = b"B2") -> Path:
 
 def entity_expansion(path: Path) -> Path:
     """A 'billion laughs' entity bomb in the Staff sheet."""
-    base_book(path)
+    return entity_bomb(base_book(path), STAFF_PART, b"B2")
+
+
+def entity_bomb(path: Path, part: str, ref: bytes) -> Path:
+    """Cell ``ref`` of ``part`` as ``&l9;``: 10^9 'lol's once expanded."""
     levels = [b'<!ENTITY l0 "lol">']
     for k in range(1, 10):
         refs = b"".join(b"&l%d;" % (k - 1) for _ in range(10))
         levels.append(b'<!ENTITY l%d "%s">' % (k, refs))
-    doctype = b"<!DOCTYPE worksheet [" + b"".join(levels) + b"]>"
+    return _with_entity(path, part, ref, b"".join(levels), b"l9")
 
-    def bomb(old: bytes) -> bytes:
-        old = cell_xml(
-            old, b"B2", b'<c r="B2" t="inlineStr"><is><t>&l9;</t></is></c>'
-        )
-        return doctype + old
 
-    return rewrite(path, {STAFF_PART: bomb})
+def external_entity(path: Path, part: str, ref: bytes) -> Path:
+    """Cell ``ref`` of ``part`` as an XXE pulling in /etc/passwd."""
+    declared = b'<!ENTITY xxe SYSTEM "file:///etc/passwd">'
+    return _with_entity(path, part, ref, declared, b"xxe")
+
+
+def _with_entity(
+    path: Path, part: str, ref: bytes, declared: bytes, name: bytes
+) -> Path:
+    doctype = b"<!DOCTYPE worksheet [" + declared + b"]>"
+    new = (
+        b'<c r="' + ref + b'" t="inlineStr"><is><t>&' + name + b";</t>"
+        b"</is></c>"
+    )
+    return rewrite(path, {part: lambda old: doctype + cell_xml(old, ref, new)})
 
 
 def formatted_empty_rows(path: Path, count: int = 1_000_000) -> Path:

@@ -15,29 +15,18 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from click.testing import CliRunner, Result
 
-from balancer.cli import cli
 from balancer.domain import FIRST_DATE, LAST_DATE, Absence
 from balancer.inputs.excel import read_team_workbook
 from balancer.outputs.team_json import team_to_json
 from tests.factories import make_absence, make_team
 from tests.inputs.books import base_sheets, with_cell, write_book
+from tests.robustness.running import invoke
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 MONTH = "2027-01"
-
-
-def _invoke(*args: str) -> Result:
-    result = CliRunner().invoke(cli, list(args))
-    assert "Traceback" not in result.output
-    assert "unexpected failure" not in result.output
-    assert result.exception is None or isinstance(
-        result.exception, SystemExit
-    ), repr(result.exception)
-    return result
 
 
 def _json_team(folder: Path, change: dict[str, Any]) -> Path:
@@ -53,7 +42,7 @@ def test_nan_in_a_json_team_is_refused(tmp_path: Path) -> None:
     path = _json_team(
         tmp_path, {"history": [{"staff_id": "ann", "hours": float("nan")}]}
     )
-    result = _invoke("validate", str(path), "--month", MONTH)
+    result = invoke("validate", str(path), "--month", MONTH)
     assert result.exit_code == 2
     assert "history[0].hours" in result.output
     assert "not NaN or an infinity" in result.output
@@ -116,7 +105,7 @@ def test_an_id_with_a_board_separator_is_refused(
     """
     sheets = with_cell(base_sheets(), "Staff", 3, "ID", staff_id)
     team = write_book(tmp_path / "team.xlsx", sheets)
-    result = _invoke("validate", str(team), "--month", MONTH)
+    result = invoke("validate", str(team), "--month", MONTH)
     assert result.exit_code == 2
     assert "sheet 'Staff', row 3, column 'ID'" in result.output
     assert "separates people on the rota's Board" in result.output
@@ -141,7 +130,7 @@ def test_a_calendar_setting_gets_its_own_fix(
     team = write_book(tmp_path / "team.xlsx", sheets)
     out = str(tmp_path / "out.xlsx")
     for args in (["validate"], ["rota", "-o", out, "--quiet"]):
-        result = _invoke(*args, str(team), "--month", MONTH)
+        result = invoke(*args, str(team), "--month", MONTH)
         assert result.exit_code == 2, result.output
         assert words in result.output
         assert fix in result.output
@@ -153,6 +142,6 @@ def test_a_region_is_read_in_any_case(tmp_path: Path) -> None:
     sheets = base_sheets()
     sheets["Rules"] += [["country", "DE"], ["subdivision", "by"]]
     team = write_book(tmp_path / "team.xlsx", sheets)
-    result = _invoke("validate", str(team), "--month", MONTH)
+    result = invoke("validate", str(team), "--month", MONTH)
     assert result.exit_code == 0, result.output
     assert "has 19 opening days" in result.output
