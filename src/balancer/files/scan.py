@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING
 from openpyxl.utils import column_index_from_string
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from openpyxl import Workbook
 
-__all__ = ["SheetScan", "covered_cells", "scan_sheet"]
+__all__ = ["SheetScan", "covered_cells", "not_numbers", "scan_sheet"]
 
 _MERGE = re.compile(
     rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"'
@@ -29,33 +31,30 @@ _UNCACHED = re.compile(
     rb"(?:/>|>[^<]{0,8000}</(?:\w+:)?f>)\s*"
     rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
 )
-#: A value cell (no type, or type n) and its saved value.
+#: A value cell whose saved value is no number (the type is checked
+#: after: a text cell's value is an index, so a number too). The
+#: lookahead keeps the common case, a number, inside the regex engine.
 _NUMBER_CELL = re.compile(
     rb'<(?:\w+:)?c\s+r="([A-Z]+)(\d+)"([^>]*?)(?<!/)>\s*'
     rb"(?:<(?:\w+:)?f\b[^>]*(?:/>|>[^<]{0,8000}</(?:\w+:)?f>)\s*)?"
-    rb"<(?:\w+:)?v>([^<]{0,100})</(?:\w+:)?v>"
+    rb"<(?:\w+:)?v>(?!\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*<)"
+    rb"([^<]{0,100})</(?:\w+:)?v>"
 )
 _TYPED = re.compile(rb'\bt="([^"]*)"')
-_NUMBER = re.compile(rb"^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$")
 _OVERLAP = 16 * 1024
 
 
 @dataclass
 class SheetScan:
-    """Merged ranges, formulas without a saved value, broken numbers.
+    """Merged ranges and formula cells without a saved value in a sheet.
 
-    openpyxl's read-only mode shows neither of the first two: a merged
-    range reads as its first cell plus empty cells, and a formula never
-    calculated reads as an empty cell. Both silently change what the
-    planner meant. A number cell holding ``NaN`` (a file written by a
-    program, not Excel) stops openpyxl with no cell named.
+    openpyxl's read-only mode shows neither: a merged range reads as its
+    first cell plus empty cells, and a formula never calculated reads as
+    an empty cell. Both silently change what the planner meant.
     """
 
     merged: set[tuple[int, int, int, int]] = field(default_factory=set)
     uncached: set[tuple[int, int]] = field(default_factory=set)
-    #: (row, column) -> the text of a number cell that holds no number
-    #: (``NaN``): Excel never saves one, and openpyxl stops at it.
-    not_numbers: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 def scan_sheet(book: Workbook, title: str) -> SheetScan:
@@ -66,36 +65,49 @@ def scan_sheet(book: Workbook, title: str) -> SheetScan:
     when the workbook is not a read-only one openpyxl opened from a zip.
     """
     found = SheetScan()
-    sheet = book[title]
+    for data in _chunks(book, title):
+        for m in _MERGE.finditer(data):
+            found.merged.add(
+                (
+                    int(m.group(2)),
+                    column_index_from_string(m.group(1).decode()),
+                    int(m.group(4)),
+                    column_index_from_string(m.group(3).decode()),
+                )
+            )
+        for m in _UNCACHED.finditer(data):
+            found.uncached.add(_cell(m))
+    return found
+
+
+def not_numbers(book: Workbook, title: str) -> dict[tuple[int, int], str]:
+    """(row, column) -> text of each number cell of ``title`` holding none.
+
+    Excel never saves ``NaN`` as a number; another program may, and
+    openpyxl then stops reading the sheet without naming the cell. Only
+    called once it has stopped: the scan costs as much as the other two.
+    """
+    found: dict[tuple[int, int], str] = {}
+    for data in _chunks(book, title):
+        for m in _NUMBER_CELL.finditer(data):
+            kind = _TYPED.search(m.group(3))
+            if kind is None or kind.group(1) == b"n":
+                found[_cell(m)] = m.group(4).decode("utf-8", "replace")
+    return found
+
+
+def _chunks(book: Workbook, title: str) -> Iterator[bytes]:
+    """The sheet's XML in overlapping 1 MB chunks; none if not zipped."""
     archive = getattr(book, "_archive", None)
-    part = getattr(sheet, "_worksheet_path", None)
+    part = getattr(book[title], "_worksheet_path", None)
     if archive is None or part is None:
-        return found
+        return
     tail = b""
     with archive.open(part) as stream:
         while chunk := stream.read(1 << 20):
             data = tail + chunk
-            for m in _MERGE.finditer(data):
-                found.merged.add(
-                    (
-                        int(m.group(2)),
-                        column_index_from_string(m.group(1).decode()),
-                        int(m.group(4)),
-                        column_index_from_string(m.group(3).decode()),
-                    )
-                )
-            for m in _UNCACHED.finditer(data):
-                found.uncached.add(_cell(m))
-            for m in _NUMBER_CELL.finditer(data):
-                kind = _TYPED.search(m.group(3))
-                if (kind is None or kind.group(1) == b"n") and not (
-                    _NUMBER.match(m.group(4))
-                ):
-                    found.not_numbers[_cell(m)] = m.group(4).decode(
-                        "utf-8", "replace"
-                    )
+            yield data
             tail = data[-_OVERLAP:]
-    return found
 
 
 def _cell(found: re.Match[bytes]) -> tuple[int, int]:

@@ -19,7 +19,12 @@ from openpyxl.utils import get_column_letter
 from balancer.errors import InputError, InputProblem
 from balancer.files.cells import is_blank, parse_text
 from balancer.files.opening import HOSTILE_FIX, HOSTILE_MESSAGE, is_hostile
-from balancer.files.scan import SheetScan, covered_cells, scan_sheet
+from balancer.files.scan import (
+    SheetScan,
+    covered_cells,
+    not_numbers,
+    scan_sheet,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -338,7 +343,7 @@ def _read_sheet(
     rows = _numbered_rows(sheet.iter_rows(values_only=True), failed)
     header = _find_header(spec, rows)
     if failed:
-        _report_not_numbers(failed[0], scan, title, problems, None)
+        _report_not_numbers(failed[0], book, title, problems, None)
         return None
     if header is None:
         if spec.required:
@@ -390,7 +395,7 @@ def _read_sheet(
                 table.complete = False
                 break
     if failed:
-        _report_not_numbers(failed[0], scan, title, problems, table)
+        _report_not_numbers(failed[0], book, title, problems, table)
         table.complete = False
     _check_merged(table, scan)
     _note_uncached(table)
@@ -474,18 +479,19 @@ def _numbered_rows(
 
 def _report_not_numbers(
     error: ValueError,
-    scan: SheetScan,
+    book: Workbook,
     title: str,
     problems: Problems,
     table: Table | None,
 ) -> None:
     """Name each number cell holding no number; re-raise if there is none.
 
-    openpyxl stops at the first; the scan found them all.
+    openpyxl stops at the first; a scan of the sheet finds them all.
     """
-    if not scan.not_numbers:
+    found = not_numbers(book, title)
+    if not found:
         raise error
-    for (row, col), text in sorted(scan.not_numbers.items()):
+    for (row, col), text in sorted(found.items()):
         letter = get_column_letter(col)
         place = next(
             (p for p in (table.places if table else {}).values()
