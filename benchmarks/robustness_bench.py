@@ -1,14 +1,19 @@
-"""Time-limit overshoot and peak memory of solves and of hostile inputs.
+"""Time-limit overshoot and peak memory of solves, and the whole catalogue.
 
 Each measurement runs in a fresh subprocess so its peak resident memory
 (``VmHWM``) is its own. Solves: the demo team at each size is built first
 (not timed), then ``solve_rota`` / ``balance_backlog`` is timed against
-``--time-limit``; overshoot = wall seconds - limit. Inputs: the large and
-hostile files of the robustness catalogue are read with
-``balancer validate``; the table shows seconds and peak memory.
+``--time-limit``; overshoot = wall seconds - limit. Catalogue: every case
+of ``tests/robustness/catalogue.py`` (``every_run()``: the team workbook
+cases through ``validate``, hostile Boards through ``ics``, output
+targets, options, and the slowest workbook the size caps let through) is
+built in a temporary folder (not timed) and run through the CLI; the
+table shows the exit code, wall seconds and peak memory, and flags a case
+over 10 s (SLOW) or 1 GB (BIG).
 
     PYTHONPATH=src:. nice -n 10 python benchmarks/robustness_bench.py
-        [--limits 1,5] [--workers 2] [--skip-solves] [--skip-inputs]
+        [--limits 1,5] [--workers 2] [--skip-solves] [--skip-catalogue]
+        [--only ID ...]
 
 Figures go to docs/robustness.md; they come from a shared, noisy 2-core
 machine, so compare within one run.
@@ -72,33 +77,35 @@ def _child_solve(
     )
 
 
-def _child_input(case: str) -> None:
+#: A case is flagged when it takes longer or peaks higher than this.
+SLOW_SECONDS = 10.0
+BIG_MB = 1024.0
+
+
+def _child_case(case_id: str) -> None:
     from click.testing import CliRunner
-    from tests.robustness import builders
+    from tests.robustness.catalogue import every_run
 
     from balancer.cli import cli
 
-    make = {
-        "1,000,000 formatted empty rows": builders.formatted_empty_rows,
-        "50 MB workbook (picture)": builders.with_picture,
-        "zip bomb (600 MB of zeros)": builders.zip_bomb,
-        "entity expansion": builders.entity_expansion,
-    }[case]
+    case = next(run for run in every_run() if run.id == case_id)
     with tempfile.TemporaryDirectory() as folder:
-        path = make(Path(folder) / "team.xlsx")
-        size = path.stat().st_size
+        args = case.args(Path(folder))
+        if args is None:
+            print(json.dumps({"skipped": True}))
+            return
         before = _peak_mb()
         started = time.perf_counter()
-        result = CliRunner().invoke(
-            cli, ["validate", str(path), "--month", "2027-01"]
-        )
+        result = CliRunner().invoke(cli, args)
         wall = time.perf_counter() - started
+        words = case.words in result.output
     print(
         json.dumps(
             {
                 "wall": wall,
                 "exit": result.exit_code,
-                "file_mb": size / 2**20,
+                "expected": case.exit,
+                "words": words,
                 "before_mb": before,
                 "peak_mb": _peak_mb(),
             }
@@ -116,17 +123,18 @@ def _run(*args: str) -> dict[str, object]:
 
 
 def main() -> None:
-    """Print one table of solves and one of inputs."""
+    """Print one table of solves and one of the catalogue."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limits", default="1,5")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--skip-solves", action="store_true")
-    parser.add_argument("--skip-inputs", action="store_true")
+    parser.add_argument("--skip-catalogue", action="store_true")
+    parser.add_argument("--only", nargs="+", help="catalogue case ids")
     parser.add_argument("--child", nargs="+")
     args = parser.parse_args()
     if args.child:
-        if args.child[0] == "input":
-            _child_input(args.child[1])
+        if args.child[0] == "case":
+            _child_case(args.child[1])
         else:
             kind, staff, cases, limit, workers = args.child
             _child_solve(
@@ -156,23 +164,46 @@ def main() -> None:
                     f"({float(got['team_mb']):.0f}) |",
                     flush=True,
                 )
-    if not args.skip_inputs:
-        print()
-        print("| input | file MB | exit | seconds | peak MB (before read) |")
-        print("|---|---|---|---|---|")
-        for case in (
-            "1,000,000 formatted empty rows",
-            "50 MB workbook (picture)",
-            "zip bomb (600 MB of zeros)",
-            "entity expansion",
-        ):
-            got = _run("input", case)
-            print(
-                f"| {case} | {float(got['file_mb']):.1f} | {got['exit']} | "
-                f"{float(got['wall']):.2f} | {float(got['peak_mb']):.0f} "
-                f"({float(got['before_mb']):.0f}) |",
-                flush=True,
-            )
+    if not args.skip_catalogue:
+        _catalogue(args.only)
+
+
+def _catalogue(only: list[str] | None) -> None:
+    """One row per case: exit, seconds, peak memory, and any flag."""
+    from tests.robustness.catalogue import every_run
+
+    print()
+    print(
+        "| # | case | exit (expected) | wall s | peak MB (before run) | flag |"
+    )
+    print("|---|---|---|---|---|---|")
+    flagged = 0
+    for number, case in enumerate(every_run(), 1):
+        if only and case.id not in only:
+            continue
+        got = _run("case", case.id)
+        if got.get("skipped"):
+            print(f"| {number} | {case.id} | skipped here | | | |")
+            continue
+        wall, peak = float(got["wall"]), float(got["peak_mb"])
+        flags = [
+            *(["SLOW"] if wall > SLOW_SECONDS else []),
+            *(["BIG"] if peak > BIG_MB else []),
+            *(["EXIT"] if got["exit"] != got["expected"] else []),
+            *(["WORDS"] if not got["words"] else []),
+        ]
+        flagged += bool(flags)
+        print(
+            f"| {number} | {case.id} | {got['exit']} ({got['expected']}) "
+            f"| {wall:.2f} | {peak:.0f} ({float(got['before_mb']):.0f}) "
+            f"| {' '.join(flags)} |",
+            flush=True,
+        )
+    print()
+    print(
+        f"{flagged} case(s) flagged (over {SLOW_SECONDS:g} s or "
+        f"{BIG_MB:g} MB, another exit, or the message missing)."
+    )
 
 
 if __name__ == "__main__":

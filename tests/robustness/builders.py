@@ -18,7 +18,7 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Callable
-from functools import cache
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from openpyxl import load_workbook
@@ -105,22 +105,45 @@ def formula(path: Path, cached: bytes | None, ref: bytes = b"B2") -> Path:
     return rewrite(path, {CASES_PART: lambda old: cell_xml(old, ref, new)})
 
 
+def number_cell(path: Path, text: bytes, ref: bytes = b"B2") -> Path:
+    """Cases effort (B2) as a number cell saving ``text`` (e.g. NaN).
+
+    Excel never saves NaN or an infinity; other programs do.
+    """
+    base_book(path)
+    new = b'<c r="' + ref + b'"><v>' + text + b"</v></c>"
+    return rewrite(path, {CASES_PART: lambda old: cell_xml(old, ref, new)})
+
+
 def entity_expansion(path: Path) -> Path:
     """A 'billion laughs' entity bomb in the Staff sheet."""
-    base_book(path)
+    return entity_bomb(base_book(path), STAFF_PART, b"B2")
+
+
+def entity_bomb(path: Path, part: str, ref: bytes) -> Path:
+    """Cell ``ref`` of ``part`` as ``&l9;``: 10^9 'lol's once expanded."""
     levels = [b'<!ENTITY l0 "lol">']
     for k in range(1, 10):
         refs = b"".join(b"&l%d;" % (k - 1) for _ in range(10))
         levels.append(b'<!ENTITY l%d "%s">' % (k, refs))
-    doctype = b"<!DOCTYPE worksheet [" + b"".join(levels) + b"]>"
+    return _with_entity(path, part, ref, b"".join(levels), b"l9")
 
-    def bomb(old: bytes) -> bytes:
-        old = cell_xml(
-            old, b"B2", b'<c r="B2" t="inlineStr"><is><t>&l9;</t></is></c>'
-        )
-        return doctype + old
 
-    return rewrite(path, {STAFF_PART: bomb})
+def external_entity(path: Path, part: str, ref: bytes) -> Path:
+    """Cell ``ref`` of ``part`` as an XXE pulling in /etc/passwd."""
+    declared = b'<!ENTITY xxe SYSTEM "file:///etc/passwd">'
+    return _with_entity(path, part, ref, declared, b"xxe")
+
+
+def _with_entity(
+    path: Path, part: str, ref: bytes, declared: bytes, name: bytes
+) -> Path:
+    doctype = b"<!DOCTYPE worksheet [" + declared + b"]>"
+    new = (
+        b'<c r="' + ref + b'" t="inlineStr"><is><t>&' + name + b";</t>"
+        b"</is></c>"
+    )
+    return rewrite(path, {part: lambda old: doctype + cell_xml(old, ref, new)})
 
 
 def formatted_empty_rows(path: Path, count: int = 1_000_000) -> Path:
@@ -223,67 +246,195 @@ def damaged_sheet(path: Path) -> Path:
     return rewrite(path, {STAFF_PART: lambda old: old[: len(old) // 2]})
 
 
+# -- parts written by hand -------------------------------------------------
+
+
+def repeated_part(
+    path: Path, part: str, head: bytes, block: bytes, repeat: int, tail: bytes
+) -> Path:
+    """Make ``part`` of the zip at ``path`` ``head + block * repeat + tail``.
+
+    zipfile would deflate every byte; here one block is deflated once and
+    repeated (after a full flush the compressor starts afresh, so the
+    copies form one valid stream), and the zip is written by hand: local
+    headers, data, central directory, zip64 where a part needs it.
+    """
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    parts.pop(part, None)
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    packed = packer.compress(head) + packer.flush(zlib.Z_FULL_FLUSH)
+    middle = packer.compress(block) + packer.flush(zlib.Z_FULL_FLUSH)
+    end = packer.compress(tail) + packer.flush(zlib.Z_FINISH)
+    crc = zlib.crc32(head)
+    for _ in range(repeat):
+        crc = zlib.crc32(block, crc)
+    entries = [_Entry.of(name, content) for name, content in parts.items()]
+    entries.append(
+        _Entry(
+            part.encode(),
+            zlib.crc32(tail, crc),
+            packed + middle * repeat + end,
+            len(head) + len(block) * repeat + len(tail),
+        )
+    )
+    out = bytearray()
+    central = bytearray()
+    for entry in entries:
+        offset = len(out)
+        out += entry.local()
+        central += entry.central(offset)
+    count = len(entries)
+    directory_at = len(out)
+    out += central + struct.pack(
+        "<IHHHHIIH", 0x06054B50, 0, 0, count, count, len(central),
+        directory_at, 0,
+    )  # fmt: skip
+    path.write_bytes(bytes(out))
+    return path
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One deflated part of a zip written by hand."""
+
+    name: bytes
+    crc: int
+    data: bytes
+    size: int
+
+    @classmethod
+    def of(cls, name: str, content: bytes) -> _Entry:
+        packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+        data = packer.compress(content) + packer.flush()
+        return cls(name.encode(), zlib.crc32(content), data, len(content))
+
+    def _sizes(self) -> tuple[bytes, tuple[int, int]]:
+        """Zip64 extra field and the 32-bit size fields."""
+        if self.size < 0xFFFFFFFF:
+            return b"", (len(self.data), self.size)
+        extra = struct.pack("<HHQQ", 1, 16, self.size, len(self.data))
+        return extra, (0xFFFFFFFF, 0xFFFFFFFF)
+
+    def local(self) -> bytes:
+        extra, sizes = self._sizes()
+        head = struct.pack(
+            "<IHHHHHIIIHH", 0x04034B50, 45, 0, 8, 0, 0x21, self.crc,
+            *sizes, len(self.name), len(extra),
+        )  # fmt: skip
+        return head + self.name + extra + self.data
+
+    def central(self, offset: int) -> bytes:
+        extra, sizes = self._sizes()
+        head = struct.pack(
+            "<IHHHHHHIIIHHHHHII", 0x02014B50, 45, 45, 0, 8, 0, 0x21,
+            self.crc, *sizes, len(self.name), len(extra), 0, 0, 0, 0,
+            offset,
+        )  # fmt: skip
+        return head + self.name + extra
+
+
 # -- a zip bomb --------------------------------------------------------------
 
 
-@cache
-def _zeros_deflated(megabytes: int) -> tuple[bytes, int]:
-    """Raw deflate data and CRC of ``megabytes`` MB of zeros, made fast.
-
-    After a full flush the compressor starts afresh, so one compressed
-    megabyte repeated is a valid stream for many megabytes.
-    """
-    zeros = bytes(1 << 20)
-    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
-    block = packer.compress(zeros) + packer.flush(zlib.Z_FULL_FLUSH)
-    end = packer.flush(zlib.Z_FINISH)
-    crc = 0
-    for _ in range(megabytes):
-        crc = zlib.crc32(zeros, crc)
-    return block * megabytes + end, crc
-
-
 def zip_bomb(path: Path, megabytes: int = 600) -> Path:
-    """The base team plus a part that unpacks to ``megabytes`` of zeros.
+    """The base team plus a part that unpacks to ``megabytes`` of zeros."""
+    base_book(path)
+    return repeated_part(
+        path, "xl/media/image1.png", b"", bytes(1 << 20), megabytes, b""
+    )
 
-    The part is appended by hand (local header, data, central directory)
-    because zipfile cannot store ready-made deflate data.
+
+# -- big sheets and many texts ----------------------------------------------
+
+_MAIN = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_TEXTS = "xl/sharedStrings.xml"
+_TEXT = b"<si><t>a</t></si>"
+_TEXT_BLOCK = 60_000  # shared texts per repeated block, about 1 MB
+
+
+def _with_shared_texts(path: Path, count: int) -> Path:
+    """The base team with ``count`` one-letter shared texts added."""
+    base_book(path)
+    with zipfile.ZipFile(path) as source:
+        types = source.read("[Content_Types].xml")
+        links = source.read("xl/_rels/workbook.xml.rels")
+    override = (
+        b'<Override PartName="/xl/sharedStrings.xml" ContentType="'
+        b"application/vnd.openxmlformats-officedocument.spreadsheetml."
+        b'sharedStrings+xml"/></Types>'
+    )
+    link = (
+        b'<Relationship Id="rIdTexts" Type="http://schemas.openxmlformats'
+        b'.org/officeDocument/2006/relationships/sharedStrings" '
+        b'Target="sharedStrings.xml"/></Relationships>'
+    )
+    rewrite(
+        path,
+        {
+            "[Content_Types].xml": types.replace(b"</Types>", override),
+            "xl/_rels/workbook.xml.rels": links.replace(
+                b"</Relationships>", link
+            ),
+        },
+    )
+    blocks, rest = divmod(count, _TEXT_BLOCK)
+    return repeated_part(
+        path,
+        _TEXTS,
+        b'<sst xmlns="' + _MAIN + b'">',
+        _TEXT * _TEXT_BLOCK,
+        blocks,
+        _TEXT * rest + b"</sst>",
+    )
+
+
+def _cases_rows(path: Path, row: bytes, rows: int) -> Path:
+    """The Cases sheet with ``rows`` copies of ``row`` after its records."""
+    with zipfile.ZipFile(path) as source:
+        head, tail = source.read(CASES_PART).split(b"</sheetData>")
+    blocks, rest = divmod(rows, 1_000)
+    return repeated_part(
+        path,
+        CASES_PART,
+        head,
+        row * 1_000,
+        blocks,
+        row * rest + b"</sheetData>" + tail,
+    )
+
+
+def many_texts(path: Path, count: int = 19_000_000) -> Path:
+    """The base team with ``count`` shared texts (19 M: 323 MB of XML)."""
+    return _with_shared_texts(path, count)
+
+
+def many_cells(path: Path, cells: int = 19_000_000) -> Path:
+    """Cases with 100,000 more rows of tiny number cells, ``cells`` in all.
+
+    19 M cells is 285 MB of XML, under the 500 MB zip cap.
     """
     base_book(path)
-    data, crc = _zeros_deflated(megabytes)
-    name = b"xl/media/image1.png"
-    size = megabytes << 20
+    per_row = cells // 100_000
+    return _cases_rows(
+        path, b"<row>" + b"<c><v>1</v></c>" * per_row + b"</row>", 100_000
+    )
+
+
+def largest_accepted(path: Path) -> Path:
+    """The slowest team workbook the size caps let through.
+
+    Shared texts just under :data:`~balancer.files.opening.MAX_TEXT_BYTES`
+    (the shortest texts, the most of them) and a Cases sheet of the
+    smallest cells, 24 to a row (100,000 rows fill it), filling the rest
+    of :data:`~balancer.files.opening.MAX_XML_BYTES`: the most for
+    openpyxl to parse per megabyte.
+    """
+    from balancer.files.opening import MAX_TEXT_BYTES, MAX_XML_BYTES
+
+    texts = (MAX_TEXT_BYTES - 4096) // len(_TEXT)
+    _with_shared_texts(path, texts)
     with zipfile.ZipFile(path) as source:
-        kept = [(i, source.read(i.filename)) for i in source.infolist()]
-    out = bytearray()
-    central = bytearray()
-
-    def add(
-        name: bytes, method: int, crc: int, packed: bytes, full: int
-    ) -> None:
-        offset = len(out)
-        sizes = (crc, len(packed), full, len(name))
-        local = (0x04034B50, 20, 0, method, 0, 0x21, *sizes, 0)
-        out.extend(struct.pack("<IHHHHHIIIHH", *local) + name + packed)
-        entry = (0x02014B50, 20, 20, 0, method, 0, 0x21, *sizes)
-        entry += (0, 0, 0, 0, 0, offset)
-        central.extend(struct.pack("<IHHHHHHIIIHHHHHII", *entry) + name)
-
-    for info, content in kept:
-        packer = zlib.compressobj(6, zlib.DEFLATED, -15)
-        packed = packer.compress(content) + packer.flush()
-        add(
-            info.filename.encode(),
-            8,
-            zlib.crc32(content),
-            packed,
-            len(content),
-        )
-    add(name, 8, crc, data, size)
-    entries = len(kept) + 1
-    end = struct.pack(
-        "<IHHHHIIH", 0x06054B50, 0, 0, entries, entries, len(central),
-        len(out), 0,
-    )  # fmt: skip
-    path.write_bytes(bytes(out + central) + end)
-    return path
+        used = sum(i.file_size for i in source.infolist())
+    row = b"<row>" + b'<c t="s"><v>0</v></c>' * 24 + b"</row>"
+    return _cases_rows(path, row, (MAX_XML_BYTES - used - 4096) // len(row))

@@ -18,7 +18,19 @@ from click.testing import CliRunner, Result
 
 from balancer.cli import cli
 from balancer.inputs.loaded import load_team
-from tests.robustness.catalogue import BAD, MONTH, ODD, Bad, Odd
+from tests.robustness.catalogue import (
+    BAD,
+    BOARDS,
+    MONTH,
+    ODD,
+    OPTIONS,
+    TARGETS,
+    Bad,
+    Odd,
+    Run,
+    board_run,
+)
+from tests.robustness.running import run_case
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -130,3 +142,22 @@ def test_too_many_records_is_a_problem(
     assert "sheet 'Staff', row 3: the sheet has more than 1 rows" in (
         result.output
     )
+
+
+#: Output targets are run by tests/robustness/test_targets.py, which also
+#: checks that nothing was solved first.
+RUNS = [
+    *(board_run(case) for case in BOARDS),
+    *(case for case in TARGETS if not case.id.startswith("out-")),
+    *OPTIONS,
+]
+
+
+@pytest.mark.parametrize("case", RUNS, ids=[case.id for case in RUNS])
+def test_every_command_line_case_exits_as_catalogued(
+    tmp_path: Path, case: Run
+) -> None:
+    """Rota workbooks, output targets and options (issue 19)."""
+    _, result = run_case(case, tmp_path)
+    if case.exit == 2 and not case.id.startswith("option-"):
+        assert "Fix: " in result.output

@@ -13,6 +13,7 @@ input or usage. Problems are printed without a traceback unless
 
 from __future__ import annotations
 
+import signal
 import sys
 from typing import Any
 
@@ -60,6 +61,9 @@ def cli(ctx: click.Context, debug: bool) -> None:
 def main() -> None:
     """Console entry point: run the CLI, turning known errors into exit 2."""
     debug = "--debug" in sys.argv[1:]
+    # SIGTERM (a closed terminal, a scheduler's stop) ends balancer as an
+    # exception, so a save in progress removes its temporary file.
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         # Without standalone mode click returns ctx.exit(n)'s code instead
         # of exiting, so pass it on.
@@ -88,6 +92,10 @@ def main() -> None:
             err=True,
         )
         sys.exit(EXIT_BAD_INPUT)
+
+
+def _terminated(signum: int, frame: object) -> None:
+    sys.exit(128 + signum)
 
 
 for command in (

@@ -47,8 +47,39 @@ EXIT_BAD_INPUT = 2
 
 #: A file argument or option (never a folder).
 FILE = click.Path(dir_okay=False, path_type=Path)
+
+
+class _Day(click.DateTime):
+    """A date option, as ISO or Danish day-first, in the months planned.
+
+    Rule: a date given on the command line lies in a month balancer
+    plans (2000-01 to 2100-12, as :class:`~balancer.domain.Month`); a
+    horizon from 31.12.9999 ran past the end of the calendar.
+    """
+
+    first = date(2000, 1, 1)
+    last = date(2100, 12, 31)
+
+    def __init__(self) -> None:
+        super().__init__(formats=["%Y-%m-%d", "%d.%m.%Y"])
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: Any
+    ) -> Any:
+        day = super().convert(value, param, ctx)
+        if not self.first <= day.date() <= self.last:
+            self.fail(
+                f"{value!r} is outside the months balancer plans "
+                f"({self.first:%d.%m.%Y}-{self.last:%d.%m.%Y}); check the "
+                "year",
+                param,
+                ctx,
+            )
+        return day
+
+
 #: A date option, as ISO or Danish day-first.
-DATE = click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y"])
+DATE = _Day()
 
 
 class _Seconds(click.ParamType):  # type: ignore[type-arg]
@@ -176,10 +207,15 @@ LANG = click.option(
 
 
 def echo_problems(title: str, problems: Sequence[InputProblem]) -> None:
-    """A title line, then one line per problem."""
+    """A title line, then one line per problem, at most a screenful.
+
+    See :func:`balancer.errors.problem_lines` for the cap.
+    """
+    from balancer.errors import problem_lines
+
     click.echo(title)
-    for problem in problems:
-        click.echo(f"  - {problem}")
+    for line in problem_lines(problems):
+        click.echo(line)
 
 
 def exit_for(has_plan: bool) -> int:

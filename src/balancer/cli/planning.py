@@ -25,7 +25,8 @@ from balancer.cli.options import (
     solve_params,
 )
 from balancer.domain import Month
-from balancer.files.saving import refuse_inputs
+from balancer.domain.policy import MAX_WEIGHT
+from balancer.files.saving import check_target
 from balancer.inputs.kept import CHANGE_WEIGHT
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ def _loop_options(func: _F) -> _F:
         ),
         click.option(
             "--change-weight",
-            type=click.IntRange(min=0),
+            type=click.IntRange(min=0, max=MAX_WEIGHT),
             default=CHANGE_WEIGHT,
             show_default=True,
             help="With --keep: points per change (fairness: 100 an hour).",
@@ -113,7 +114,7 @@ def rota(
     month = month_option(month_text)
     target = output or Path(f"rota-{month}.xlsx")
     inputs = [p for p in (team_path, keep, history) if p is not None]
-    refuse_inputs(target, inputs)
+    check_target(target, inputs)
     team = load_team_for_month(team_path, month).team
     notes: list[str] = []
     if history is not None:
@@ -191,7 +192,7 @@ def rebalance(
     from balancer.solvers.planning import balance_backlog, baseline_results
 
     inputs = [p for p in (team_path, rota_path) if p is not None]
-    refuse_inputs(output, inputs)
+    check_target(output, inputs)
     team = load_team(team_path).team
     first = start.date() if start else date.today()
     duty: list[DutyAssignment] = []
@@ -232,7 +233,7 @@ def _run_plan(
     from balancer.outputs.console import backlog_lines, rota_lines
     from balancer.solvers.planning import plan_month
 
-    refuse_inputs(output, [team_path])
+    check_target(output, [team_path])
     team = load_team_for_month(team_path, month).team
     params = solve_params(**solve)
     plan = plan_month(team, month, params, params)
@@ -358,6 +359,10 @@ def demo(
     from balancer.outputs.team_workbook import write_team_workbook
 
     month = month_option(month_text)
+    output = out_dir / f"demo-plan-{month}.xlsx"
+    check_target(out_dir / "demo-team.xlsx")
+    if not team_only:
+        check_target(output)
     team = make_demo_team(
         month, seed=2027 + solve["seed"], staff=staff, cases=cases
     )
@@ -365,5 +370,4 @@ def demo(
     click.echo(f"Wrote {team_path} ({staff} staff, {cases} cases)")
     if team_only:
         ctx.exit(EXIT_OK)
-    output = out_dir / f"demo-plan-{month}.xlsx"
     ctx.exit(_run_plan(team_path, month, output, solve, lang))

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from balancer.cli.options import DATE, FILE, solve_options, solve_params
+from balancer.domain.policy import MAX_WEIGHT
+from balancer.files.saving import check_target
 from balancer.inputs.kept import CHANGE_WEIGHT
 
 if TYPE_CHECKING:
@@ -41,7 +43,7 @@ __all__ = ["replan"]
 )
 @click.option(
     "--change-weight",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=MAX_WEIGHT),
     default=CHANGE_WEIGHT,
     show_default=True,
     help="Points per change to the rota (fairness: 100 an hour).",
@@ -91,6 +93,8 @@ def replan(
     first, last = start.date(), (end or start).date()
     if last < first:
         raise click.BadParameter("--to is before --from", param_hint="--to")
+    target = output or rota_path.with_name(f"{rota_path.stem}-replanned.xlsx")
+    check_target(target, [team_path, rota_path])
     month = Month(year=first.year, month=first.month)
     team = load_team_for_month(team_path, month).team
     frozen = (freeze_until.date() if freeze_until else None) or (
@@ -126,7 +130,6 @@ def replan(
     )
     changes = changes_frame(team, before, result.assignments)
     _echo_changes(team, changes, asks, gaps, result.assignments)
-    target = output or rota_path.with_name(f"{rota_path.stem}-replanned.xlsx")
     heading = (
         f"Replan: {staff_id} away {first:%d.%m.%Y}-{last:%d.%m.%Y}; "
         f"{len(changes)} change(s)"

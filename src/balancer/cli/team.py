@@ -51,7 +51,7 @@ def validate(ctx: click.Context, path: Path, month_text: str | None) -> None:
     except InputError as error:
         count = len(error.problems)
         echo_problems(
-            f"{path}: {count} problem{'s' if count != 1 else ''} found:",
+            f"{path}: {count:,} problem{'s' if count != 1 else ''} found:",
             error.problems,
         )
         if ctx.obj and ctx.obj.get("debug"):

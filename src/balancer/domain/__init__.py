@@ -18,9 +18,14 @@ Modules, by idea: :mod:`.clock` (minutes, weekdays, months), :mod:`.opening`
 (rules, weights, preferences, history), :mod:`.cases` and :mod:`.team`.
 """
 
+from balancer.domain.base import FIRST_DATE as FIRST_DATE
+from balancer.domain.base import LAST_DATE as LAST_DATE
+from balancer.domain.base import DateOutOfRange as DateOutOfRange
 from balancer.domain.base import FrozenModel as FrozenModel
 from balancer.domain.base import Identifier as Identifier
+from balancer.domain.base import InputDate as InputDate
 from balancer.domain.base import SkillLevel as SkillLevel
+from balancer.domain.base import check_date as check_date
 from balancer.domain.cases import Case as Case
 from balancer.domain.cases import CaseStatus as CaseStatus
 from balancer.domain.cases import Priority as Priority
@@ -48,17 +53,21 @@ from balancer.domain.team import Team as Team
 from balancer.domain.team import TeamValidationError as TeamValidationError
 
 __all__ = [
+    "FIRST_DATE",
+    "LAST_DATE",
     "WORKWEEK",
     "Absence",
     "AbsenceReason",
     "CalendarSettings",
     "Case",
     "CaseStatus",
+    "DateOutOfRange",
     "Duty",
     "DutyRequest",
     "FrozenModel",
     "HistoryBalance",
     "Identifier",
+    "InputDate",
     "Month",
     "OpeningHours",
     "Period",
@@ -75,5 +84,6 @@ __all__ = [
     "Weekday",
     "Weights",
     "WorkDay",
+    "check_date",
     "minutes",
 ]

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import date
 from enum import IntEnum, StrEnum
 from typing import Self
 
 from pydantic import Field, model_validator
 
-from balancer.domain.base import FrozenModel, Identifier, SkillLevel
+from balancer.domain.base import (
+    FrozenModel,
+    Identifier,
+    InputDate,
+    SkillLevel,
+)
 
-__all__ = ["Case", "CaseStatus", "Priority"]
+__all__ = ["MAX_COST", "Case", "CaseStatus", "Priority"]
+
+#: The largest fit cost of giving a case to one person, either way.
+#: Bounded, like every number a solver's model reads, so no sum of them
+#: overflows the model.
+MAX_COST = 10_000
 
 
 class CaseStatus(StrEnum):
@@ -50,8 +59,8 @@ class Case(FrozenModel):
     effort_hours: float = Field(
         gt=0, le=10_000, description="Remaining work in hours."
     )
-    received: date = Field(description="Date the case came in.")
-    deadline: date | None = Field(
+    received: InputDate = Field(description="Date the case came in.")
+    deadline: InputDate | None = Field(
         default=None, description="KPI deadline, if any."
     )
     priority: Priority = Field(
@@ -95,10 +104,23 @@ class Case(FrozenModel):
             )
         if self.pinned and self.owner is None:
             raise ValueError("a pinned case needs an owner")
-        bad = [s for s, h in self.effort_by_staff.items() if not h > 0]
+        bad = [
+            s for s, h in self.effort_by_staff.items() if not 0 < h <= 10_000
+        ]
         if bad:
             raise ValueError(
-                f"effort must be above 0 hours (for {', '.join(bad)})"
+                "effort must be above 0 and at most 10,000 hours (for "
+                f"{', '.join(bad)})"
+            )
+        bad = [
+            s
+            for s, c in self.cost_by_staff.items()
+            if not -MAX_COST <= c <= MAX_COST
+        ]
+        if bad:
+            raise ValueError(
+                f"a fit cost is {-MAX_COST:,} to {MAX_COST:,} (for "
+                f"{', '.join(bad)})"
             )
         return self
 

@@ -7,10 +7,20 @@ from typing import Self
 
 from pydantic import Field, field_validator, model_validator
 
-from balancer.domain.base import FrozenModel, Identifier, SkillLevel
+from balancer.domain.base import (
+    FrozenModel,
+    Identifier,
+    InputDate,
+    SkillLevel,
+)
 from balancer.domain.clock import WORKWEEK, Weekday, minutes
 
-__all__ = ["Duty", "SkillRequirement", "Slot"]
+__all__ = ["MAX_STAFFING", "Duty", "SkillRequirement", "Slot"]
+
+#: Most people one slot may need or take. Bounded, like every number a
+#: solver's model reads, so no sum overflows the model (a target of
+#: 10^18 crashed the rota).
+MAX_STAFFING = 1_000
 
 
 class SkillRequirement(FrozenModel):
@@ -20,7 +30,9 @@ class SkillRequirement(FrozenModel):
     min_level: SkillLevel = Field(
         default=1, description="Lowest level that counts."
     )
-    count: int = Field(default=1, ge=1, description="How many people.")
+    count: int = Field(
+        default=1, ge=1, le=MAX_STAFFING, description="How many people."
+    )
 
 
 class Slot(FrozenModel):
@@ -36,14 +48,20 @@ class Slot(FrozenModel):
     weekdays: tuple[Weekday, ...] = Field(
         default=WORKWEEK, description="Weekdays the slot runs."
     )
-    min_staff: int = Field(default=1, ge=0, description="Fewest staff.")
+    min_staff: int = Field(
+        default=1, ge=0, le=MAX_STAFFING, description="Fewest staff."
+    )
     target_staff: int | None = Field(
         default=None,
         ge=0,
+        le=MAX_STAFFING,
         description="Staffing to aim for; blank = the minimum.",
     )
     max_staff: int | None = Field(
-        default=None, ge=0, description="Most staff; blank = the target."
+        default=None,
+        ge=0,
+        le=MAX_STAFFING,
+        description="Most staff; blank = the target.",
     )
     requirements: tuple[SkillRequirement, ...] = Field(
         default=(), description="Skills someone on the slot must have."
@@ -53,7 +71,7 @@ class Slot(FrozenModel):
         description="An unpopular slot (e.g. Friday afternoon), spread "
         "fairly on its own.",
     )
-    target_by_date: dict[date, int] = Field(
+    target_by_date: dict[InputDate, int] = Field(
         default_factory=dict,
         description="Date -> staffing to aim for that day, replacing "
         "target_staff on it (e.g. a busy Monday).",

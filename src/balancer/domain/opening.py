@@ -6,9 +6,9 @@ from datetime import date, time
 from functools import lru_cache
 from typing import Self
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from balancer.domain.base import FrozenModel
+from balancer.domain.base import FrozenModel, InputDate
 from balancer.domain.clock import WORKWEEK, Weekday, minutes
 
 __all__ = ["CalendarSettings", "OpeningHours"]
@@ -59,7 +59,7 @@ class CalendarSettings(FrozenModel):
     subdivision: str | None = Field(
         default=None, description="Region for regional holidays, if any."
     )
-    closed_dates: tuple[date, ...] = Field(
+    closed_dates: tuple[InputDate, ...] = Field(
         default=(), description="Extra days the team is closed."
     )
     opening_hours: tuple[OpeningHours, ...] = Field(
@@ -88,6 +88,38 @@ class CalendarSettings(FrozenModel):
         if code not in holidays.list_supported_countries():
             raise ValueError(f"no public holidays known for country {code}")
         return code
+
+    @field_validator("subdivision")
+    @classmethod
+    def _known_subdivision(
+        cls, subdivision: str | None, info: ValidationInfo
+    ) -> str | None:
+        """A region must be one the country's holiday calendar knows.
+
+        Rule: ``subdivision`` names a region of ``country`` (any case),
+        e.g. ``BY`` in DE; Denmark has none.
+        """
+        if subdivision is None or "country" not in info.data:
+            return subdivision  # a bad country is reported on its own
+        country = info.data["country"]
+        if country is None:
+            raise ValueError("a region needs a country; give the country")
+        import holidays
+
+        for name in (subdivision, subdivision.upper()):
+            try:
+                holidays.country_holidays(country, subdiv=name)
+            except NotImplementedError:
+                continue
+            return name
+        regions = holidays.list_supported_countries()[country]
+        known = ", ".join(regions[:12]) + (
+            ", ..." if len(regions) > 12 else ""
+        )
+        raise ValueError(
+            f"{country} has no region {subdivision!r}"
+            + (f"; its regions are {known}" if regions else "")
+        )
 
     def hours_on(self, weekday: int) -> OpeningHours | None:
         """Opening hours on a weekday, None when closed that weekday."""

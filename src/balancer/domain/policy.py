@@ -2,21 +2,33 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import time
 from typing import Self
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from balancer.domain.base import FrozenModel, Identifier
+from balancer.domain.base import FrozenModel, Identifier, InputDate
 from balancer.domain.clock import Weekday
 
 __all__ = [
+    "MAX_BALANCE",
+    "MAX_WEIGHT",
     "DutyRequest",
     "HistoryBalance",
     "Preference",
     "Rules",
     "Weights",
 ]
+
+
+#: The most a goal's weight may be. Every number that reaches a solver's
+#: model is bounded, so that no sum of them overflows the model (a weight
+#: of 10^18 made the CP-SAT model invalid); a weight of 10,000 already
+#: makes 100 hours of unfairness cost as much as a missing person.
+MAX_WEIGHT = 10_000
+#: The largest carried balance, in hours or in unpopular slots (a month
+#: holds about 170 working hours; 1e17 made the CP-SAT model invalid).
+MAX_BALANCE = 1_000
 
 
 class Rules(FrozenModel):
@@ -29,7 +41,10 @@ class Rules(FrozenModel):
         description="Hours of a full-time week (37 in Denmark).",
     )
     max_slots_per_day: int = Field(
-        default=2, ge=1, description="Duty slots a person takes a day, max."
+        default=2,
+        ge=1,
+        le=100,
+        description="Duty slots a person takes a day, max.",
     )
     max_duty_days_per_week: int = Field(
         default=4, ge=1, le=7, description="Days with duty per week, max."
@@ -44,6 +59,7 @@ class Rules(FrozenModel):
     max_consecutive_slots: int = Field(
         default=2,
         ge=1,
+        le=100,
         description="Back-to-back duty slots (no gap between them), max.",
     )
     min_free_half_days_per_week: int = Field(
@@ -85,7 +101,8 @@ class Weights(FrozenModel):
     Rota weights are in points per hour of deviation (fairness), per slot
     (staffing, blocks, variety) or per half day (casework time). Backlog
     weights are in points per percentage point of utilisation (balance),
-    per day late (flow) and per moved case (stability).
+    per day late (flow) and per moved case (stability). Each is at most
+    :data:`MAX_WEIGHT`.
     """
 
     fairness_max: int = Field(
@@ -153,6 +170,17 @@ class Weights(FrozenModel):
         description="Each skill level above the case's need (fit).",
     )
 
+    @field_validator("*")
+    @classmethod
+    def _bounded(cls, weight: int) -> int:
+        if weight > MAX_WEIGHT:
+            raise ValueError(
+                f"a weight is at most {MAX_WEIGHT:,}, not {weight:,}; at "
+                f"{MAX_WEIGHT:,}, 100 hours of unfairness already cost as "
+                "much as a missing person"
+            )
+        return weight
+
 
 class Preference(FrozenModel):
     """A person wants or avoids a weekday, a date or a slot.
@@ -165,7 +193,7 @@ class Preference(FrozenModel):
     staff_id: Identifier = Field(description="Whose preference.")
     want: bool = Field(description="True = wants it, False = avoids it.")
     weekday: Weekday | None = Field(default=None, description="Weekday.")
-    on: date | None = Field(default=None, description="A specific date.")
+    on: InputDate | None = Field(default=None, description="A specific date.")
     duty: str | None = Field(default=None, description="A duty id.")
     slot_start: time | None = Field(
         default=None, description="Start time of the slot meant."
@@ -200,10 +228,15 @@ class HistoryBalance(FrozenModel):
         default=None, description="Duty id; None for all duties together."
     )
     hours: float = Field(
-        default=0.0, description="Hours above (+) or below (-) fair share."
+        default=0.0,
+        ge=-MAX_BALANCE,
+        le=MAX_BALANCE,
+        description="Hours above (+) or below (-) fair share.",
     )
     unpopular_slots: float = Field(
         default=0.0,
+        ge=-MAX_BALANCE,
+        le=MAX_BALANCE,
         description="Unpopular slots above (+) or below (-) fair share.",
     )
 
@@ -216,7 +249,7 @@ class DutyRequest(FrozenModel):
     """
 
     staff_id: Identifier = Field(description="Who asks.")
-    on: date = Field(description="The date meant.")
+    on: InputDate = Field(description="The date meant.")
     duty: Identifier = Field(description="The duty id meant.")
     want: bool = Field(description="True = wants the duty, False = not.")
     weight: int = Field(

@@ -2,16 +2,44 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, time
 from enum import StrEnum
 from typing import Self
 
 from pydantic import Field, field_validator, model_validator
 
-from balancer.domain.base import FrozenModel, Identifier, SkillLevel
+from balancer.domain.base import (
+    FrozenModel,
+    Identifier,
+    InputDate,
+    SkillLevel,
+)
 from balancer.domain.clock import Weekday, minutes
 
-__all__ = ["Absence", "AbsenceReason", "Staff", "WorkDay"]
+__all__ = [
+    "MAX_HOURS",
+    "MAX_PERIOD_DAYS",
+    "MAX_PERIOD_MINUTES",
+    "STAFF_SEPARATORS",
+    "Absence",
+    "AbsenceReason",
+    "Staff",
+    "WorkDay",
+]
+
+#: Bounds on the numbers a person's record gives the solvers, so no sum of
+#: them overflows a model: a period is at most a few years of days (a
+#: benchmark roster runs 364), of minutes, and of casework hours.
+MAX_PERIOD_DAYS = 1_000
+MAX_PERIOD_MINUTES = 1_000_000
+MAX_HOURS = 10_000
+
+#: How staff are separated in a cell of the rota's Board: commas,
+#: semicolons, new lines, slashes, ``&``, ``+``, and the words "og" and
+#: "and". A staff id may hold none of them, or the Board would read it as
+#: two people.
+STAFF_SEPARATORS = re.compile(r"\s*(?:[,;\n/&+]|\s+og\s+|\s+and\s+)\s*")
 
 
 class AbsenceReason(StrEnum):
@@ -90,6 +118,7 @@ class Staff(FrozenModel):
     max_slots_per_day: int | None = Field(
         default=None,
         ge=0,
+        le=100,
         description="Personal limit on duty slots a day; replaces the team's.",
     )
     max_duty_days_per_week: int | None = Field(
@@ -101,12 +130,14 @@ class Staff(FrozenModel):
     max_slots_per_week: int | None = Field(
         default=None,
         ge=0,
+        le=100,
         description="Personal limit on duty slots a calendar week; "
         "replaces the team's.",
     )
     max_consecutive_slots: int | None = Field(
         default=None,
         ge=1,
+        le=100,
         description="Personal limit on back-to-back slots; replaces team's.",
     )
     max_slots_by_duty: dict[str, int] = Field(
@@ -117,33 +148,39 @@ class Staff(FrozenModel):
     min_duty_minutes: int | None = Field(
         default=None,
         ge=0,
+        le=MAX_PERIOD_MINUTES,
         description="Fewest duty minutes in the period; None = no floor.",
     )
     max_duty_minutes: int | None = Field(
         default=None,
         ge=0,
+        le=MAX_PERIOD_MINUTES,
         description="Most duty minutes in the period; None = no cap.",
     )
     max_consecutive_duty_days: int | None = Field(
         default=None,
         ge=1,
+        le=MAX_PERIOD_DAYS,
         description="Most days with duty in a row; None = no limit.",
     )
     min_consecutive_duty_days: int | None = Field(
         default=None,
         ge=1,
+        le=MAX_PERIOD_DAYS,
         description="Fewest days with duty in a row, once started; a run "
         "touching the period's first or last day may be shorter.",
     )
     min_consecutive_days_off: int | None = Field(
         default=None,
         ge=1,
+        le=MAX_PERIOD_DAYS,
         description="Fewest duty-free days in a row between duty days; a "
         "run touching the period's first or last day may be shorter.",
     )
     max_duty_weekends: int | None = Field(
         default=None,
         ge=0,
+        le=MAX_PERIOD_DAYS,
         description="Most weekends (Saturday and Sunday of one week) with "
         "any duty in the period; None = no limit.",
     )
@@ -153,9 +190,25 @@ class Staff(FrozenModel):
     case_capacity_hours: float | None = Field(
         default=None,
         ge=0,
+        le=MAX_HOURS,
         description="Casework hours over the backlog horizon, when the "
         "planner knows them; replaces the computed capacity.",
     )
+
+    @field_validator("id")
+    @classmethod
+    def _one_person(cls, staff_id: str) -> str:
+        found = STAFF_SEPARATORS.search(staff_id)
+        if found is not None:
+            parts = [p for p in STAFF_SEPARATORS.split(staff_id) if p]
+            separator = found.group().strip() or found.group()
+            raise ValueError(
+                f"id {staff_id!r} holds {separator!r}"
+                ", which separates people on the rota's Board, so the Board "
+                f"would read {' and '.join(map(repr, parts))}; use letters, "
+                "digits, '-' or '_'"
+            )
+        return staff_id
 
     @field_validator("pattern")
     @classmethod
@@ -177,10 +230,15 @@ class Staff(FrozenModel):
 
     @model_validator(mode="after")
     def _consistent_limits(self) -> Self:
-        bad = [d for d, n in self.max_slots_by_duty.items() if n < 0]
+        bad = [
+            d
+            for d, n in self.max_slots_by_duty.items()
+            if not 0 <= n <= MAX_PERIOD_MINUTES
+        ]
         if bad:
             raise ValueError(
-                f"max slots per duty must be 0 or more ({', '.join(bad)})"
+                f"max slots per duty must be 0 to {MAX_PERIOD_MINUTES:,} "
+                f"({', '.join(bad)})"
             )
         low, high = self.min_duty_minutes, self.max_duty_minutes
         if low is not None and high is not None and high < low:
@@ -218,8 +276,8 @@ class Absence(FrozenModel):
     """
 
     staff_id: Identifier = Field(description="Who is away.")
-    start: date = Field(description="First day away.")
-    end: date = Field(description="Last day away (included).")
+    start: InputDate = Field(description="First day away.")
+    end: InputDate = Field(description="Last day away (included).")
     from_time: time | None = Field(
         default=None, description="Start of a part-day absence."
     )

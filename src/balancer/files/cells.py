@@ -19,11 +19,18 @@ Accepted forms, in short:
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from balancer.domain import AbsenceReason, CaseStatus, Priority, Weekday
+from balancer.domain import (
+    AbsenceReason,
+    CaseStatus,
+    Priority,
+    Weekday,
+    check_date,
+)
 
 __all__ = [
     "is_blank",
@@ -92,6 +99,8 @@ def parse_number(value: Any) -> float:
     if isinstance(value, bool):
         raise ValueError(f"expected a number, got {value!r}")
     if isinstance(value, int | float):
+        if not math.isfinite(value):
+            raise ValueError(f"expected a number, got {value!r}")
         return float(value)
     text = _clean(value).replace(" ", "").replace("\u00a0", "")
     scale = 1.0
@@ -141,8 +150,13 @@ def parse_date(value: Any) -> date:
 
     Text forms: ``2027-05-01`` (ISO), ``1.5.2027``, ``01-05-2027``,
     ``01/05/2027``; a two-digit year means 20xx. Impossible dates such as
-    ``31.2.2027`` are refused.
+    ``31.2.2027`` are refused, and so are dates outside the years balancer
+    reads (:func:`balancer.domain.check_date`): ``01.01.0001`` is a typo.
     """
+    return check_date(_any_date(value))
+
+
+def _any_date(value: Any) -> date:
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -161,7 +175,7 @@ def parse_date(value: Any) -> date:
     found = _DAY_FIRST.match(text)
     if found:
         day, month, year = (int(part) for part in found.groups())
-        if year < 100:
+        if len(found.group(3)) == 2:  # "0001" is year 1, not 2001
             year += 2000
         return _make_date(year, month, day, value)
     raise ValueError(

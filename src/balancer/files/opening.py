@@ -2,7 +2,9 @@
 
 A missing or empty file, an old ``.xls``, a password-protected workbook,
 OpenDocument, CSV or ``.xlsb`` files, a damaged zip, a workbook that
-unpacks to more than :data:`MAX_UNPACKED_BYTES`, and XML with entity
+unpacks to more than :data:`MAX_UNPACKED_BYTES` (or whose sheets and
+shared texts are more than balancer parses in reasonable time and memory,
+:data:`MAX_XML_BYTES` and :data:`MAX_TEXT_BYTES`), and XML with entity
 declarations (billion laughs, XXE: defusedxml refuses them) each get a
 message a planner can act on, as an :class:`~balancer.errors.InputError`.
 Every workbook balancer reads goes through :func:`open_workbook`.
@@ -25,13 +27,27 @@ if TYPE_CHECKING:
 __all__ = [
     "HOSTILE_FIX",
     "HOSTILE_MESSAGE",
+    "MAX_TEXT_BYTES",
     "MAX_UNPACKED_BYTES",
+    "MAX_XML_BYTES",
     "is_hostile",
     "open_workbook",
 ]
 
 #: Refuse workbooks that unpack to more than this (a zip bomb guard).
 MAX_UNPACKED_BYTES = 500 * 1024 * 1024
+#: Refuse workbooks whose XML (sheets, shared texts, styles) unpacks to
+#: more than this. Pictures do not count: they are never parsed. Parsing
+#: is what costs: openpyxl takes about 0.3 s and 5 MB of memory per MB
+#: of cells, so 434 MB took 141 s and 2.96 GB. The largest benchmark
+#: team (200 staff, 10,000 cases) is 5.2 MB; at this cap the slowest
+#: workbook balancer accepts reads in about 20 s (docs/robustness.md).
+MAX_XML_BYTES = 64 * 1024 * 1024
+#: Refuse shared texts (``xl/sharedStrings.xml``) above this. openpyxl
+#: holds every shared text in memory before any sheet is read, at about
+#: 0.4 s and 8 MB per MB, whether a sheet uses it or not.
+MAX_TEXT_BYTES = 16 * 1024 * 1024
+_SHARED_TEXTS = "xl/sharedStrings.xml"
 
 #: The names openpyxl opens (it goes by the name, not the content).
 _EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm"})
@@ -96,6 +112,16 @@ def open_workbook(path: str | Path) -> Workbook:
         with zipfile.ZipFile(source) as archive:
             names = set(archive.namelist())
             unpacked = sum(info.file_size for info in archive.infolist())
+            xml = sum(
+                info.file_size
+                for info in archive.infolist()
+                if info.filename.endswith((".xml", ".rels"))
+            )
+            texts = (
+                archive.getinfo(_SHARED_TEXTS).file_size
+                if _SHARED_TEXTS in names
+                else 0
+            )
             mimetype = (
                 archive.read("mimetype")[:100] if "mimetype" in names else b""
             )
@@ -124,6 +150,23 @@ def open_workbook(path: str | Path) -> Workbook:
             f"{MAX_UNPACKED_BYTES >> 20} MB allowed",
             "remove unused sheets, pictures and formatted empty rows",
         )
+    if texts > MAX_TEXT_BYTES:
+        raise _refuse(
+            source,
+            f"the workbook's shared texts unpack to {_mb(texts)}, more "
+            f"than the {_mb(MAX_TEXT_BYTES)} balancer reads",
+            "delete the columns and sheets of text the team does not need "
+            "(notes, pasted exports), or split the team",
+        )
+    if xml > MAX_XML_BYTES:
+        raise _refuse(
+            source,
+            f"the workbook's sheets unpack to {_mb(xml)}, more than the "
+            f"{_mb(MAX_XML_BYTES)} balancer reads (a team of 10,000 cases "
+            "takes about 5 MB)",
+            "delete the sheets, columns and rows the team does not need, "
+            "or split the team; pictures do not count",
+        )
     if source.suffix.lower() not in _EXCEL_SUFFIXES:
         raise _refuse(
             source,
@@ -142,6 +185,11 @@ def open_workbook(path: str | Path) -> Workbook:
             f"{error})",
             save_as,
         ) from None
+
+
+def _mb(size: int) -> str:
+    """Megabytes, rounded up: just over a cap never shows as the cap."""
+    return f"{-(-size // 2**20):,} MB"
 
 
 HOSTILE_MESSAGE = (

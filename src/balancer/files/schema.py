@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ABSENCES",
     "BOARD",
+    "BOARD_MAX_ROWS",
     "CARRIED_IN",
     "CASES",
     "DUTIES",
@@ -83,6 +84,11 @@ class Sheet:
     aliases: tuple[str, ...] = ()
     required: bool = False
     columns: tuple[Column, ...] = field(default_factory=tuple)
+    #: Most records the sheet may hold; None = the general cap
+    #: (:data:`balancer.files.tables.MAX_ROWS`).
+    max_rows: int | None = None
+    #: The fix when the sheet holds more; blank = the general one.
+    max_rows_fix: str = ""
 
     def matches(self, text: str) -> bool:
         """True when a sheet title names this sheet."""
@@ -377,6 +383,8 @@ class Setting:
     group: str
     field: str
     aliases: tuple[str, ...] = ()
+    #: The fix for a value that is refused; blank = the Value column's.
+    fix: str = ""
 
     def matches(self, text: str) -> bool:
         """True when a Setting cell names this setting."""
@@ -425,8 +433,21 @@ def _settings() -> tuple[Setting, ...]:
         for name in Weights.model_fields
     ]
     found += [
-        Setting("country", "calendar", "country", ("Land",)),
-        Setting("subdivision", "calendar", "subdivision", ("Region",)),
+        Setting(
+            "country",
+            "calendar",
+            "country",
+            ("Land",),
+            "write a two-letter country code, e.g. DK, SE, NO or DE",
+        ),
+        Setting(
+            "subdivision",
+            "calendar",
+            "subdivision",
+            ("Region",),
+            "leave it blank (Denmark has no regions of its own), or write "
+            "one of the country's regions, e.g. BY for DE",
+        ),
         Setting(
             "closed_dates",
             "calendar",
@@ -450,11 +471,22 @@ def _settings() -> tuple[Setting, ...]:
 # The rota workbook: its Board sheet and the hidden copy as published
 # --------------------------------------------------------------------------
 
+#: Rows on a Board: one per day, slot and duty, so 10,000 rows is a month
+#: of 322 slots a day; more is a pasted export or a damaged file, and
+#: reading it would only delay the message.
+BOARD_MAX_ROWS = 10_000
+_BOARD_ROWS_FIX = (
+    "a month's Board has one row per day, slot and duty; use the rota "
+    "workbook balancer wrote, or delete the rows that are not duties"
+)
+
 BOARD = Sheet(
     key="board",
     name="Board",
     aliases=("Tavle", "Vagttavle", "Oversigt"),
     required=True,
+    max_rows=BOARD_MAX_ROWS,
+    max_rows_fix=_BOARD_ROWS_FIX,
     columns=(
         Column("date", "Date", ("Dato", "Dag dato"), True, "04.01.2027"),
         Column("day", "Day", ("Dag", "Ugedag"), False, "Mon"),
@@ -490,6 +522,8 @@ PUBLISHED = Sheet(
     name="Published",
     aliases=("Udgivet",),
     required=False,
+    max_rows=BOARD_MAX_ROWS,
+    max_rows_fix=_BOARD_ROWS_FIX,
     columns=BOARD.columns,
 )
 

@@ -11,15 +11,20 @@ them all at once.
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.utils import get_column_letter
 
 from balancer.errors import InputError, InputProblem
 from balancer.files.cells import is_blank, parse_text
 from balancer.files.opening import HOSTILE_FIX, HOSTILE_MESSAGE, is_hostile
+from balancer.files.scan import (
+    SheetScan,
+    covered_cells,
+    not_numbers,
+    scan_sheet,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -31,14 +36,13 @@ if TYPE_CHECKING:
 __all__ = [
     "EXCEL_ERRORS",
     "HEADER_SEARCH_ROWS",
+    "MAX_BAD_ROWS",
     "MAX_EMPTY_ROWS",
     "MAX_ROWS",
     "Problems",
     "Row",
-    "SheetScan",
     "Table",
     "read_table",
-    "scan_sheet",
 ]
 
 #: Stop reading a sheet after this many empty rows in a row, so a sheet
@@ -47,6 +51,10 @@ MAX_EMPTY_ROWS = 1000
 #: At most this many records per sheet (the largest benchmark has 10,000
 #: cases); more is a mistake such as a pasted export, not a team.
 MAX_ROWS = 100_000
+#: A reader may say which rows cannot be records; after this many, the
+#: sheet is not what it should be, and reading the rest would only delay
+#: the message (a Board of a million bad rows stops in a blink).
+MAX_BAD_ROWS = 1_000
 #: The header row is looked for in the first rows of a sheet (a title line
 #: above the table is fine).
 HEADER_SEARCH_ROWS = 20
@@ -96,67 +104,6 @@ class Problems:
 
         ordered = sorted(self.errors, key=order)
         raise InputError(ordered, source=self.source)
-
-
-_MERGE = re.compile(
-    rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"'
-)
-_UNCACHED = re.compile(
-    rb'<(?:\w+:)?c\s+r="([A-Z]+)(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*'
-    rb"(?:/>|>[^<]{0,8000}</(?:\w+:)?f>)\s*"
-    rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
-)
-_OVERLAP = 16 * 1024
-
-
-@dataclass
-class SheetScan:
-    """Merged ranges and formula cells without a saved value in a sheet.
-
-    openpyxl's read-only mode shows neither: a merged range reads as its
-    first cell plus empty cells, and a formula never calculated reads as
-    an empty cell. Both silently change what the planner meant.
-    """
-
-    merged: set[tuple[int, int, int, int]] = field(default_factory=set)
-    uncached: set[tuple[int, int]] = field(default_factory=set)
-
-
-def scan_sheet(book: Workbook, title: str) -> SheetScan:
-    """Scan the raw XML of sheet ``title`` in chunks (bounded memory).
-
-    Rows and columns are 1-based; merged ranges are
-    ``(first_row, first_col, last_row, last_col)``. Returns an empty scan
-    when the workbook is not a read-only one openpyxl opened from a zip.
-    """
-    found = SheetScan()
-    sheet = book[title]
-    archive = getattr(book, "_archive", None)
-    part = getattr(sheet, "_worksheet_path", None)
-    if archive is None or part is None:
-        return found
-    tail = b""
-    with archive.open(part) as stream:
-        while chunk := stream.read(1 << 20):
-            data = tail + chunk
-            for m in _MERGE.finditer(data):
-                found.merged.add(
-                    (
-                        int(m.group(2)),
-                        column_index_from_string(m.group(1).decode()),
-                        int(m.group(4)),
-                        column_index_from_string(m.group(3).decode()),
-                    )
-                )
-            for m in _UNCACHED.finditer(data):
-                found.uncached.add(
-                    (
-                        int(m.group(2)),
-                        column_index_from_string(m.group(1).decode()),
-                    )
-                )
-            tail = data[-_OVERLAP:]
-    return found
 
 
 @dataclass(frozen=True)
@@ -274,6 +221,8 @@ class Table:
     uncached: set[tuple[int, int]] = field(default_factory=set)
     #: (row, column) of data cells hidden under a merged range's corner.
     merged: set[tuple[int, int]] = field(default_factory=set)
+    #: Why reading stopped before the end (too many bad rows), if it did.
+    stopped: InputProblem | None = None
 
     def header(self, key: str) -> str:
         """The column's header as written in the file (English if absent)."""
@@ -320,13 +269,19 @@ def _matching_column(spec: Sheet, text: str) -> Column | None:
 
 
 def read_table(
-    book: Workbook, spec: Sheet, problems: Problems
+    book: Workbook,
+    spec: Sheet,
+    problems: Problems,
+    looks_right: Callable[[Row], bool] | None = None,
 ) -> Table | None:
     """Read one sheet into a :class:`Table`; None when absent or unusable.
 
     Rules: a missing required sheet or column is a problem; an unknown
     column is a note; fully empty rows are skipped, and reading stops
-    after :data:`MAX_EMPTY_ROWS` empty rows in a row.
+    after :data:`MAX_EMPTY_ROWS` empty rows in a row. More records than
+    the sheet's cap is a problem. When ``looks_right`` is given, reading
+    stops after more than :data:`MAX_BAD_ROWS` rows it turns down, and
+    :attr:`Table.stopped` says so (the reader reports the rows read).
     """
     titles = _find_title(book, spec)
     if not titles:
@@ -351,7 +306,7 @@ def read_table(
         )
     title = titles[0]
     try:
-        return _read_sheet(book, spec, title, problems)
+        return _read_sheet(book, spec, title, problems, looks_right)
     except Exception as error:  # a damaged part shows only when read
         if is_hostile(error):
             message, fix = HOSTILE_MESSAGE, HOSTILE_FIX
@@ -373,15 +328,23 @@ def _shorten(text: str, limit: int = 120) -> str:
 
 
 def _read_sheet(
-    book: Workbook, spec: Sheet, title: str, problems: Problems
+    book: Workbook,
+    spec: Sheet,
+    title: str,
+    problems: Problems,
+    looks_right: Callable[[Row], bool] | None,
 ) -> Table | None:
     sheet = book[title]
     if hasattr(sheet, "reset_dimensions"):
         # Some programs write a wrong size; read what is really there.
         sheet.reset_dimensions()
     scan = scan_sheet(book, title)
-    rows = _numbered_rows(sheet.iter_rows(values_only=True))
+    failed: list[ValueError] = []
+    rows = _numbered_rows(sheet.iter_rows(values_only=True), failed)
     header = _find_header(spec, rows)
+    if failed:
+        _report_not_numbers(failed[0], book, title, problems, None)
+        return None
     if header is None:
         if spec.required:
             problems.add(
@@ -397,11 +360,12 @@ def _read_sheet(
     header_row, header_values = header
     table = Table(spec, title, header_row, {}, problems)
     table.uncached = scan.uncached
-    table.merged = _covered_cells(scan, header_row)
+    table.merged = covered_cells(scan, header_row)
     if not _map_headers(table, header_values):
         table.complete = False
         return table
-    empty = 0
+    limit = spec.max_rows or MAX_ROWS
+    empty = bad = 0
     for number, values in rows:
         if all(is_blank(value) for value in values):
             empty += 1
@@ -409,35 +373,45 @@ def _read_sheet(
                 break
             continue
         empty = 0
-        if len(table.rows) >= MAX_ROWS:
+        if len(table.rows) >= limit:
             problems.add(
                 InputProblem(
-                    f"the sheet has more than {MAX_ROWS:,} rows",
+                    f"the sheet has more than {limit:,} rows",
                     sheet=title,
                     row=number,
-                    fix="split the team, or delete rows that are not "
+                    fix=spec.max_rows_fix
+                    or "split the team, or delete rows that are not "
                     "records (totals, old records)",
                 )
             )
             table.complete = False
             break
-        table.rows.append(Row(table, number, values))
+        row = Row(table, number, values)
+        table.rows.append(row)
+        if looks_right is not None and not looks_right(row):
+            bad += 1
+            if bad > MAX_BAD_ROWS:
+                table.stopped = _stopped(spec, title, number)
+                table.complete = False
+                break
+    if failed:
+        _report_not_numbers(failed[0], book, title, problems, table)
+        table.complete = False
     _check_merged(table, scan)
     _note_uncached(table)
     return table
 
 
-def _covered_cells(scan: SheetScan, header_row: int) -> set[tuple[int, int]]:
-    """Data cells under merged ranges, other than each range's corner."""
-    covered: set[tuple[int, int]] = set()
-    for first_row, first_col, last_row, last_col in scan.merged:
-        if (last_row - first_row + 1) * (last_col - first_col + 1) > 10_000:
-            continue  # a huge merge is reported; its cells need no list
-        for row in range(max(first_row, header_row + 1), last_row + 1):
-            for col in range(first_col, last_col + 1):
-                if (row, col) != (first_row, first_col):
-                    covered.add((row, col))
-    return covered
+def _stopped(spec: Sheet, title: str, number: int) -> InputProblem:
+    required = ", ".join(c.header for c in spec.columns if c.required)
+    return InputProblem(
+        f"more than {MAX_BAD_ROWS:,} rows cannot be read, so balancer "
+        f"stopped reading the sheet at row {number:,}; the first are "
+        "listed below",
+        sheet=title,
+        fix=f"check that this is the right file, and that the columns "
+        f"{required} hold what their headers say",
+    )
 
 
 def _check_merged(table: Table, scan: SheetScan) -> None:
@@ -491,9 +465,50 @@ def _note_uncached(table: Table) -> None:
 
 
 def _numbered_rows(
-    rows: Iterator[tuple[Any, ...]],
+    rows: Iterator[tuple[Any, ...]], failed: list[ValueError]
 ) -> Iterator[tuple[int, tuple[Any, ...]]]:
-    yield from enumerate(rows, start=1)
+    """Rows with their numbers; a cell openpyxl cannot read ends them.
+
+    The error goes into ``failed``, so the reader can name the cell.
+    """
+    try:
+        yield from enumerate(rows, start=1)
+    except ValueError as error:
+        failed.append(error)
+
+
+def _report_not_numbers(
+    error: ValueError,
+    book: Workbook,
+    title: str,
+    problems: Problems,
+    table: Table | None,
+) -> None:
+    """Name each number cell holding no number; re-raise if there is none.
+
+    openpyxl stops at the first; a scan of the sheet finds them all.
+    """
+    found = not_numbers(book, title)
+    if not found:
+        raise error
+    for (row, col), text in sorted(found.items()):
+        letter = get_column_letter(col)
+        place = next(
+            (p for p in (table.places if table else {}).values()
+             if p.index == col - 1),
+            None,
+        )  # fmt: skip
+        problems.add(
+            InputProblem(
+                f"{text!r} is stored as a number but is not one (cell "
+                f"{letter}{row}); balancer cannot read the sheet past it",
+                sheet=title,
+                row=row,
+                column=place.header if place else None,
+                fix="type the number again, or clear the cell, and save "
+                "the workbook in Excel",
+            )
+        )
 
 
 def _find_header(

@@ -357,10 +357,14 @@ class _Reader:
                         (r for k, r in rows.items() if "opening" in k), None
                     )
                 message = plain_pydantic_message(detail, key)
+                setting = find_setting(key)
+                fix = setting.fix if setting is not None else ""
                 if row is not None:
-                    row.problem("value", message)
+                    row.problem("value", message, fix)
                 else:
-                    self.problems.add(InputProblem(message, sheet="Rules"))
+                    self.problems.add(
+                        InputProblem(message, sheet="Rules", fix=fix)
+                    )
             return model()
 
     # -- Staff -----------------------------------------------------------

@@ -21,6 +21,7 @@ _PLAIN = {
     "string_pattern_mismatch": "is not in the expected form",
     "missing": "is missing",
     "too_short": "needs at least one entry",
+    "finite_number": "must be a number (not NaN or an infinity)",
 }
 
 

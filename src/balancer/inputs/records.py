@@ -323,5 +323,6 @@ def case_record(row: Row) -> Case | None:
             ("deadline", "deadline"),
             ("needs an owner", "owner"),
             ("effort", "effort_by_staff"),
+            ("fit cost", "cost_by_staff"),
         ),
     )

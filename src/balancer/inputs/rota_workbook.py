@@ -33,7 +33,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from balancer.domain import Month, Weekday, minutes
+from balancer.domain import DateOutOfRange, Month, Weekday, minutes
+from balancer.domain.staff import STAFF_SEPARATORS
 from balancer.errors import InputError, InputProblem
 from balancer.files.cells import is_blank, parse_date, parse_time_span
 from balancer.files.opening import open_workbook
@@ -63,10 +64,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-
-#: How staff are separated in a Board cell: commas, semicolons, new
-#: lines, slashes, ``&``, ``+``, and the words "og" and "and".
-STAFF_SEPARATORS = re.compile(r"\s*(?:[,;\n/&+]|\s+og\s+|\s+and\s+)\s*")
 
 
 @dataclass(frozen=True)
@@ -128,7 +125,7 @@ class RotaWorkbook:
             assert day is not None and duty is not None and index is not None
             for staff_id in staff:
                 found[(day, duty.id, index, staff_id)] = None
-        _raise_if_any(problems, self.source)
+        _raise_if_any(problems, self.source, table)
         order = {duty.id: i for i, duty in enumerate(team.duties)}
         keys = sorted(
             found,
@@ -189,7 +186,7 @@ class RotaWorkbook:
             if len(shown) == len(staff):
                 for staff_id, name in zip(staff, shown, strict=True):
                     seen[staff_id][name] += 1
-        _raise_if_any(problems, self.source)
+        _raise_if_any(problems, self.source, self.board)
         names = {
             staff_id: counts.most_common(1)[0][0]
             for staff_id, counts in seen.items()
@@ -235,8 +232,8 @@ def open_rota_workbook(path: str | Path) -> RotaWorkbook:
                 ],
                 source=str(source),
             )
-        board = read_table(book, BOARD, problems)
-        published = read_table(book, PUBLISHED, problems)
+        board = read_table(book, BOARD, problems, _looks_like_a_duty)
+        published = read_table(book, PUBLISHED, problems, _looks_like_a_duty)
         kept = read_table(book, CARRIED_IN, problems)
     finally:
         book.close()
@@ -322,14 +319,35 @@ class _Cells:
             if value is None:
                 raise ValueError(value)
             return parse(value)
+        except DateOutOfRange as error:
+            self.problem(key, str(error), fix)
         except ValueError:
             self.problem(key, f"{_show(value)} {what}", fix)
-            return None
+        return None
 
 
-def _raise_if_any(problems: list[InputProblem], source: str) -> None:
+def _raise_if_any(
+    problems: list[InputProblem], source: str, table: Table
+) -> None:
+    """Raise every problem, led by why reading stopped early, if it did."""
+    if table.stopped is not None:
+        problems = [table.stopped, *problems]
     if problems:
         raise InputError(problems, source=source)
+
+
+def _looks_like_a_duty(row: Row) -> bool:
+    """True when a Board row has a date, a time span and a duty.
+
+    Used while the sheet is read, so that a sheet of a million rows that
+    are no duties stops early; what is wrong is said row by row later.
+    """
+    try:
+        parse_date(row.raw("date"))
+        parse_time_span(row.raw("time"))
+    except (ValueError, TypeError):
+        return False
+    return row.has("duty")
 
 
 def _day_in(row: _Cells, month: Month) -> date | None:

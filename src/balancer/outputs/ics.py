@@ -21,6 +21,7 @@ cancellations.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 import uuid
 from datetime import UTC, date, datetime, time, timedelta
@@ -30,7 +31,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
-from balancer.files.saving import save_bytes
+from balancer.files.saving import check_target, save_bytes
 from balancer.outputs.changes import blocks
 
 if TYPE_CHECKING:
@@ -55,12 +56,19 @@ TIME_ZONE = "Europe/Copenhagen"
 _NAMESPACE = uuid.UUID("6b1d3c52-8f0e-4d2a-9a57-3c1e2b7d9f40")
 _EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
 _PRODID = "-//balancer//duty rota//EN"
-#: Names Windows refuses as file names, whatever the extension.
+#: Names Windows refuses as file names, whatever the extension; it counts
+#: the superscript digits ¹ ² ³ as digits too.
 _RESERVED = frozenset(
     {"CON", "PRN", "AUX", "NUL"}
-    | {f"COM{i}" for i in range(1, 10)}
-    | {f"LPT{i}" for i in range(1, 10)}
-)
+    | {f"{port}{digit}" for port in ("COM", "LPT") for digit in
+       "0123456789\u00b9\u00b2\u00b3"}
+)  # fmt: skip
+#: Longest file name stem, in UTF-8 bytes: with ``-NN.ics`` and the
+#: temporary name written first, it stays well under the 255 bytes most
+#: file systems allow (85 CJK characters were 255 bytes and failed).
+_STEM_BYTES = 120
+#: Control characters: a bare CR or LF would end an .ics line early.
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]+")
 
 
 def event_uid(team: str, shift: BoardShift) -> str:
@@ -103,6 +111,7 @@ def person_calendar(
     ``stamp`` (aware) is the publication time: DTSTAMP and SEQUENCE.
     """
     zone = ZoneInfo(TIME_ZONE)
+    name, team = _one_line(name), _one_line(team)
     calendar = Calendar()
     calendar.add("prodid", _PRODID)
     calendar.add("version", "2.0")
@@ -122,10 +131,11 @@ def person_calendar(
         event.add("dtstamp", stamp.astimezone(UTC))
         event.add("dtstart", _moment(shift.day, shift.start, zone))
         event.add("dtend", _moment(shift.day, shift.end, zone))
-        event.add("summary", f"{shift.duty.capitalize()} duty")
+        duty = _one_line(shift.duty)
+        event.add("summary", f"{duty.capitalize()} duty")
         event.add(
             "description",
-            f"{shift.duty} {_hhmm(shift.start)}-{_hhmm(shift.end)} "
+            f"{duty} {_hhmm(shift.start)}-{_hhmm(shift.end)} "
             f"for {name} ({team} duty rota)",
         )
         event.add("status", status)
@@ -140,6 +150,15 @@ def person_calendar(
             last_date=date(max(days).year + 1, 12, 31),
         )
     return calendar
+
+
+def _one_line(text: str) -> str:
+    """``text`` with control characters (CR, LF, ...) as one space.
+
+    Rule: no bare CR or LF reaches an .ics line; a name with one would
+    end the line early and could start a property of its own.
+    """
+    return _CONTROL.sub(" ", text)
 
 
 def _moment(day: date, total: int, zone: ZoneInfo) -> datetime:
@@ -157,7 +176,8 @@ def ics_filename(staff_id: str, taken: set[str]) -> str:
     """A safe file name ``<id>.ics`` for a staff id, unique in ``taken``.
 
     Letters (also æ, ø, å), digits, ``-`` and ``_`` are kept; anything
-    else (slashes, dots, spaces) becomes ``_``. Names Windows reserves
+    else (slashes, dots, spaces) becomes ``_``; at most 80 characters and
+    120 bytes are kept. Names Windows reserves (``COM1``, ``COM¹``, ...)
     get a leading ``_``; names equal but for case get ``-2``, ``-3``, ...
     so they stay apart on case-insensitive disks. Adds the name to
     ``taken`` (case-folded).
@@ -166,6 +186,8 @@ def ics_filename(staff_id: str, taken: set[str]) -> str:
     safe = "".join(
         ch if ch.isalnum() or ch in "-_" else "_" for ch in text
     ).strip("_")[:80]
+    # Whole characters only: a cut through one is dropped.
+    safe = safe.encode()[:_STEM_BYTES].decode("utf-8", "ignore")
     safe = safe or "staff"
     if safe.upper() in _RESERVED:
         safe = f"_{safe}"
@@ -220,8 +242,15 @@ def write_calendars(
     folder: str | Path,
     inputs: Sequence[Path] = (),
 ) -> list[Path]:
-    """Write each file into ``folder`` atomically; never over an input."""
-    target = Path(folder)
+    """Write each file into ``folder`` atomically; never over an input.
+
+    Every file is checked before any is written
+    (:func:`~balancer.files.saving.check_target`), so a calendar that
+    cannot be written stops the run with none written, not 11 of 12.
+    """
+    paths = {name: Path(folder) / name for name in files}
+    for path in paths.values():
+        check_target(path, inputs)
     return [
-        save_bytes(data, target / name, inputs) for name, data in files.items()
+        save_bytes(data, paths[name], inputs) for name, data in files.items()
     ]
