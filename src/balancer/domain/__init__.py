@@ -34,10 +34,14 @@ from balancer.domain.duties import SkillRequirement as SkillRequirement
 from balancer.domain.duties import Slot as Slot
 from balancer.domain.opening import CalendarSettings as CalendarSettings
 from balancer.domain.opening import OpeningHours as OpeningHours
+from balancer.domain.policy import (
+    MOVES_PER_CASEWORKER as MOVES_PER_CASEWORKER,
+)
 from balancer.domain.policy import DutyRequest as DutyRequest
 from balancer.domain.policy import HistoryBalance as HistoryBalance
 from balancer.domain.policy import Preference as Preference
 from balancer.domain.policy import Rules as Rules
+from balancer.domain.policy import ShelfOrder as ShelfOrder
 from balancer.domain.policy import Weights as Weights
 from balancer.domain.staff import Absence as Absence
 from balancer.domain.staff import AbsenceReason as AbsenceReason
@@ -48,6 +52,7 @@ from balancer.domain.team import Team as Team
 from balancer.domain.team import TeamValidationError as TeamValidationError
 
 __all__ = [
+    "MOVES_PER_CASEWORKER",
     "WORKWEEK",
     "Absence",
     "AbsenceReason",
@@ -66,6 +71,7 @@ __all__ = [
     "Priority",
     "Problem",
     "Rules",
+    "ShelfOrder",
     "SkillLevel",
     "SkillRequirement",
     "Slot",

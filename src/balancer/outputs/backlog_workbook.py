@@ -3,14 +3,18 @@
 One function per sheet, shared by both workbooks:
 
 Cases
-    every case: new owner, previous owner, moved, forecast, deadline, risk.
+    every case: new owner, previous owner, moved and why, forecast,
+    deadline, risk, and a note (why it waits, or its owner is below its
+    level).
 Load
     per caseworker: capacity, load, utilisation and cases, with a chart.
 Shelf
-    cases left unassigned, next one first.
+    the cases waiting, queue by queue, next one first, each with why it
+    waits.
 Summary
-    status, soft goals, this plan's figures beside the baselines', and any
-    conflicts.
+    status, soft goals, the move budget and moves by reason, the shelf by
+    reason, this plan's figures beside the baselines', and any conflicts
+    and warnings.
 
 The plan workbook puts the rota sheets first (Rota, Board, Fairness, Rota
 summary, History), then the backlog sheets (Cases, Load, Shelf, Backlog
@@ -203,7 +207,7 @@ def add_load_sheet(
 def add_shelf_sheet(
     book: Workbook, team: Team, result: BacklogResult, title: str = "Shelf"
 ) -> Worksheet:
-    """Cases left on the shelf, next one first."""
+    """The cases waiting, queue by queue, each with why it waits."""
     sheet = book.create_sheet(title)
     table = backlog_frames.shelf_frame(team, result)
     if table.empty:
@@ -222,7 +226,7 @@ def add_backlog_summary_sheet(
     baselines: Baselines | None = None,
     title: str = "Summary",
 ) -> Worksheet:
-    """Status, soft goals, this plan beside the baselines, conflicts."""
+    """Status, goals, moves and the shelf by reason, baselines, conflicts."""
     sheet = book.create_sheet(title)
     row = 1
     if not result.status.has_plan:
@@ -243,6 +247,15 @@ def add_backlog_summary_sheet(
     row = stats_section(sheet, row, summary_frames.stats_frame(result.stats))
     row = section(
         sheet, row, "Soft goals", summary_frames.terms_frame(result.terms)
+    )
+    row = section(
+        sheet, row, "Moves", backlog_frames.moves_frame(team, result)
+    )
+    row = section(
+        sheet,
+        row,
+        "On the shelf, by why they wait",
+        backlog_frames.reasons_frame(result),
     )
     row = section(sheet, row, "Compared with baselines", comparison)
     section(

@@ -22,11 +22,12 @@ from balancer.solvers.cases.objectives import (
     moves,
     shelf,
 )
-from tests.factories import make_case, make_staff
+from tests.factories import make_absence, make_case, make_staff
 from tests.solvers.cases.helpers import (
     NO_WEIGHTS,
     backlog_team,
     data_for,
+    pack_team,
     solve_built,
 )
 
@@ -159,11 +160,53 @@ def test_shelf_points_are_priority_times_one_plus_age() -> None:
     assert term_value(data_for(team), shelf, {"n": None, "u": None}) == 210
 
 
+def test_lateness_counts_deadlines_after_the_horizon() -> None:
+    # Monday-only horizon (8 h), then Tuesday is an ordinary 8 h day.
+    # Ann holds 10 h in progress and an 8 h case due Tuesday: over
+    # capacity, so both may move. Kept with her, the second is reached
+    # by Tuesday with 18 h of work against 16 h: 2 h late; with Bo, none.
+    team = backlog_team(
+        make_case(
+            "old",
+            owner="ann",
+            status=CaseStatus.IN_PROGRESS,
+            effort_hours=10,
+        ),
+        make_case(
+            "due",
+            owner="ann",
+            status=CaseStatus.ASSIGNED,
+            effort_hours=8,
+            received=date(2027, 1, 3),
+            deadline=date(2027, 1, 5),
+        ),
+        weights=weights(lateness=1),
+    )
+    data = data_for(team, days=1, options=BacklogOptions(aggregate=False))
+    assert set(data.movable) == {"old", "due"}
+    assert term_value(data, lateness, {"old": "ann", "due": "ann"}) == 2
+    assert term_value(data, lateness, {"old": "ann", "due": "bo"}) == 0
+
+
+def test_a_case_left_with_an_owner_away_waits_like_on_the_shelf() -> None:
+    # Ann is away all horizon: her case (70 shelf points) waits with her
+    # as it would on the shelf; with Bo it does not wait.
+    team = backlog_team(
+        make_case("c1", owner="ann", status=CaseStatus.ASSIGNED),
+        absences=(make_absence("ann", date(2027, 1, 4)),),
+        weights=weights(age=1),
+    )
+    data = data_for(team)
+    assert term_value(data, shelf, {"c1": "ann"}) == 70
+    assert term_value(data, shelf, {"c1": None}) == 70
+    assert term_value(data, shelf, {"c1": "bo"}) == 0
+
+
 def test_shelf_keeps_the_least_urgent_of_a_class() -> None:
     # Three interchangeable 4 h cases (one class) score 140, 70 and 68
     # (normal received 2 Dec: 2 x 34). With one placed, the two least
     # urgent stay: 70 + 68 = 138.
-    team = backlog_team(
+    team = pack_team(
         make_case("u", priority=Priority.URGENT),
         make_case("n"),
         make_case("m", received=date(2026, 12, 2)),
@@ -183,11 +226,15 @@ def test_shelf_keeps_the_least_urgent_of_a_class() -> None:
 
 
 def test_moves_count_reassigned_and_shelved_cases() -> None:
-    # Ann owned both: c1 moves to Bo, c2 goes back on the shelf: 2 moves.
+    # Ann owned all three (free to move): c1 moves to Bo, c2 goes back
+    # on the shelf, c3 stays: 2 moves.
     team = backlog_team(
-        make_case("c1", owner="ann", status=CaseStatus.ASSIGNED),
-        make_case("c2", owner="ann", status=CaseStatus.ASSIGNED),
-        make_case("c3", owner="ann", status=CaseStatus.ASSIGNED),
+        *(
+            make_case(
+                f"c{i}", owner="ann", status=CaseStatus.ASSIGNED, may_move=True
+            )
+            for i in (1, 2, 3)
+        ),
         weights=weights(moves=1),
     )
     data = data_for(team, options=BacklogOptions(aggregate=False))
