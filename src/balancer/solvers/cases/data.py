@@ -49,19 +49,25 @@ from balancer.solvers.cases.data_notes import (
     split_group_conflicts,
     unskilled_conflicts,
 )
+from balancer.solvers.cases.drafts import (
+    Draft,
+    Need,
+    apply_window,
+    ceil_minutes,
+    cut_queues,
+    floor_minutes,
+    need_of,
+    open_drafts,
+    tie_groups,
+)
 from balancer.solvers.cases.forecast import (
     queue_key,
     shelf_urgency,
     target_date,
 )
-from balancer.solvers.cases.holding import Holding, holding, may_shelve
-from balancer.solvers.cases.queues import (
-    passed_over,
-    queue_name,
-    reachable,
-    shelf_key,
-)
-from balancer.solvers.cases.window import WINDOW_PAIRS, window
+from balancer.solvers.cases.holding import holding, may_shelve
+from balancer.solvers.cases.queues import passed_over, queue_name, shelf_key
+from balancer.solvers.cases.window import WINDOW_PAIRS
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -72,8 +78,6 @@ if TYPE_CHECKING:
     from balancer.solvers.cases.capacity import StaffCapacity
 
 __all__ = ["BacklogData", "BacklogOptions", "CaseClass", "prepare"]
-
-Need = tuple[str | None, int]
 
 
 @dataclass(frozen=True)
@@ -178,7 +182,7 @@ class BacklogData:
 
     def casework_minutes(self, staff_id: str) -> int:
         """Casework minutes over the horizon, before kept cases."""
-        return _floor_minutes(self.capacity[staff_id].total_hours)
+        return floor_minutes(self.capacity[staff_id].total_hours)
 
     def kept_minutes(self, staff_id: str) -> int:
         """Minutes of the cases the person keeps for certain."""
@@ -197,7 +201,7 @@ class BacklogData:
         found = self.by_day.get(staff_id)
         if found is None or day >= len(found):
             daily = self.capacity[staff_id].daily_hours[: day + 1]
-            return _floor_minutes(sum(daily))
+            return floor_minutes(sum(daily))
         return found[day]
 
     def work_of(self, staff_id: str) -> tuple[int, ...]:
@@ -226,50 +230,11 @@ class BacklogData:
         )
 
 
-def _floor_minutes(hours: float) -> int:
-    return math.floor(hours * 60 + 1e-6)
-
-
-def _ceil_minutes(hours: float, quantum: int = 1) -> int:
-    return math.ceil(hours * 60 / quantum - 1e-6) * quantum
-
-
 def _day_index(days: Sequence[date], day: date) -> int:
     """Last listed day on or before ``day``; 0 before, len after."""
     if days and day > days[-1]:
         return len(days)
     return max(0, bisect_right(days, day) - 1)
-
-
-def _qualified(
-    need: Need, team: Team, capacity: Mapping[str, StaffCapacity]
-) -> tuple[str, ...]:
-    """Who may take a case: casework, at work, and skilled enough."""
-    skill, level = need
-    return tuple(
-        person.id
-        for person in team.staff
-        if person.casework
-        and (cap := capacity.get(person.id)) is not None
-        and cap.present
-        and (skill is None or person.level(skill) >= level)
-    )
-
-
-def _fit_cost(case: Case, team: Team, staff_id: str) -> int:
-    """Skill levels above the need, plus the case's own fit cost."""
-    person = team.staff_by_id[staff_id]
-    above = person.level(case.skill) - case.min_level if case.skill else 0
-    return max(0, above) + round(case.cost_by_staff.get(staff_id, 0.0))
-
-
-@dataclass
-class _Draft:
-    """An open case with its candidates, before it joins a class."""
-
-    case: Case
-    efforts: dict[str, int]
-    costs: dict[str, int]
 
 
 def prepare(
@@ -298,21 +263,26 @@ def prepare(
         max_moves if max_moves is not None else team.rules.move_budget(at_work)
     )
     conflicts = overload_conflicts(team, caps)
-    tied, linked, split = _groups(team, held.fixed_owner)
+    tied, linked, split = tie_groups(team, held.fixed_owner)
     conflicts.extend(split_group_conflicts(team, split))
-    kept = {p: _ceil_minutes(h) for p, h in held.kept_hours.items()}
+    kept = {p: ceil_minutes(h) for p, h in held.kept_hours.items()}
     room = {
-        p: _floor_minutes(c.total_hours) - kept.get(p, 0)
+        p: floor_minutes(c.total_hours) - kept.get(p, 0)
         for p, c in caps.items()
     }
-    drafts, qualified = _drafts(
-        team, caps, held, (tied, set(split)), room, options
+    drafts, qualified = open_drafts(
+        team,
+        caps,
+        held,
+        (tied, set(split)),
+        room,
+        max(1, options.effort_quantum_minutes),
     )
     waiting: dict[str, WaitReason] = {}
     for d in drafts:
         group = d.case.group
         tie = group if group in tied or group in split else None
-        reason = passed_over(qualified[_need(d.case)], d.efforts, tie)
+        reason = passed_over(qualified[need_of(d.case)], d.efforts, tie)
         if d.case.owner is None and reason is not None:
             waiting[d.case.id] = reason
     queue_mode = options.allow_shelf and team.rules.shelf_order is (
@@ -320,9 +290,9 @@ def prepare(
     )
     narrowed: frozenset[str] = frozenset()
     if queue_mode:
-        _cut_queues(drafts, waiting, room)
+        cut_queues(drafts, waiting, room)
     elif sum(len(d.efforts) for d in drafts) > WINDOW_PAIRS:
-        narrowed = _apply_window(drafts, room)
+        narrowed = apply_window(drafts, room)
         for d in drafts:
             if d.case.owner is None and not d.efforts:
                 waiting.setdefault(d.case.id, WaitReason.NOT_WEIGHED)
@@ -373,140 +343,6 @@ def prepare(
     )
 
 
-def _need(case: Case) -> Need:
-    return case.skill, case.min_level if case.skill else 0
-
-
-def _groups(
-    team: Team, fixed_owner: Mapping[str, str]
-) -> tuple[dict[str, str], set[str], dict[str, list[str]]]:
-    """Groups tied to the one owner who keeps some of their cases, groups
-    whose open cases must go together, and groups held by several owners.
-
-    The cases of a group held by several people stay where they are and
-    its shelf cases wait: no one person can take them with the rest (the
-    planner decides).
-    """
-    members: dict[str, list[Case]] = defaultdict(list)
-    for case in team.cases:
-        if case.group is not None:
-            members[case.group].append(case)
-    tied: dict[str, str] = {}
-    linked: set[str] = set()
-    split: dict[str, list[str]] = {}
-    for group, cases in members.items():
-        owners = sorted({c.owner for c in cases if c.owner is not None})
-        keeper = {fixed_owner[c.id] for c in cases if c.id in fixed_owner}
-        if len(owners) > 1:
-            split[group] = owners
-        elif keeper:
-            tied[group] = keeper.pop()
-        elif sum(1 for c in cases if c.id not in fixed_owner) > 1:
-            linked.add(group)
-    return tied, linked, split
-
-
-def _drafts(
-    team: Team,
-    caps: Mapping[str, StaffCapacity],
-    held: Holding,
-    groups: tuple[Mapping[str, str], set[str]],
-    room: Mapping[str, int],
-    options: BacklogOptions,
-) -> tuple[list[_Draft], dict[Need, tuple[str, ...]]]:
-    """Every open case with its candidates, in queue order.
-
-    ``groups`` holds the groups tied to one owner and those kept by
-    several (their open cases have no candidate but their owner). Most
-    cases share their candidates, efforts and costs with many others
-    (same skill, level and effort, no per-person figures): work them out
-    once per such signature, not once per case and person.
-    """
-    tied, split = groups
-    quantum = max(1, options.effort_quantum_minutes)
-    qualified: dict[Need, tuple[str, ...]] = {}
-    offers: dict[tuple[object, ...], tuple[dict[str, int], dict[str, int]]]
-    offers = {}
-    drafts: list[_Draft] = []
-    for case in sorted(team.cases, key=queue_key):
-        if case.id in held.fixed_owner:
-            continue
-        need = _need(case)
-        if need not in qualified:
-            qualified[need] = _qualified(need, team, caps)
-        tie = tied.get(case.group) if case.group else None
-        signature: tuple[object, ...] = (need, tie, case.effort_hours)
-        if case.effort_by_staff or case.cost_by_staff:
-            signature = ("case", case.id)
-        if case.group in split:
-            signature = ("split", case.id)
-        if signature not in offers:
-            people = [
-                p
-                for p in qualified[need]
-                if p not in held.over
-                and (tie is None or p == tie)
-                and case.group not in split
-            ]
-            efforts = {}
-            for p in people:
-                minutes = _ceil_minutes(case.effort_for(p), quantum)
-                if minutes <= room[p]:  # never a variable for what can't fit
-                    efforts[p] = minutes
-            costs = {p: _fit_cost(case, team, p) for p in efforts}
-            offers[signature] = (efforts, costs)
-        efforts, costs = offers[signature]
-        owner = case.owner
-        if owner is not None:
-            # The owner may keep it (even when away, over or below level).
-            efforts = {
-                owner: _ceil_minutes(case.effort_for(owner), quantum),
-                **{p: m for p, m in efforts.items() if p != owner},
-            }
-            costs = {p: _fit_cost(case, team, p) for p in efforts}
-        drafts.append(_Draft(case, dict(efforts), dict(costs)))
-    return drafts, qualified
-
-
-def _cut_queues(
-    drafts: list[_Draft],
-    waiting: Mapping[str, object],
-    room: Mapping[str, int],
-) -> None:
-    """Clear the candidates of shelf cases no plan can ever start."""
-    queues: dict[str, list[_Draft]] = defaultdict(list)
-    for d in drafts:
-        if d.case.owner is None and d.case.id not in waiting:
-            queues[queue_name(d.case)].append(d)
-    for queue in queues.values():
-        queue.sort(key=lambda d: shelf_key(d.case))
-        n = reachable([d.efforts for d in queue], room)
-        for d in queue[n:]:
-            d.efforts.clear()
-            d.costs.clear()
-
-
-def _apply_window(
-    drafts: list[_Draft], room: Mapping[str, int]
-) -> frozenset[str]:
-    """Keep only the window's candidates (``shelf_order = pack``, huge);
-    return the ids of the cases that lost some."""
-    kept = window([(d.case.owner, d.efforts) for d in drafts], room)
-    narrowed = frozenset(
-        d.case.id
-        for d, ok in zip(drafts, kept, strict=True)
-        if set(d.efforts) - ok - {d.case.owner}
-    )
-    for d, ok in zip(drafts, kept, strict=True):
-        # Keep the team's order (sets iterate by hash): repeatable; an
-        # owner always keeps the choice to keep the case.
-        d.efforts = {
-            p: m for p, m in d.efforts.items() if p in ok or p == d.case.owner
-        }
-        d.costs = {p: c for p, c in d.costs.items() if p in d.efforts}
-    return narrowed
-
-
 def _days_after(team: Team, days: Sequence[date]) -> tuple[date, ...]:
     """Opening days after the horizon up to the last deadline or target."""
     if not days or not team.cases:
@@ -518,7 +354,7 @@ def _days_after(team: Team, days: Sequence[date]) -> tuple[date, ...]:
 
 
 def _classes(
-    drafts: Sequence[_Draft],
+    drafts: Sequence[Draft],
     held: tuple[Mapping[str, MoveReason], set[str]],
     options: BacklogOptions,
     queue_mode: bool,
@@ -530,7 +366,7 @@ def _classes(
     ``held`` holds each movable case's reason and the linked groups.
     """
     movable, linked = held
-    keyed: dict[tuple[object, ...], list[_Draft]] = defaultdict(list)
+    keyed: dict[tuple[object, ...], list[Draft]] = defaultdict(list)
     shelvable: dict[str, bool] = {}
     for d in drafts:
         case = d.case
@@ -639,7 +475,7 @@ def _kept_work(
             continue
         row = work.setdefault(owner, [0] * size)
         day = 0 if case.fixed else _day_index(late_days, target_date(case))
-        row[min(day, size - 1)] += _ceil_minutes(case.effort_for(owner))
+        row[min(day, size - 1)] += ceil_minutes(case.effort_for(owner))
         deadline = _deadline_day(late_days, case)
         if deadline is not None:
             due[owner].add(deadline)
@@ -666,6 +502,6 @@ def _by_day(
             casework_hours_on(team, person, day) for day in after
         ]
         found[person.id] = tuple(
-            _floor_minutes(total) for total in accumulate(hours)
+            floor_minutes(total) for total in accumulate(hours)
         )
     return found
