@@ -225,11 +225,17 @@ SHELF_COLUMNS = [
 
 
 def reasons_frame(result: BacklogResult) -> pd.DataFrame:
-    """Cases on the shelf by the reason they wait, every reason listed."""
+    """Cases on the shelf by the reason they wait, every reason listed
+    (*not weighed* only when it occurs: ``pack`` order on a huge
+    backlog)."""
     counts = Counter(
         a.wait_reason for a in result.assignments if a.staff_id is None
     )
-    rows = [(reason.value, counts.get(reason, 0)) for reason in WaitReason]
+    rows = [
+        (reason.value, counts.get(reason, 0))
+        for reason in WaitReason
+        if reason is not WaitReason.NOT_WEIGHED or counts.get(reason)
+    ]
     return pd.DataFrame(rows, columns=["Waits because", "Cases"])
 
 

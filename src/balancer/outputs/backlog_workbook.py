@@ -244,7 +244,7 @@ def add_shelf_sheet(
         sheet, table, formats={"Effort hours": "0.0"}, bulk=bulk
     )
     long = bulk is not None and len(table) > long_tables.BULK_ROWS
-    _finish_table(sheet, last, len(table.columns), "Shelf", False, long)
+    _finish_table(sheet, last, len(table.columns), "Shelf", True, long)
     return sheet
 
 

@@ -35,7 +35,7 @@ from balancer.result import MoveReason, WaitReason
 from balancer.solvers.cases.queues import queue_name, shelf_key
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
     from datetime import date
 
     from balancer.domain import Case
@@ -82,11 +82,11 @@ def case_notes(
             queues[queue_name(case)].append(case)
     for name, waiting in queues.items():
         waiting.sort(key=shelf_key)
-        ahead = 0
+        ahead: list[str] = []
         for place, case in enumerate(waiting, start=1):
             reason, text = why.waits(case, ahead)
             if case.id not in data.waiting:
-                ahead += 1
+                ahead.append(case.id)
             note = notes[case.id]
             moved = note.get("reason")
             note.update(
@@ -137,9 +137,11 @@ class _Why:
         self.placed = placed
         self.start = start
 
-    def waits(self, case: Case, ahead: int) -> tuple[WaitReason, str]:
-        """The reason and its words; ``ahead`` cases of its queue that
-        can start wait ahead of it."""
+    def waits(
+        self, case: Case, ahead: Sequence[str]
+    ) -> tuple[WaitReason, str]:
+        """The reason and its words; ``ahead`` are the cases of its queue
+        that wait ahead of it and could start (first first)."""
         early = self.data.waiting.get(case.id)
         if early is not None:
             return early, self._early(case, early)
@@ -151,11 +153,12 @@ class _Why:
             )
         return reason, text
 
-    def _now(self, case: Case, ahead: int) -> tuple[WaitReason, str]:
+    def _now(self, case: Case, ahead: Sequence[str]) -> tuple[WaitReason, str]:
         if ahead and self.data.queue_mode:
+            cases = "1 case" if len(ahead) == 1 else f"{len(ahead)} cases"
             return WaitReason.QUEUE, (
-                f"{ahead} case(s) ahead of it in the {queue_name(case)} "
-                "queue wait"
+                f"behind {cases} waiting in the {queue_name(case)} queue "
+                f"(first: {ahead[0]})"
             )
         gone = self.placed.get(case.group or "", set())
         if case.group in self.data.linked_groups and gone:
