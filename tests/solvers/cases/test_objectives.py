@@ -188,6 +188,34 @@ def test_lateness_counts_deadlines_after_the_horizon() -> None:
     assert term_value(data, lateness, {"old": "ann", "due": "bo"}) == 0
 
 
+def test_a_day_an_owners_case_is_due_counts_after_it_moves() -> None:
+    # Monday-only horizon, Tuesday an ordinary 8 h day. Ann holds 20 h
+    # in progress and an 8 h case due Tuesday. Kept: 28 h by Tuesday
+    # against 16 h, 12 h late. Moved to Bo: Ann's Tuesday still counts,
+    # 20 h against 16 h, 4 h (Bo's 8 h are on time). The day counts
+    # without an indicator, which keeps the relaxation tight.
+    team = backlog_team(
+        make_case(
+            "old",
+            owner="ann",
+            status=CaseStatus.IN_PROGRESS,
+            effort_hours=20,
+        ),
+        make_case(
+            "due",
+            owner="ann",
+            status=CaseStatus.ASSIGNED,
+            effort_hours=8,
+            received=date(2027, 1, 3),
+            deadline=date(2027, 1, 5),
+        ),
+        weights=weights(lateness=1),
+    )
+    data = data_for(team, days=1, options=BacklogOptions(aggregate=False))
+    assert term_value(data, lateness, {"old": "ann", "due": "bo"}) == 4
+    assert term_value(data, lateness, {"old": "ann", "due": "ann"}) == 12
+
+
 def test_a_case_left_with_an_owner_away_waits_like_on_the_shelf() -> None:
     # Ann is away all horizon: her case (70 shelf points) waits with her
     # as it would on the shelf; with Bo it does not wait.

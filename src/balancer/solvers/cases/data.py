@@ -167,6 +167,9 @@ class BacklogData:
     qualified: dict[Need, tuple[str, ...]] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
     infeasible: bool = False
+    _held_due: dict[str, frozenset[int]] = field(
+        default_factory=dict, repr=False
+    )
 
     @property
     def horizon(self) -> int:
@@ -213,8 +216,23 @@ class BacklogData:
         return self.kept_work.get(staff_id, (0,) * (len(self.late_days) + 1))
 
     def due_of(self, staff_id: str) -> frozenset[int]:
-        """Days on which a case the person keeps for certain is due."""
-        return self.kept_due.get(staff_id, frozenset())
+        """Days on which a case the person holds now is due.
+
+        Cases they keep for certain and the ones that may move: the
+        lateness goal counts these days whatever the plan does (see
+        :func:`~balancer.solvers.cases.objectives.lateness`).
+        """
+        if not self._held_due:
+            found: dict[str, set[int]] = defaultdict(set)
+            for p, days in self.kept_due.items():
+                found[p].update(days)
+            for k in self.classes:
+                if k.owner is not None and k.deadline_day is not None:
+                    found[k.owner].add(k.deadline_day)
+            self._held_due.update(
+                {p: frozenset(days) for p, days in found.items()}
+            )
+        return self._held_due.get(staff_id, frozenset())
 
     def due_in_horizon(self, k: CaseClass) -> bool:
         """True when ``k``'s cases are due on a day of the horizon."""

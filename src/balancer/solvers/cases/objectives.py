@@ -174,18 +174,18 @@ def lateness(
 ) -> Term | None:
     """Deadlines are met, in the horizon and after it.
 
-    For each person and each day ``d`` on which a case they hold is due
-    (kept for certain, or one the plan gives them), the work queued up
-    to ``d`` beyond their casework hours up to ``d`` is late. Their queue
-    is the forecast's: kept cases in progress or pinned first, then every
-    case by its target day. Past the horizon the hours are ordinary days
-    (no rota known), as the forecast counts them. A shelved case due in
-    the horizon is late in full.
+    For each person and each day ``d`` on which a case they hold now is
+    due (whether or not the plan moves it), or a case the plan gives them
+    is due, the work queued up to ``d`` beyond their casework hours up to
+    ``d`` is late. Their queue is the forecast's: kept cases in progress
+    or pinned first, then every case by its target day. Past the horizon
+    the hours are ordinary days (no rota known), as the forecast counts
+    them. A shelved case due in the horizon is late in full.
 
     Formula: ``60 * over[p, d] >= kept_upto(p, d) + load_upto(p, d) -
-    hours_upto(p, d)`` when ``p`` holds a case due ``d`` (an indicator
-    when only open cases are due that day); plus ``sum_k late_hours[k] *
-    shelved[k]`` over cases due in the horizon.
+    hours_upto(p, d)`` on the days ``p``'s own cases are due, and on the
+    days of new cases when ``p`` gets one (an indicator); plus
+    ``sum_k late_hours[k] * shelved[k]`` over cases due in the horizon.
     """
     weight = data.weights.lateness
     if weight <= 0:
@@ -198,6 +198,10 @@ def lateness(
         for k in v.classes_of(p):
             if k.deadline_day is not None:
                 due_by_day.setdefault(k.deadline_day, []).append(k)
+        # Days a case they hold now is due count whatever the plan does
+        # (linear, no indicator): only days of cases new to them need
+        # one. With an indicator on every day, the LP relaxed it away
+        # (10,000 x 200: bound 7.7 against plans of 9.9 million).
         kept_due = data.due_of(p)
         days = sorted(set(due_by_day) | kept_due)
         if not days:
