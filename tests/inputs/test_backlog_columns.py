@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner
@@ -13,6 +14,17 @@ from balancer.errors import InputError
 from balancer.inputs.excel import read_team_workbook
 from balancer.outputs.team_workbook import write_team_workbook
 from tests.inputs.books import Sheets, base_sheets, with_cell, write_book
+
+if TYPE_CHECKING:
+    from balancer.errors import InputProblem
+
+
+def _only_problem(tmp_path: Path, sheets: Sheets) -> InputProblem:
+    """The one problem reading ``sheets`` reports."""
+    with pytest.raises(InputError) as caught:
+        read_team_workbook(write_book(tmp_path / "team.xlsx", sheets))
+    (problem,) = caught.value.problems
+    return problem
 
 
 def _with_may_move(value: object, owner: object = "ann") -> Sheets:
@@ -38,9 +50,7 @@ def test_may_move_on_a_shelf_case_names_its_cell(tmp_path: Path) -> None:
     sheets = with_cell(
         _with_may_move("yes", owner=None), "Cases", 2, "Status", "new"
     )
-    with pytest.raises(InputError) as caught:
-        read_team_workbook(write_book(tmp_path / "team.xlsx", sheets))
-    (problem,) = caught.value.problems
+    problem = _only_problem(tmp_path, sheets)
     assert (problem.sheet, problem.row, problem.column) == (
         "Cases",
         2,
@@ -55,9 +65,7 @@ def test_pinned_and_may_move_together_name_the_may_move_cell(
     sheets = _with_may_move("yes")
     sheets["Cases"][0].append("Pinned")
     sheets["Cases"][1].append("yes")
-    with pytest.raises(InputError) as caught:
-        read_team_workbook(write_book(tmp_path / "team.xlsx", sheets))
-    (problem,) = caught.value.problems
+    problem = _only_problem(tmp_path, sheets)
     assert (problem.row, problem.column) == (2, "May move")
     assert "both pinned and free to move" in problem.message
 
@@ -73,9 +81,7 @@ def test_shelf_order_and_max_moves_are_rules_settings(tmp_path: Path) -> None:
 def test_an_unknown_shelf_order_names_its_row(tmp_path: Path) -> None:
     sheets = base_sheets()
     sheets["Rules"].append(["shelf_order", "fifo"])
-    with pytest.raises(InputError) as caught:
-        read_team_workbook(write_book(tmp_path / "team.xlsx", sheets))
-    (problem,) = caught.value.problems
+    problem = _only_problem(tmp_path, sheets)
     assert (problem.sheet, problem.row, problem.column) == (
         "Rules",
         3,

@@ -20,7 +20,13 @@ from balancer.result import (
     WaitReason,
 )
 from balancer.validate.cases import casework_capacity, check_backlog
-from tests.factories import make_absence, make_case, make_duty, make_staff
+from tests.factories import (
+    make_absence,
+    make_case,
+    make_duty,
+    make_staff,
+    over_capacity_cases,
+)
 
 MONDAY = date(2027, 1, 4)
 
@@ -232,17 +238,7 @@ def test_an_owner_away_is_a_reason_to_move() -> None:
 def test_over_capacity_moves_only_what_the_owner_cannot_finish() -> None:
     # Ann holds 6 h + 4 h in her 8 h: the later-target case is past her
     # hours and may move; the first she finishes in time.
-    team = team_of(
-        make_case(
-            "a", owner="ann", status=CaseStatus.ASSIGNED, effort_hours=6
-        ),
-        make_case(
-            "b",
-            owner="ann",
-            status=CaseStatus.ASSIGNED,
-            received=date(2026, 12, 20),
-        ),
-    )
+    team = team_of(*over_capacity_cases())
     over = {"a": MoveReason.OVER_CAPACITY, "b": MoveReason.OVER_CAPACITY}
     assert rules_broken(team, plan(team, over, a="ann", b="bo")) == []
     assert rules_broken(team, plan(team, over, a="bo", b="ann")) == [

@@ -22,7 +22,12 @@ from balancer.solvers.cases.constraints import (
 )
 from balancer.solvers.cases.data import BacklogOptions
 from balancer.solvers.cases.model import build
-from tests.factories import make_absence, make_case, make_staff
+from tests.factories import (
+    make_absence,
+    make_case,
+    make_staff,
+    over_capacity_cases,
+)
 from tests.solvers.cases.helpers import (
     MONDAY,
     backlog_team,
@@ -371,16 +376,7 @@ def test_an_over_capacity_owner_may_hand_over_what_is_past_their_hours() -> (
     # Ann holds 6 h + 4 h in her 8 h: the second (later target) is past
     # her hours; she takes nothing new, so the shelf case goes to Bo.
     team = backlog_team(
-        make_case(
-            "a", owner="ann", status=CaseStatus.ASSIGNED, effort_hours=6
-        ),
-        make_case(
-            "b",
-            owner="ann",
-            status=CaseStatus.ASSIGNED,
-            received=date(2026, 12, 20),
-        ),
-        make_case("new", effort_hours=1),
+        *over_capacity_cases(), make_case("new", effort_hours=1)
     )
     data = data_for(team)
     assert data.fixed_owner == {"a": "ann"}
@@ -391,18 +387,7 @@ def test_an_over_capacity_owner_may_hand_over_what_is_past_their_hours() -> (
 
 def test_an_over_capacity_owner_keeps_what_they_hold_beyond_hours() -> None:
     # Capacity binds only those not over capacity: Ann may keep b.
-    team = backlog_team(
-        make_case(
-            "a", owner="ann", status=CaseStatus.ASSIGNED, effort_hours=6
-        ),
-        make_case(
-            "b",
-            owner="ann",
-            status=CaseStatus.ASSIGNED,
-            received=date(2026, 12, 20),
-        ),
-    )
-    data = data_for(team)
+    data = data_for(backlog_team(*over_capacity_cases()))
     assert status_with(data, [capacity], {"b": "ann"}) is OK
 
 

@@ -160,17 +160,15 @@ def test_shelf_points_are_priority_times_one_plus_age() -> None:
     assert term_value(data_for(team), shelf, {"n": None, "u": None}) == 210
 
 
-def test_lateness_counts_deadlines_after_the_horizon() -> None:
-    # Monday-only horizon (8 h), then Tuesday is an ordinary 8 h day.
-    # Ann holds 10 h in progress and an 8 h case due Tuesday: over
-    # capacity, so both may move. Kept with her, the second is reached
-    # by Tuesday with 18 h of work against 16 h: 2 h late; with Bo, none.
+def _ann_holds(hours: float) -> BacklogData:
+    """Monday-only horizon (8 h), Tuesday an ordinary 8 h day: Ann holds
+    ``hours`` in progress and an 8 h case due Tuesday, over capacity."""
     team = backlog_team(
         make_case(
             "old",
             owner="ann",
             status=CaseStatus.IN_PROGRESS,
-            effort_hours=10,
+            effort_hours=hours,
         ),
         make_case(
             "due",
@@ -182,36 +180,25 @@ def test_lateness_counts_deadlines_after_the_horizon() -> None:
         ),
         weights=weights(lateness=1),
     )
-    data = data_for(team, days=1, options=BacklogOptions(aggregate=False))
+    return data_for(team, days=1, options=BacklogOptions(aggregate=False))
+
+
+def test_lateness_counts_deadlines_after_the_horizon() -> None:
+    # 10 h in progress: both may move. Kept with her, the second is
+    # reached by Tuesday with 18 h of work against 16 h: 2 h late; with
+    # Bo, none.
+    data = _ann_holds(10)
     assert set(data.movable) == {"old", "due"}
     assert term_value(data, lateness, {"old": "ann", "due": "ann"}) == 2
     assert term_value(data, lateness, {"old": "ann", "due": "bo"}) == 0
 
 
 def test_a_day_an_owners_case_is_due_counts_after_it_moves() -> None:
-    # Monday-only horizon, Tuesday an ordinary 8 h day. Ann holds 20 h
-    # in progress and an 8 h case due Tuesday. Kept: 28 h by Tuesday
-    # against 16 h, 12 h late. Moved to Bo: Ann's Tuesday still counts,
-    # 20 h against 16 h, 4 h (Bo's 8 h are on time). The day counts
-    # without an indicator, which keeps the relaxation tight.
-    team = backlog_team(
-        make_case(
-            "old",
-            owner="ann",
-            status=CaseStatus.IN_PROGRESS,
-            effort_hours=20,
-        ),
-        make_case(
-            "due",
-            owner="ann",
-            status=CaseStatus.ASSIGNED,
-            effort_hours=8,
-            received=date(2027, 1, 3),
-            deadline=date(2027, 1, 5),
-        ),
-        weights=weights(lateness=1),
-    )
-    data = data_for(team, days=1, options=BacklogOptions(aggregate=False))
+    # 20 h in progress. Kept: 28 h by Tuesday against 16 h, 12 h late.
+    # Moved to Bo: Ann's Tuesday still counts, 20 h against 16 h, 4 h
+    # (Bo's 8 h are on time). The day counts without an indicator,
+    # which keeps the relaxation tight.
+    data = _ann_holds(20)
     assert term_value(data, lateness, {"old": "ann", "due": "bo"}) == 4
     assert term_value(data, lateness, {"old": "ann", "due": "ann"}) == 12
 
