@@ -11,7 +11,8 @@ The public entry, as a developer embeds it::
 
 Read a team (:func:`load_team`), plan (:func:`solve_rota`,
 :func:`balance_backlog`, :func:`plan_month`), check any plan with the
-independent validator (:func:`check_rota`, :func:`check_backlog`) and
+independent validator (:func:`check_rota`, :func:`check_account`,
+:func:`check_backlog`) and
 write the workbooks. A solve never raises for an infeasible or timed-out
 run; it returns a result with a status, objective, bound and named
 terms.
@@ -94,6 +95,7 @@ from balancer.solvers.planning import plan_month as plan_month
 from balancer.solvers.planning import solve_rota as solve_rota
 from balancer.solvers.runner import Progress as Progress
 from balancer.solvers.runner import SolveParams as SolveParams
+from balancer.validate.account import check_account as check_account
 from balancer.validate.cases import check_backlog as check_backlog
 from balancer.validate.rota import check_rota as check_rota
 from balancer.validate.rota import score_rota as score_rota

@@ -28,6 +28,7 @@ __all__ = [
     "SolveStats",
     "SolveStatus",
     "StaffDutySummary",
+    "TierReport",
     "WaitReason",
 ]
 
@@ -69,6 +70,35 @@ class PenaltyTerm(_Frozen):
         return self.weight * self.value
 
 
+class TierReport(_Frozen):
+    """How one tier of the rota's goals was solved.
+
+    The rota's goals are ranked in tiers (staffing, then fairness, then
+    the sums of deviations, then casework time, blocks and wishes) and
+    proven one after the other: a tier proven optimal is kept by every
+    later search. Values are in points (weight x hours or count).
+    """
+
+    name: str = Field(description="The tier, in the planner's words.")
+    terms: tuple[str, ...] = Field(description="Goal names in the tier.")
+    value: float | None = Field(
+        default=None, description="Points in the best rota of the tier."
+    )
+    bound: float | None = Field(
+        default=None, description="Proven lower bound, in points."
+    )
+    proven: bool = Field(
+        default=False, description="Every goal proven optimal, and kept."
+    )
+    proven_goals: tuple[str, ...] = Field(
+        default=(), description="The goals proven optimal, and kept."
+    )
+    seconds: float = Field(default=0.0, description="Time spent on it.")
+    finished_at: float = Field(
+        default=0.0, description="Seconds from the start of the solve."
+    )
+
+
 class SolveStats(_Frozen):
     """Numbers about the solve itself."""
 
@@ -85,6 +115,9 @@ class SolveStats(_Frozen):
     )
     phases: tuple[str, ...] = Field(
         default=(), description="Notes on each solve phase."
+    )
+    tiers: tuple[TierReport, ...] = Field(
+        default=(), description="Each tier of goals: proven or not."
     )
 
     @property
@@ -154,10 +187,18 @@ class AskCandidate(_Frozen):
 
 
 class StaffDutySummary(_Frozen):
-    """One person's duty load against their fair share for the month.
+    """One person's line of the month's fairness account, in hours.
 
-    Fair share = the team's duty hours x the person's available hours / the
-    team's available hours, minus the balance carried from earlier months.
+    The account (``docs/constraints.md``, "Fair shares"): the planned duty
+    is split in proportion to the hours each person is at work, less the
+    balance carried in from earlier months: that is their *claim*. The
+    *fair share* is the claim as far as who may take which duty allows
+    (shares add up to each duty's planned hours); the difference is the
+    *unavoidable* part, named and never carried. The balance *carried
+    out* to next month is the duty done less the fair share, plus the
+    person's part of any hours the rota falls short of target staffing
+    (nobody's debt); per duty alike, and the overall balance is the sum
+    of the duty balances.
     """
 
     staff_id: str = Field(description="Who.")
@@ -176,11 +217,51 @@ class StaffDutySummary(_Frozen):
     unpopular_fair_share: float = Field(
         default=0.0, description="Fair share of unpopular slots."
     )
+    claim_hours: float = Field(
+        default=0.0,
+        description="Share before what the duties allow: planned duty by "
+        "hours at work, less the balance carried in.",
+    )
+    carried_in_hours: float = Field(
+        default=0.0, description="Balance carried in (+ = did more)."
+    )
+    carried_in_by_duty: dict[str, float] = Field(
+        default_factory=dict,
+        description="Duty id -> balance carried in for that duty.",
+    )
+    unavoidable_hours: float = Field(
+        default=0.0,
+        description="Fair share less claim: what no rota can give back "
+        "(not carried).",
+    )
+    unavoidable_by_duty: dict[str, float] = Field(
+        default_factory=dict,
+        description="Duty id -> that duty's unavoidable part.",
+    )
+    short_of_target_hours: float = Field(
+        default=0.0,
+        description="The person's part of the hours the rota falls short "
+        "of target staffing (negative when it is over target).",
+    )
+    short_of_target_by_duty: dict[str, float] = Field(
+        default_factory=dict, description="Duty id -> that duty's part."
+    )
+    carried_out_by_duty: dict[str, float] = Field(
+        default_factory=dict,
+        description="Duty id -> balance carried out for that duty.",
+    )
 
     @property
     def deviation_hours(self) -> float:
-        """Assigned minus fair share; the balance carried forward."""
+        """Assigned minus fair share: the rota's own deviation."""
         return self.assigned_hours - self.fair_share_hours
+
+    @property
+    def carried_out_hours(self) -> float:
+        """Balance carried out to next month: the duty balances' sum."""
+        if self.carried_out_by_duty:
+            return sum(self.carried_out_by_duty.values())
+        return self.deviation_hours + self.short_of_target_hours
 
 
 class Conflict(_Frozen):

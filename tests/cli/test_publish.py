@@ -104,14 +104,14 @@ def test_statements_for_a_hand_edited_rota(tmp_path: Path) -> None:
     # Phone: 08-10 (target 2) and 10-12 on 20 days, 2 h each = 120 h;
     # mail 12-15 on 20 days = 60 h.
     assert lines[0].startswith(
-        "January 2027: 180 h of duty planned (phone 120 h, mail 60 h)"
+        "January 2027: 180 h of duty planned (Phones 120 h, Mail 60 h)"
     )
     # Hours come from the edited Board: bo keeps only Wednesday's mail.
     assert lines[1].startswith(
-        "Ann Arbor: 5 h of duty in January (phone 2 h, mail 3 h); "
+        "Ann Arbor: 5 h of duty in January (Phones 2 h, Mail 3 h); "
     )
     assert lines[2].startswith(
-        "=cmd|' /C calc'!A0: 3 h of duty in January (mail 3 h); "
+        "=cmd|' /C calc'!A0: 3 h of duty in January (Mail 3 h); "
     )
     assert "1 day of vacation" in lines[2]
     assert len(lines) == 4

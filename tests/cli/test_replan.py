@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+import pytest
 from click.testing import CliRunner, Result
 from openpyxl import load_workbook
 
@@ -217,18 +218,23 @@ def test_history_from_last_months_rota_feeds_the_next(tmp_path: Path) -> None:
     assert done.exit_code == 0, done.output
     assert f"History from {rota_path}" in done.output
     sheet = load_workbook(out)["Fairness"]
-    headers = [c.value for c in sheet[1]]
-    assert {"Month deviation", "New balance"} <= set(headers)
-    rows = {
+    rows = list(sheet.iter_rows(values_only=True))
+    top = next(i for i, r in enumerate(rows) if r[0] == "Staff")
+    headers = rows[top]
+    table = {
         r[0]: dict(zip(headers, r, strict=True))
-        for r in sheet.iter_rows(min_row=2, values_only=True)
+        for r in rows[top + 1 :]
         if r[0] in overall
     }
+    # What January carried out is what February carries in, and each
+    # February line adds up: carried out = assigned - fair share + the
+    # person's part of any shortfall.
     for staff_id, hours in overall.items():
-        row = rows[staff_id]
-        assert row["Old balance"] == hours
-        assert row["New balance"] == row["Deviation"]
-        assert row["Month deviation"] == round(row["Deviation"] - hours, 2)
+        row = table[staff_id]
+        assert row["Carried in"] == hours
+        assert row["Carried out"] == pytest.approx(
+            row["Assigned"] - row["Fair share"] + row["Short of target"]
+        )
 
 
 def test_history_needs_a_history_sheet(tmp_path: Path) -> None:

@@ -113,10 +113,12 @@ ASSIGNMENTS = (
 
 
 def rota_result(**overrides: Any) -> RotaResult:
-    """A feasible result over :data:`ASSIGNMENTS` with fairness figures.
+    """A feasible result over :data:`ASSIGNMENTS` with its account.
 
-    ann: fair share 7 h (10 h raw less her 3 h balance), assigned 5 h, so
-    her new balance is -2 h; bo: fair share 4 h, assigned 5 h, +1 h.
+    ann: fair share 7 h (10 h raw less the 3 h she carried in), assigned
+    5 h, so she carries out -2 h (phone -2 h, mail 0 h); bo: fair share
+    4 h, assigned 5 h, carries out +1 h (phone -0.5 h, mail +1.5 h); cy:
+    exactly on her share. Nobody is short of target, nothing unavoidable.
     """
     fields: dict[str, Any] = {
         "stats": SolveStats(
@@ -144,6 +146,9 @@ def rota_result(**overrides: Any) -> RotaResult:
                 fair_share_by_duty={"phone": 4.0, "mail": 3.0},
                 unpopular_slots=0,
                 unpopular_fair_share=-0.5,
+                claim_hours=7.0,
+                carried_in_hours=3.0,
+                carried_out_by_duty={"phone": -2.0, "mail": 0.0},
             ),
             StaffDutySummary(
                 staff_id="bo",
@@ -154,6 +159,8 @@ def rota_result(**overrides: Any) -> RotaResult:
                 fair_share_by_duty={"phone": 2.5, "mail": 1.5},
                 unpopular_slots=1,
                 unpopular_fair_share=0.25,
+                claim_hours=4.0,
+                carried_out_by_duty={"phone": -0.5, "mail": 1.5},
             ),
             StaffDutySummary(
                 staff_id="cy",
@@ -162,6 +169,8 @@ def rota_result(**overrides: Any) -> RotaResult:
                 assigned_hours=4.0,
                 hours_by_duty={"phone": 4.0},
                 fair_share_by_duty={"phone": 4.0, "mail": 0.0},
+                claim_hours=4.0,
+                carried_out_by_duty={"phone": 0.0, "mail": 0.0},
             ),
         ),
     }

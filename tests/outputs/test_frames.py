@@ -158,22 +158,28 @@ def test_coverage_counts_shortfalls() -> None:
     assert tuesday["Short of min"] == 1
 
 
-def test_fairness_deviation_is_assigned_minus_fair_share() -> None:
+def test_fairness_shows_the_account_in_and_out() -> None:
     table = account_frames.fairness_frame(rota_team(), rota_result())
     ann = table.set_index("Staff").loc["ann"]
-    assert ann["Old balance"] == 3.0
+    assert ann["Carried in"] == 3.0
     assert ann["Fair share"] == 7.0
     assert ann["Assigned"] == 5.0
     assert ann["Deviation"] == -2.0
+    assert ann["Short of target"] == 0.0
+    assert ann["Carried out"] == -2.0
     assert ann["Unpopular deviation"] == 0.5
     assert ann["phone hours"] == 2.0
+    assert ann["phone carried out"] == -2.0
 
 
 def test_fairness_shows_each_duty_share_beside_its_hours() -> None:
     """A person who may not take a duty has no share in it: a blank."""
     result = rota_result()
     cy = result.staff[2].model_copy(
-        update={"fair_share_by_duty": {"phone": 4}}
+        update={
+            "fair_share_by_duty": {"phone": 4},
+            "carried_out_by_duty": {"phone": 0.0},
+        }
     )
     result = result.model_copy(update={"staff": (*result.staff[:2], cy)})
     table = account_frames.fairness_frame(rota_team(), result).set_index(
@@ -183,28 +189,17 @@ def test_fairness_shows_each_duty_share_beside_its_hours() -> None:
     assert duties == [
         "phone hours",
         "phone fair share",
+        "phone carried out",
         "mail hours",
         "mail fair share",
+        "mail carried out",
     ]
     assert table.loc["ann", "phone fair share"] == 4.0
     assert table.loc["bo", "mail fair share"] == 1.5
     assert pd.isna(table.loc["cy", "mail fair share"])
 
 
-def test_fairness_has_no_duty_share_columns_without_duty_shares() -> None:
-    result = rota_result()
-    plain = tuple(
-        s.model_copy(update={"fair_share_by_duty": {}}) for s in result.staff
-    )
-    table = account_frames.fairness_frame(
-        rota_team(), result.model_copy(update={"staff": plain})
-    )
-    assert "phone hours" in table.columns
-    assert "phone fair share" not in table.columns
-    assert "mail fair share" not in table.columns
-
-
-def test_new_history_is_the_deviation_not_old_plus_deviation() -> None:
+def test_new_history_is_what_is_carried_out() -> None:
     """ann's fair share already took her +3 h, so -2 h carries, not +1 h."""
     history = account_frames.history_frame(rota_team(), rota_result())
     assert tuple(history.columns) == HISTORY.headers
@@ -215,7 +210,7 @@ def test_new_history_is_the_deviation_not_old_plus_deviation() -> None:
     assert overall.loc["bo", "Unpopular balance"] == 0.75
 
 
-def test_new_history_has_per_duty_rows_where_shares_are_known() -> None:
+def test_new_history_has_a_row_per_duty_adding_up_to_the_overall() -> None:
     history = account_frames.history_frame(rota_team(), rota_result())
     rows = {
         (s, d): h
@@ -228,6 +223,7 @@ def test_new_history_has_per_duty_rows_where_shares_are_known() -> None:
     }
     assert rows[("bo", "phone")] == -0.5
     assert rows[("bo", "mail")] == 1.5
+    assert rows[("bo", "")] == rows[("bo", "phone")] + rows[("bo", "mail")]
     assert rows[("cy", "mail")] == 0.0
     assert len(history) == 3 + 6
 

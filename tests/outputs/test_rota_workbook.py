@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from balancer.domain import HistoryBalance
 from balancer.errors import OutputError
 from balancer.files.schema import HISTORY
 from balancer.outputs.rota_frames import BOARD_HEADERS
@@ -61,7 +62,7 @@ def _staff_row(sheet: Worksheet, staff_id: str) -> int:
 
 def test_sheets_in_order(tmp_path: Path) -> None:
     book = _write(tmp_path)
-    assert tuple(book.sheetnames) == (*ROTA_SHEETS, "Published")
+    assert tuple(book.sheetnames) == (*ROTA_SHEETS, "Published", "Carried in")
     visible = [s.title for s in book.worksheets if s.sheet_state == "visible"]
     assert tuple(visible) == ROTA_SHEETS
 
@@ -155,19 +156,28 @@ def test_board_header_and_rows(tmp_path: Path) -> None:
     assert len(sheet.row_breaks.brk) == 3
 
 
-def test_fairness_table_and_chart(tmp_path: Path) -> None:
+def test_fairness_notes_table_and_chart(tmp_path: Path) -> None:
     sheet = _write(tmp_path)["Fairness"]
-    header = [cell.value for cell in sheet[1]]
-    assert header[:7] == [
+    assert sheet["A1"].value == "Fairness January 2027"
+    assert sheet["A2"].value == (
+        "Fair shares are based on the planned (target) staffing of every slot."
+    )
+    top = next(r for r in range(1, 10) if sheet.cell(r, 1).value == "Staff")
+    header = [cell.value for cell in sheet[top]]
+    assert header[:10] == [
         "Staff",
         "Name",
         "Available hours",
-        "Old balance",
+        "Carried in",
         "Fair share",
+        "Unavoidable",
         "Assigned",
         "Deviation",
+        "Short of target",
+        "Carried out",
     ]
-    assert [sheet.cell(row=2, column=c).value for c in (1, 7)] == ["ann", -2]
+    ann = [sheet.cell(row=top + 1, column=c).value for c in (1, 4, 8, 10)]
+    assert ann == ["ann", 3, -2, -2]
     assert len(sheet._charts) == 1
     assert sheet.page_setup.orientation == "landscape"
 
@@ -209,6 +219,17 @@ def test_history_sheet_matches_the_input_layout(tmp_path: Path) -> None:
     assert tuple(rows[0]) == HISTORY.headers
     assert rows[1] == ["ann", None, -2, 0.5]
     assert ["bo", "mail", 1.5, 0] in rows
+
+
+def test_the_balances_planned_with_are_kept_hidden(tmp_path: Path) -> None:
+    team = rota_team(history=(HistoryBalance(staff_id="ann", hours=3.0),))
+    path = write_rota_workbook(
+        team, JANUARY, rota_result(), tmp_path / "r.xlsx"
+    )
+    sheet = load_workbook(path)["Carried in"]
+    assert sheet.sheet_state == "hidden"
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows == [list(HISTORY.headers), ["ann", None, 3, 0]]
 
 
 def test_refuses_to_overwrite_an_input(tmp_path: Path) -> None:

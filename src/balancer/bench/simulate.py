@@ -5,8 +5,11 @@ function, each month's new balances (what the rota workbook's History
 sheet holds) become the next month's history; without one, every month
 is planned as if it were the first. For each month it records every
 person's cumulative duty hours against their cumulative fair share, where
-a month's fair share is the one without any carried balance (the team's
-planned duty split by available hours, :mod:`.solvers.rota.shares`).
+a month's fair share is the exact one without any carried balance (the
+team's planned duty split by available hours, as far as who may take
+which duty allows: :mod:`balancer.solvers.rota.shares`), less their part
+of any hours the month's rota falls short of target staffing (nobody's
+debt: in proportion to their share of the duty); overall and per duty.
 
 ``benchmarks/fairness_simulation.py`` runs it on the demo team for six
 months and draws both curves; ``docs/fairness-over-time.md`` has the
@@ -41,11 +44,28 @@ class MonthFigures:
     assigned: dict[str, float]
     fair: dict[str, float]
     cumulative: dict[str, float] = field(default_factory=dict)
+    cumulative_by_duty: dict[str, dict[str, float]] = field(
+        default_factory=dict
+    )
+    unavoidable: dict[str, float] = field(default_factory=dict)
+    result: RotaResult | None = None
 
     @property
     def worst(self) -> float:
         """Largest cumulative deviation from fair share, in hours."""
         return max((abs(v) for v in self.cumulative.values()), default=0.0)
+
+    @property
+    def worst_by_duty(self) -> float:
+        """Largest cumulative deviation of any person in any duty."""
+        return max(
+            (
+                abs(v)
+                for mine in self.cumulative_by_duty.values()
+                for v in mine.values()
+            ),
+            default=0.0,
+        )
 
 
 def balances_after(
@@ -53,30 +73,28 @@ def balances_after(
 ) -> tuple[HistoryBalance, ...]:
     """The new balances, as the rota workbook's History sheet has them.
 
-    One all-duties row per person (assigned - fair share, which already
-    includes the old balance) and one row per duty; rounded to 0.01 h.
-    Without a rota the old balances carry on unchanged.
+    One all-duties row per person and one row per duty, each the balance
+    carried out (in hundredths of an hour; the all-duties row is the sum
+    of the duty rows). Without a rota the old balances carry on unchanged.
     """
     if not result.staff:
         return team.history
     rows: list[HistoryBalance] = []
     for s in result.staff:
+        if not s.fair_share_by_duty and not s.carried_out_by_duty:
+            continue
         rows.append(
             HistoryBalance(
                 staff_id=s.staff_id,
-                hours=round(s.deviation_hours, 2),
+                hours=s.carried_out_hours,
                 unpopular_slots=round(
                     s.unpopular_slots - s.unpopular_fair_share, 2
                 ),
             )
         )
         rows += [
-            HistoryBalance(
-                staff_id=s.staff_id,
-                duty=duty_id,
-                hours=round(s.hours_by_duty.get(duty_id, 0.0) - share, 2),
-            )
-            for duty_id, share in s.fair_share_by_duty.items()
+            HistoryBalance(staff_id=s.staff_id, duty=duty_id, hours=hours)
+            for duty_id, hours in s.carried_out_by_duty.items()
         ]
     return tuple(rows)
 
@@ -100,22 +118,42 @@ def simulate(
 
     history: tuple[HistoryBalance, ...] = ()
     total: dict[str, float] = {}
+    by_duty: dict[str, dict[str, float]] = {}
     figures: list[MonthFigures] = []
     for base, month in zip(teams, months, strict=True):
         fields = {name: getattr(base, name) for name in Team.model_fields}
         team = Team.checked(**{**fields, "history": history})
         fresh = Team.checked(**{**fields, "history": ()})
-        shares = compute_shares(fresh, month)
-        fair = {p: v / shares.per_unit for p, v in shares.overall.items()}
+        account = compute_shares(fresh, month).account
+        per_unit = compute_shares(fresh, month).per_unit
+        fair = {p: float(v) / per_unit for p, v in account.exact.items()}
         result = solve_rota(team, month, params)
         assigned = dict.fromkeys(fair, 0.0)
+        done: dict[str, dict[str, float]] = {}
         for a in result.assignments:
             slot = team.duty_by_id[a.duty_id].slots[a.slot_index]
             assigned[a.staff_id] = assigned.get(a.staff_id, 0.0) + slot.hours
-        for staff_id in fair:
-            total[staff_id] = (
-                total.get(staff_id, 0.0) + assigned[staff_id] - fair[staff_id]
-            )
+            mine = done.setdefault(a.staff_id, {})
+            mine[a.duty_id] = mine.get(a.duty_id, 0.0) + slot.hours
+        planned = {
+            duty_id: float(steps) / per_unit
+            for duty_id, steps in account.planned.items()
+        }
+        staffed: dict[str, float] = {}
+        for mine in done.values():
+            for duty_id, hours in mine.items():
+                staffed[duty_id] = staffed.get(duty_id, 0.0) + hours
+        for duty_id, pool in account.exact_by_duty.items():
+            mine = by_duty.setdefault(duty_id, {})
+            short = planned.get(duty_id, 0.0) - staffed.get(duty_id, 0.0)
+            for staff_id, steps in pool.items():
+                share = float(steps) / per_unit
+                part = short * share / planned[duty_id] if short else 0.0
+                deviation = (
+                    done.get(staff_id, {}).get(duty_id, 0.0) - share + part
+                )
+                mine[staff_id] = mine.get(staff_id, 0.0) + deviation
+                total[staff_id] = total.get(staff_id, 0.0) + deviation
         figures.append(
             MonthFigures(
                 month=month,
@@ -123,6 +161,15 @@ def simulate(
                 assigned=assigned,
                 fair=fair,
                 cumulative={k: round(v, 4) for k, v in total.items()},
+                cumulative_by_duty={
+                    u: {k: round(v, 4) for k, v in mine.items()}
+                    for u, mine in by_duty.items()
+                },
+                unavoidable={
+                    p: float(v) / per_unit
+                    for p, v in account.unavoidable.items()
+                },
+                result=result,
             )
         )
         if carry is not None:

@@ -15,10 +15,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from balancer.cli.options import FILE, month_option
+from balancer.cli.options import FILE, LANG, month_option
+
+if TYPE_CHECKING:
+    from balancer.outputs.words import Language
 
 __all__ = ["diff", "ics", "statements"]
 
@@ -112,14 +116,21 @@ def diff(old_path: Path, new_path: Path) -> None:
     metavar="YYYY-MM",
     help="The rota's month; default: the month of its dates.",
 )
+@LANG
 def statements(
-    team_path: Path, rota_path: Path, month_text: str | None
+    team_path: Path, rota_path: Path, month_text: str | None, lang: Language
 ) -> None:
     """Print each person's fairness statement for rota ROTA.
 
-    Works on a hand-edited rota too: the fair shares and balances are
-    worked out from the team workbook TEAM and the rota's Board sheet.
+    The same lines as the rota workbook's Statements sheet, for a
+    hand-edited rota too: the shares come from the team workbook TEAM
+    (contracts, absences, duties) and the rota's Board, and the balances
+    carried in are the ones the rota was planned with, kept in the rota
+    workbook (not TEAM's History, which may have moved on). A rota
+    workbook from before they were kept uses TEAM's History, and says so.
     """
+    from balancer.errors import InputError, InputProblem
+    from balancer.inputs.kept import with_balances
     from balancer.inputs.loaded import load_team
     from balancer.inputs.rota_workbook import open_rota_workbook
     from balancer.outputs.statements import fairness_statements
@@ -127,7 +138,27 @@ def statements(
 
     team = load_team(team_path).team
     book = open_rota_workbook(rota_path)
-    month = month_option(month_text, book.month())
+    found = book.month()
+    month = month_option(month_text, found)
+    if found is not None and month != found:
+        raise InputError(
+            [
+                InputProblem(
+                    f"--month {month} does not match the rota, which is "
+                    f"for {found}",
+                    fix=f"leave --month out, or give --month {found}",
+                )
+            ],
+            source=str(rota_path),
+        )
+    if book.carried_in is None:
+        click.echo(
+            f"{rota_path} does not keep the balances it was planned with "
+            f"(written by an older balancer); using {team_path}'s History",
+            err=True,
+        )
+    else:
+        team = with_balances(team, book.carried_in)
     result = account_for(team, month, book.assignments(team, month))
-    for line in fairness_statements(team, month, result).lines():
+    for line in fairness_statements(team, month, result, lang).lines():
         click.echo(line)

@@ -103,6 +103,12 @@ class Month(FrozenModel):
         """The following month."""
         return Month.following(self.first)
 
+    def previous(self) -> Month:
+        """The month before."""
+        if self.month == 1:
+            return Month(year=self.year - 1, month=12)
+        return Month(year=self.year, month=self.month - 1)
+
     def __str__(self) -> str:
         return f"{self.year:04d}-{self.month:02d}"
 

@@ -106,6 +106,14 @@ class Rules(FrozenModel):
         f"{MOVES_PER_CASEWORKER} per caseworker at work in the horizon.",
     )
 
+    goals_in_tiers: bool = Field(
+        default=True,
+        description="Prove the rota's goals tier by tier: staffing, then "
+        "fairness, then the sums of deviations, then casework time, "
+        "blocks and wishes; no = one weighted sum of every goal (as the "
+        "benchmarks score).",
+    )
+
     def move_budget(self, caseworkers: int) -> int:
         """The move budget for a team with ``caseworkers`` at work.
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ABSENCES",
     "BOARD",
+    "CARRIED_IN",
     "CASES",
     "DUTIES",
     "HISTORY",
@@ -401,6 +402,7 @@ _RULE_ALIASES: dict[str, tuple[str, ...]] = {
     "half_day_split": ("Middag", "Halvdagsskel"),
     "daily_overhead_hours": ("Daglige mødetimer", "Overhead timer pr dag"),
     "horizon_working_days": ("Horisont arbejdsdage", "Planhorisont"),
+    "goals_in_tiers": ("Mål i trin", "Mål trinvis"),
 }
 
 _DAY_NAMES = (
@@ -475,6 +477,16 @@ BOARD = Sheet(
         Column("note", "Note", ("Bemærkning", "Notat"), False, ""),
     ),
 )  # fmt: skip
+
+#: The balances a rota was planned with (hidden), in the History layout,
+#: so ``balancer statements`` tells the account the rota was made with.
+CARRIED_IN = Sheet(
+    key="carried_in",
+    name="Carried in",
+    aliases=("Overført ind",),
+    required=False,
+    columns=HISTORY.columns,
+)
 
 #: The rota as balancer published it: a hidden copy of the Board, so
 #: ``--keep`` can tell which cells the planner changed by hand.

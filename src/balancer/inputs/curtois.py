@@ -253,6 +253,8 @@ def read_curtois(path: Path) -> CurtoisInstance:
             max_duty_days_per_week=7,
             max_consecutive_slots=1,
             min_free_half_days_per_week=0,
+            # The benchmark scores one weighted sum of cover and requests.
+            goals_in_tiers=False,
         ),
         weights=_benchmark_weights(
             under.pop() if under else 0, over.pop() if over else 0

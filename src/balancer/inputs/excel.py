@@ -36,6 +36,7 @@ from balancer.domain import (
 )
 from balancer.errors import InputProblem
 from balancer.files.cells import (
+    parse_bool,
     parse_date,
     parse_int,
     parse_list,
@@ -497,6 +498,8 @@ def _setting_parser(setting: Setting) -> Callable[[Any], Any]:
     kind = model.model_fields[setting.field].annotation
     if isinstance(kind, type) and issubclass(kind, StrEnum):
         return parse_text  # a word, e.g. shelf_order = queue
+    if kind is bool:
+        return parse_bool
     if kind is int:
         return parse_int
     if kind is time:

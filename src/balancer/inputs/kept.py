@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING, Any
 from balancer.errors import InputError, InputProblem
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from datetime import date
     from pathlib import Path
 
-    from balancer.domain import Month, Team
+    from balancer.domain import HistoryBalance, Month, Team
     from balancer.result import DutyAssignment, RotaBaseline
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "keep_baseline",
     "staff_id_for",
     "with_absence",
+    "with_balances",
     "with_history",
 ]
 
@@ -42,6 +44,12 @@ def _replace(team: Team, **fields: Any) -> Team:
 
     current = {name: getattr(team, name) for name in Team.model_fields}
     return Team.checked(**{**current, **fields})
+
+
+def with_balances(team: Team, balances: Iterable[HistoryBalance]) -> Team:
+    """The team with ``balances`` as its History (people gone left out)."""
+    known = [b for b in balances if b.staff_id in team.staff_by_id]
+    return _replace(team, history=tuple(known))
 
 
 def with_history(team: Team, path: Path) -> tuple[Team, list[str]]:

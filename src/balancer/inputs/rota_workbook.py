@@ -37,15 +37,21 @@ from balancer.domain import Month, Weekday, minutes
 from balancer.errors import InputError, InputProblem
 from balancer.files.cells import is_blank, parse_date, parse_time_span
 from balancer.files.opening import open_workbook
-from balancer.files.schema import BOARD, PUBLISHED, normalise_header
+from balancer.files.schema import (
+    BOARD,
+    CARRIED_IN,
+    PUBLISHED,
+    normalise_header,
+)
 from balancer.files.tables import Problems, read_table
+from balancer.inputs.records import history_record
 from balancer.result import BoardShift, DutyAssignment, PublishedRota
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from datetime import date
 
-    from balancer.domain import Duty, Staff, Team
+    from balancer.domain import Duty, HistoryBalance, Staff, Team
     from balancer.files.tables import Row, Table
 
 __all__ = [
@@ -76,11 +82,15 @@ class RotaWorkbook:
     published
         The hidden Published sheet's table; None in workbooks written
         before it existed.
+    carried_in
+        The hidden Carried in sheet: the balances the rota was planned
+        with; None in workbooks written before it existed.
     """
 
     source: str
     board: Table
     published: Table | None
+    carried_in: tuple[HistoryBalance, ...] | None = None
 
     def assignments(
         self, team: Team, month: Month, *, published: bool = False
@@ -200,7 +210,7 @@ class RotaWorkbook:
 
 
 def open_rota_workbook(path: str | Path) -> RotaWorkbook:
-    """Open a rota workbook once and read its Board and Published sheets.
+    """Open a rota workbook once: its Board, Published and Carried in.
 
     Raises
     ------
@@ -227,13 +237,19 @@ def open_rota_workbook(path: str | Path) -> RotaWorkbook:
             )
         board = read_table(book, BOARD, problems)
         published = read_table(book, PUBLISHED, problems)
+        kept = read_table(book, CARRIED_IN, problems)
     finally:
         book.close()
     problems.raise_if_any(tabs)
     assert board is not None  # a missing Board is a problem above
     if published is not None and not published.complete:
         published = None
-    return RotaWorkbook(str(source), board, published)
+    carried_in = None
+    if kept is not None and kept.complete:
+        records = [history_record(row) for row in kept.rows]
+        carried_in = tuple(r for r in records if r is not None)
+    problems.raise_if_any(tabs)
+    return RotaWorkbook(str(source), board, published, carried_in)
 
 
 def read_rota_workbook(

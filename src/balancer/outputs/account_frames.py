@@ -1,19 +1,14 @@
 """The fairness account as plain tables: the Fairness and History sheets.
 
-Balances carried to next month
-------------------------------
-A person's fair share for the month (``StaffDutySummary.fair_share_hours``)
-already subtracts the balance carried in from History: someone who did 3 h
-too much last month has a fair share 3 h smaller this month. Their
-deviation, assigned minus fair share, therefore *is* the new balance:
-
-    new balance = assigned - fair share
-                = assigned - (raw share - old balance)
-                = (assigned - raw share) + old balance
-
-so it is written to the new History sheet as it is, never added to the old
-balance a second time. The same holds per duty (``hours_by_duty`` against
-``fair_share_by_duty``) and for unpopular slots.
+Every figure comes from the month's account (``RotaResult.staff``; see
+:mod:`balancer.solvers.rota.account`): the balance *carried in* (from
+last month's History), the fair share (already less what was carried in,
+and as far as who may take which duty allows), the part of it no rota can
+give back (*unavoidable*, not carried), the hours done, their deviation
+from the share, the person's part of a staffing shortfall (not carried)
+and the balance *carried out*, which next month's History holds: the
+deviation plus that part. Per duty alike; the overall balance carried out
+is the sum of the duty balances.
 """
 
 from __future__ import annotations
@@ -29,58 +24,41 @@ if TYPE_CHECKING:
     from balancer.domain import Team
     from balancer.result import RotaResult
 
-__all__ = ["fairness_frame", "history_frame"]
-
-
-def _old_balance(team: Team, staff_id: str) -> tuple[float, float]:
-    """Carried hours (all-duties rows, else the duty rows) and unpopular."""
-    mine = [b for b in team.history if b.staff_id == staff_id]
-    overall = [b for b in mine if b.duty is None]
-    hours = sum(b.hours for b in (overall or mine))
-    unpopular = sum(b.unpopular_slots for b in mine)
-    return hours, unpopular
+__all__ = [
+    "FAIRNESS_COLUMNS",
+    "carried_in_frame",
+    "fairness_frame",
+    "history_frame",
+]
 
 
 def fairness_frame(team: Team, result: RotaResult) -> pd.DataFrame:
-    """Per person: duty hours and unpopular slots against fair share.
+    """Per person: the account of duty hours, overall and per duty.
 
-    Columns: Staff, Name, Available hours, Old balance, Fair share,
-    Assigned, Deviation, Unpopular slots, Unpopular fair share, Unpopular
-    deviation, then ``<duty> hours`` per duty, each followed by
-    ``<duty> fair share`` when the rota has fair shares per duty (blank
-    for someone who may not take the duty). ``Fair share`` already
-    subtracts the old balance, so ``Deviation`` (assigned - fair share) is
-    the new balance carried to next month (see the module docstring).
-    Hours are rounded to 0.01.
-
-    The per-duty shares are each duty's hours split among the people who
-    may take it, so for someone who may take only some duties they need
-    not add up to their overall share: both cannot be met, and the
-    columns side by side show by how much.
-
-    With carried history the cumulative view follows: ``Month deviation``
-    (assigned - this month's fair share before the old balance) and
-    ``New balance`` (old balance + month deviation = ``Deviation``).
+    Columns: Staff, Name, Available hours, Carried in, Fair share,
+    Unavoidable, Assigned, Deviation, Short of target, Carried out,
+    Unpopular slots, Unpopular fair share, Unpopular deviation, then per
+    duty ``<duty> hours``, ``<duty> fair share`` and ``<duty> carried
+    out`` (blank for someone who may not take the duty). Hours to the
+    minute, shown to 0.01.
     """
     summaries = {s.staff_id: s for s in result.staff}
-    cumulative = bool(team.history)
-    shared = {
-        duty_id for s in result.staff for duty_id in s.fair_share_by_duty
-    }
     rows = []
     for person in team.staff:
         summary = summaries.get(person.id)
         if summary is None:
             continue
-        old_hours, _ = _old_balance(team, person.id)
         row: dict[str, object] = {
             "Staff": person.id,
             "Name": person.name,
             "Available hours": hundredths(summary.available_hours),
-            "Old balance": hundredths(old_hours),
+            "Carried in": hundredths(summary.carried_in_hours),
             "Fair share": hundredths(summary.fair_share_hours),
+            "Unavoidable": hundredths(summary.unavoidable_hours),
             "Assigned": hundredths(summary.assigned_hours),
             "Deviation": hundredths(summary.deviation_hours),
+            "Short of target": hundredths(summary.short_of_target_hours),
+            "Carried out": hundredths(summary.carried_out_hours),
             "Unpopular slots": summary.unpopular_slots,
             "Unpopular fair share": hundredths(summary.unpopular_fair_share),
             "Unpopular deviation": hundredths(
@@ -95,48 +73,59 @@ def fairness_frame(team: Team, result: RotaResult) -> pd.DataFrame:
                 row[f"{duty.id} fair share"] = hundredths(
                     summary.fair_share_by_duty[duty.id]
                 )
-        if cumulative:
-            row["Month deviation"] = hundredths(
-                summary.deviation_hours - old_hours
-            )
-            row["New balance"] = hundredths(summary.deviation_hours)
+                row[f"{duty.id} carried out"] = hundredths(
+                    summary.carried_out_by_duty.get(duty.id, 0.0)
+                )
         rows.append(row)
-    per_duty = []
-    for duty in team.duties:
-        per_duty.append(f"{duty.id} hours")
-        if duty.id in shared:
-            per_duty.append(f"{duty.id} fair share")
-    columns = [
-        *_FAIRNESS_COLUMNS,
-        *per_duty,
-        *(("Month deviation", "New balance") if cumulative else ()),
+    per_duty = [
+        f"{duty.id} {what}"
+        for duty in team.duties
+        for what in ("hours", "fair share", "carried out")
     ]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=[*FAIRNESS_COLUMNS, *per_duty])
 
 
-_FAIRNESS_COLUMNS = [
+#: The Fairness sheet's columns before the per-duty ones.
+FAIRNESS_COLUMNS = (
     "Staff",
     "Name",
     "Available hours",
-    "Old balance",
+    "Carried in",
     "Fair share",
+    "Unavoidable",
     "Assigned",
     "Deviation",
+    "Short of target",
+    "Carried out",
     "Unpopular slots",
     "Unpopular fair share",
     "Unpopular deviation",
-]
+)
+
+
+def carried_in_frame(team: Team) -> pd.DataFrame:
+    """The balances the rota was planned with, in the History layout.
+
+    The rota workbook keeps them (a hidden sheet), so ``balancer
+    statements`` tells the same account as the Statements sheet, also
+    after a hand edit.
+    """
+    rows = [
+        (b.staff_id, b.duty or "", b.hours, b.unpopular_slots)
+        for b in team.history
+    ]
+    return pd.DataFrame(rows, columns=list(HISTORY.headers))
 
 
 def history_frame(team: Team, result: RotaResult) -> pd.DataFrame:
-    """The new History sheet: balances to carry into next month.
+    """The new History sheet: balances carried out to next month.
 
-    Same columns as the input History sheet (``columns.HISTORY``): Staff,
-    Duty, Balance hours, Unpopular balance. One row per person with a blank
-    duty (all duties together: assigned - fair share, which already
-    includes the old balance) and, when the result has per-duty fair
-    shares, one row per person and duty (that duty's hours - its fair
-    share). The unpopular balance sits on the all-duties row.
+    Same columns as the input History sheet (``schema.HISTORY``): Staff,
+    Duty, Balance hours, Unpopular balance. Per person one row with a
+    blank duty (all duties together: the sum of the duty rows) and one
+    per duty they may take, each the balance carried out, to the minute
+    (the cell holds the exact hours; it shows two decimals). The
+    unpopular balance sits on the all-duties row.
 
     Without a rota (no staff summaries) the old balances are carried on
     unchanged, so nothing is lost when a month could not be planned.
@@ -144,36 +133,35 @@ def history_frame(team: Team, result: RotaResult) -> pd.DataFrame:
     headers = HISTORY.headers
     if not result.staff:
         rows = [
-            (
-                b.staff_id,
-                b.duty or "",
-                hundredths(b.hours),
-                hundredths(b.unpopular_slots),
-            )
+            (b.staff_id, b.duty or "", b.hours, b.unpopular_slots)
             for b in team.history
         ]
         return pd.DataFrame(rows, columns=list(headers))
     summaries = {s.staff_id: s for s in result.staff}
     ordered = [p.id for p in team.staff if p.id in summaries]
-    ordered += [s for s in summaries if s not in team.staff_by_id]
     rows = []
     for staff_id in ordered:
         summary = summaries[staff_id]
+        if not summary.fair_share_by_duty:
+            continue  # takes no duty: nothing to carry
         rows.append(
             (
                 staff_id,
                 "",
-                hundredths(summary.deviation_hours),
+                summary.carried_out_hours,
                 hundredths(
                     summary.unpopular_slots - summary.unpopular_fair_share
                 ),
             )
         )
         for duty in team.duties:
-            if duty.id not in summary.fair_share_by_duty:
-                continue
-            balance = summary.hours_by_duty.get(
-                duty.id, 0.0
-            ) - summary.fair_share_by_duty.get(duty.id, 0.0)
-            rows.append((staff_id, duty.id, hundredths(balance), 0.0))
+            if duty.id in summary.carried_out_by_duty:
+                rows.append(
+                    (
+                        staff_id,
+                        duty.id,
+                        summary.carried_out_by_duty[duty.id],
+                        0.0,
+                    )
+                )
     return pd.DataFrame(rows, columns=list(headers))

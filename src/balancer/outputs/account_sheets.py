@@ -9,8 +9,8 @@ import pandas as pd
 from openpyxl.styles import Alignment
 
 from balancer.files.saving import write_value
-from balancer.outputs import account_frames, words
-from balancer.outputs.statements import fairness_statements
+from balancer.outputs import account_frames
+from balancer.outputs.statements import NOTHING, fairness_statements
 from balancer.outputs.styling import (
     WARN_FILL,
     fit_columns,
@@ -20,19 +20,23 @@ from balancer.outputs.styling import (
     table_with_chart_setup,
     write_table,
 )
+from balancer.outputs.words import Words
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
     from balancer.domain import Month, Team
+    from balancer.outputs.words import Language
     from balancer.result import RotaResult
 
 
 __all__ = [
+    "add_carried_in_sheet",
     "add_fairness_sheet",
     "add_history_sheet",
     "add_statements_sheet",
+    "fairness_notes",
 ]
 
 _ID_WIDTH = 8
@@ -46,23 +50,36 @@ def add_fairness_sheet(
     month: Month,
     result: RotaResult,
     title: str = "Fairness",
+    lang: Language = "en",
 ) -> Worksheet:
-    """Duty hours against fair share per person, and a deviation chart.
+    """The account per person, its notes above, a deviation chart below.
 
-    ``Deviation`` is the balance carried to next month (see
-    :mod:`balancer.outputs.account_frames`): above 0 did more than their share.
+    The notes say that fair shares follow the planned (target) staffing,
+    by how many hours the rota falls short of it, and how much of the
+    claims no rota can meet (both not carried). ``Carried out`` is the
+    balance next month's History holds (see
+    :mod:`balancer.outputs.account_frames`): above 0 did more than their
+    share.
     """
     sheet = book.create_sheet(title)
+    words = Words(lang)
+    heading = sheet["A1"]
+    write_value(heading, f"{title} {words.month(month)}")
+    heading.font = font(bold=True, size=14)
+    notes = fairness_notes(words, result)
+    for row, note in enumerate(notes, start=2):
+        write_value(sheet.cell(row=row, column=1), note)
+    top = len(notes) + 3
     table = account_frames.fairness_frame(team, result)
     hours = {c: "0.00" for c in table.columns if c not in ("Staff", "Name")}
     hours["Unpopular slots"] = "0"
-    last = write_table(sheet, table, formats=hours)
-    fit_columns(sheet, maximum=30)
-    sheet.freeze_panes = "C2"
+    last = write_table(sheet, table, top=top, formats=hours)
+    fit_columns(sheet, maximum=30, skip_rows=top - 1)
+    sheet.freeze_panes = f"C{top + 1}"
     chart = None
     if len(table):
         deviation = list(table.columns).index("Deviation") + 1
-        for row in range(2, last + 1):
+        for row in range(top + 1, last + 1):
             cell = sheet.cell(row=row, column=deviation)
             value = cell.value
             if isinstance(value, (int, float)) and abs(value) >= 2:
@@ -71,6 +88,7 @@ def add_fairness_sheet(
             sheet,
             column=deviation,
             last_row=last,
+            header_row=top,
             title="Deviation from fair share (hours)",
             y_title="hours (+ = more than fair share)",
             x_title="staff",
@@ -81,9 +99,29 @@ def add_fairness_sheet(
         last_row=last,
         columns=len(table.columns),
         landscape=True,
-        title=f"Fairness {words.month_name(month)}",
+        title=f"{title} {words.month(month)}",
     )
     return sheet
+
+
+def fairness_notes(words: Words, result: RotaResult) -> list[str]:
+    """The account's notes: planned staffing, shortfall, unavoidable."""
+    notes = [words("fairness.planned")]
+    short = sum(s.short_of_target_hours for s in result.staff)
+    if short > NOTHING:
+        notes.append(words("fairness.short", hours=words.hours(short)))
+    elif short < -NOTHING:
+        notes.append(words("fairness.over", hours=words.hours(-short)))
+    lost = [s for s in result.staff if s.unavoidable_hours < -NOTHING]
+    if lost:
+        notes.append(
+            words(
+                "fairness.unavoidable",
+                hours=words.hours(sum(-s.unavoidable_hours for s in lost)),
+                people=", ".join(s.staff_id for s in lost),
+            )
+        )
+    return notes
 
 
 def add_statements_sheet(
@@ -92,6 +130,7 @@ def add_statements_sheet(
     month: Month,
     result: RotaResult,
     title: str = "Statements",
+    lang: Language = "en",
 ) -> Worksheet:
     """The fairness account in plain words, one line per person.
 
@@ -100,9 +139,9 @@ def add_statements_sheet(
     Without a rota the sheet says so instead of the table.
     """
     sheet = book.create_sheet(title)
-    told = fairness_statements(team, month, result)
+    told = fairness_statements(team, month, result, lang)
     heading = sheet["A1"]
-    write_value(heading, f"Fairness statements {words.month_name(month)}")
+    write_value(heading, f"{title} {Words(lang).month(month)}")
     heading.font = font(bold=True, size=14)
     write_value(sheet["A2"], told.intro)
     # The team's line spans the table's width and wraps, so it prints
@@ -133,7 +172,7 @@ def add_statements_sheet(
     page_setup(
         sheet,
         landscape=True,
-        title=f"Statements {words.month_name(month)}",
+        title=f"{title} {Words(lang).month(month)}",
         fit_width=True,
     )
     return sheet
@@ -142,14 +181,34 @@ def add_statements_sheet(
 def add_history_sheet(
     book: Workbook, team: Team, result: RotaResult, title: str = "History"
 ) -> Worksheet:
-    """The new balances in the team workbook's History layout.
+    """The balances carried out, in the team workbook's History layout.
 
-    Row 1 holds exactly the History headers from ``columns.HISTORY``; one
-    balance per row below, so next month's team workbook can take this
-    sheet as it is.
+    Row 1 holds exactly the History headers from ``schema.HISTORY``; one
+    balance per row below, so next month's team workbook (or ``balancer
+    rota --history``) can take this sheet as it is.
     """
+    return _history_layout(
+        book, title, account_frames.history_frame(team, result)
+    )
+
+
+def add_carried_in_sheet(
+    book: Workbook, team: Team, title: str = "Carried in"
+) -> Worksheet:
+    """A hidden copy of the balances the rota was planned with.
+
+    ``balancer statements`` reads it, so the account it prints is the
+    Statements sheet's, whatever the team workbook's History says now.
+    """
+    sheet = _history_layout(book, title, account_frames.carried_in_frame(team))
+    sheet.sheet_state = "hidden"
+    return sheet
+
+
+def _history_layout(
+    book: Workbook, title: str, table: pd.DataFrame
+) -> Worksheet:
     sheet = book.create_sheet(title)
-    table = account_frames.history_frame(team, result)
     write_table(
         sheet,
         table,
@@ -157,5 +216,5 @@ def add_history_sheet(
     )
     fit_columns(sheet)
     sheet.freeze_panes = "A2"
-    page_setup(sheet, landscape=False, title="History", fit_width=True)
+    page_setup(sheet, landscape=False, title=title, fit_width=True)
     return sheet

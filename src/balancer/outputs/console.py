@@ -9,7 +9,12 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
     from enum import StrEnum
 
-    from balancer.result import BacklogResult, RotaResult, SolveStats
+    from balancer.result import (
+        BacklogResult,
+        RotaResult,
+        SolveStats,
+        TierReport,
+    )
     from balancer.solvers.runner import Progress
 
 __all__ = ["backlog_lines", "progress_line", "rota_lines", "stats_line"]
@@ -57,6 +62,8 @@ def rota_lines(result: RotaResult) -> Iterator[str]:
         )
     for conflict in result.conflicts:
         yield f"  ! {conflict.message}"
+    for tier in result.stats.tiers:
+        yield f"  {_tier_line(tier)}"
     if result.assignments:
         yield f"  {len(result.assignments)} duty slots assigned. Goals:"
         yield from _terms(result.terms)
@@ -70,6 +77,22 @@ def rota_lines(result: RotaResult) -> Iterator[str]:
             "  No rota found within the time limit. No rota written; run "
             "again with a longer --time-limit."
         )
+
+
+def _tier_line(tier: TierReport) -> str:
+    """``fairness: proven 170 points at 2.1 s`` and the like."""
+    value = "-" if tier.value is None else f"{tier.value:g}"
+    bound = "-" if tier.bound is None else f"{tier.bound:g}"
+    if tier.proven:
+        state = f"proven {value} points"
+    elif tier.proven_goals:
+        state = (
+            f"{value} points, bound {bound}; proven and kept: "
+            + ", ".join(tier.proven_goals)
+        )
+    else:
+        state = f"{value} points, bound {bound}, not proven"
+    return f"Tier {tier.name}: {state} (at {tier.finished_at:.1f} s)"
 
 
 def backlog_lines(result: BacklogResult) -> Iterator[str]:

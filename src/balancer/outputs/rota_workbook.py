@@ -37,9 +37,11 @@ from openpyxl.worksheet.pagebreak import Break
 from balancer.files.saving import save_workbook, write_value
 from balancer.outputs import rota_frames, summary_frames, words
 from balancer.outputs.account_sheets import (
+    add_carried_in_sheet,
     add_fairness_sheet,
     add_history_sheet,
     add_statements_sheet,
+    fairness_notes,
 )
 from balancer.outputs.rota_grid_sheet import add_rota_sheet
 from balancer.outputs.styling import (
@@ -59,6 +61,7 @@ from balancer.outputs.styling import (
     stats_section,
     write_table,
 )
+from balancer.outputs.words import Words
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -112,7 +115,8 @@ def write_rota_workbook(
     Refuses to overwrite any of ``inputs``. ``lang="da"`` shows weekday,
     month and absence words in Danish on the Rota and Board sheets.
     ``extra`` adds more sheets (e.g. a replan's Changes) after the rota
-    sheets; the hidden Published sheet comes last.
+    sheets; the hidden Published and Carried in sheets come last (the
+    rota as published, and the balances it was planned with).
     """
     book = new_workbook()
     add_rota_sheets(book, team, month, result, lang=lang)
@@ -120,6 +124,7 @@ def write_rota_workbook(
         extra(book)
     if result.assignments:
         add_published_sheet(book, team, month, result)
+    add_carried_in_sheet(book, team)
     return save_workbook(book, path, inputs)
 
 
@@ -149,8 +154,8 @@ def add_rota_sheets(
     """Add the rota sheets (:data:`ROTA_SHEETS`) in their usual order."""
     add_rota_sheet(book, team, month, result, lang=lang)
     add_board_sheet(book, team, month, result, lang=lang)
-    add_fairness_sheet(book, team, month, result)
-    add_statements_sheet(book, team, month, result)
+    add_fairness_sheet(book, team, month, result, lang=lang)
+    add_statements_sheet(book, team, month, result, lang=lang)
     add_rota_summary_sheet(book, team, month, result, title=summary_title)
     add_history_sheet(book, team, result)
 
@@ -245,6 +250,14 @@ def add_rota_summary_sheet(
     heading.font = font(bold=True, size=14)
     row += 2
     row = stats_section(sheet, row, summary_frames.stats_frame(result.stats))
+    tiers = summary_frames.tiers_frame(result.stats)
+    if not tiers.empty:
+        row = section(sheet, row, "Goals in tiers", tiers)
+    notes = fairness_notes(Words(), result)
+    for note in notes:
+        write_value(sheet.cell(row=row, column=1), note)
+        row += 1
+    row += 1
     row = section(
         sheet, row, "Soft goals", summary_frames.terms_frame(result.terms)
     )

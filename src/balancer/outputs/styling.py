@@ -329,12 +329,14 @@ def staff_chart(
     x_title: str | None = None,
     percent: bool = False,
     from_zero: bool = False,
+    header_row: int = 1,
 ) -> BarChart:
     """A column chart of one figure per person (a row per person).
 
-    ``column`` holds the figure, with its header in row 1; the names are
-    in column A. Both axes are shown (openpyxl hides them otherwise) and
-    the names sit below the plot, clear of bars that go negative. With
+    ``column`` holds the figure, with its header in ``header_row``; the
+    names are in column A. Both axes are shown (openpyxl hides them
+    otherwise) and the names sit below the plot, clear of bars that go
+    negative. With
     ``from_zero`` the value axis starts at 0, so small differences are
     not blown up.
     """
@@ -350,17 +352,17 @@ def staff_chart(
         chart.y_axis.scaling.min = 0
     chart.legend = None
     chart.add_data(
-        Reference(sheet, min_col=column, min_row=1, max_row=last_row),
+        Reference(sheet, min_col=column, min_row=header_row, max_row=last_row),
         titles_from_data=True,
     )
     chart.set_categories(
-        Reference(sheet, min_col=1, min_row=2, max_row=last_row)
+        Reference(sheet, min_col=1, min_row=header_row + 1, max_row=last_row)
     )
     chart.x_axis.tickLblPos = "low"
     chart.x_axis.delete = False
     chart.y_axis.delete = False
     chart.height = 8
-    chart.width = max(12, 1.2 * (last_row - 1) + 4)
+    chart.width = max(12, 1.2 * (last_row - header_row) + 4)
     return chart
 
 

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
         SolveStats,
     )
 
-__all__ = ["conflicts_frame", "stats_frame", "terms_frame"]
+__all__ = ["conflicts_frame", "stats_frame", "terms_frame", "tiers_frame"]
 
 
 def stats_frame(stats: SolveStats) -> pd.DataFrame:
@@ -58,3 +58,37 @@ def conflicts_frame(result: RotaResult | BacklogResult) -> pd.DataFrame:
         for c in result.conflicts
     ]
     return pd.DataFrame(rows, columns=["Rule", "Date", "Message"])
+
+
+def tiers_frame(stats: SolveStats) -> pd.DataFrame:
+    """The goals' tiers: what each tier got, its bound, what was proven.
+
+    Columns: Tier, Goals, Points, Bound, Proven (yes / partly / no), Kept
+    (the goals proven optimal and kept), Done at (seconds from the start
+    of the solve).
+    """
+    rows = []
+    for tier in stats.tiers:
+        if tier.proven:
+            proven = "yes"
+        elif tier.proven_goals:
+            proven = "partly"
+        else:
+            proven = "no"
+        rows.append(
+            {
+                "Tier": tier.name,
+                "Goals": ", ".join(tier.terms),
+                "Points": tier.value,
+                "Bound": tier.bound,
+                "Proven": proven,
+                "Kept": ", ".join(tier.proven_goals),
+                "Done at": round(tier.finished_at, 1),
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "Tier", "Goals", "Points", "Bound", "Proven", "Kept", "Done at"
+        ],
+    )  # fmt: skip

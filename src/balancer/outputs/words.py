@@ -1,7 +1,11 @@
 """The words of the outputs: weekday, month and absence names, times.
 
 Every language-dependent word the writers print comes from here, so a
-language is one more column of these tables.
+language is one more column of these tables: the names below, and the
+sentences of :mod:`.catalogue`, which :class:`Words` fills in with
+numbers, dates and months written as the language writes them (``13.5
+h`` and ``Mon 8 Mar`` in English, ``13,5 t`` and ``man. 8. mar.`` in
+Danish: one style per language, everywhere).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Language",
+    "Words",
     "absence_label",
     "duty_codes",
     "hundredths",
@@ -62,7 +67,75 @@ _MONTHS: dict[Language, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 
-#: (date, duty id, slot index): one slot instance on one day.
+_MONTH_SHORT: dict[Language, tuple[str, ...]] = {
+    "en": (
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+        "Oct", "Nov", "Dec",
+    ),
+    "da": (
+        "jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.",
+        "sep.", "okt.", "nov.", "dec.",
+    ),
+}  # fmt: skip
+
+#: The unit of hours after a number.
+_HOURS_UNIT: dict[Language, str] = {"en": "h", "da": "t"}
+
+
+class Words:
+    """Sentences and figures in one language.
+
+    ``words("key", name=...)`` is the catalogue's sentence for ``key``,
+    filled in; the other methods write numbers, hours, days and months
+    the language's way.
+    """
+
+    def __init__(self, lang: Language = "en") -> None:
+        self.lang: Language = lang
+
+    def __call__(self, key: str, **fields: object) -> str:
+        from balancer.outputs.catalogue import CATALOGUE
+
+        return CATALOGUE[key][self.lang].format(**fields)
+
+    def number(self, value: float, decimals: int = 2) -> str:
+        """``13.5`` or ``13,5``: no trailing zeros, never ``-0``."""
+        rounded = round(float(value), decimals) + 0.0
+        text = f"{rounded:.{decimals}f}".rstrip("0").rstrip(".")
+        if text in ("", "-0"):
+            text = "0"
+        return text.replace(".", ",") if self.lang == "da" else text
+
+    def hours(self, value: float, *, signed: bool = False) -> str:
+        """``13.5 h`` / ``13,5 t``; ``+1.5 h`` with ``signed``."""
+        text = self.number(value)
+        if signed and text != "0" and not text.startswith("-"):
+            text = "+" + text
+        return f"{text} {_HOURS_UNIT[self.lang]}"
+
+    def month(self, month: Month) -> str:
+        """``March 2027`` / ``marts 2027``."""
+        return month_name(month, self.lang)
+
+    def month_only(self, month: Month) -> str:
+        """``March`` / ``marts``."""
+        return _MONTHS[self.lang][month.month - 1]
+
+    def day(self, day: date) -> str:
+        """``Mon 8 Mar`` / ``man. 8. mar.``: the tool's one date style."""
+        weekday = weekday_name(day, self.lang)
+        short = _MONTH_SHORT[self.lang][day.month - 1]
+        if self.lang == "da":
+            return f"{weekday}. {day.day}. {short}"
+        return f"{weekday} {day.day} {short}"
+
+    def weekday(self, day: date) -> str:
+        """``Mon`` / ``man``."""
+        return weekday_name(day, self.lang)
+
+    def absence(self, reason: AbsenceReason) -> str:
+        """``vacation`` / ``ferie``."""
+        return absence_label(reason, self.lang)
 
 
 def weekday_name(day: date, lang: Language = "en") -> str:

@@ -19,7 +19,7 @@ from balancer.result import (
 from balancer.solvers.cases import balance_backlog
 from balancer.solvers.cases.baselines import BASELINES, baseline_plan
 from balancer.solvers.rota import solve_rota
-from balancer.solvers.rota.model import summarise
+from balancer.solvers.rota.account import summarise
 from balancer.solvers.rota.shares import compute_shares
 from balancer.solvers.runner import SolveParams
 

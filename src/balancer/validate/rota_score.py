@@ -7,11 +7,11 @@ alone, so the tests can compare them with the model's own values.
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from balancer.domain import minutes
+from balancer.validate.fair_shares import fair_shares
 from balancer.validate.shifts import (
     Shift,
     known_shifts,
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
     from datetime import date
 
-    from balancer.domain import Month, Preference, Staff, Team
+    from balancer.domain import Month, Preference, Team
     from balancer.result import DutyAssignment
 
 __all__ = ["SOFT_TERM_NAMES", "count_changes", "score_rota"]
@@ -67,107 +67,29 @@ def score_rota(
     """
     shifts = known_shifts(team, assignments)
     days = open_days(team, month)
-    # Hours are counted in steps of `step` minutes, `per_hour` an hour
-    # (see the catalogue): the finest change a rota makes to any load.
-    step = math.gcd(
-        60,
-        *(
-            minutes(slot.end) - minutes(slot.start)
-            for duty in team.duties
-            for slot in duty.slots
-        ),
-    )
-    per_hour = 60 // step
-    avail = {
-        p.id: sum(round(60 * team.available_hours(p, d)) for d in days)
-        for p in team.staff
-    }
-    planned: dict[str, int] = defaultdict(int)
-    unpopular_planned = 0
-    for day in days:
-        for duty in team.duties:
-            for slot in duty.slots:
-                if day.weekday() in slot.weekdays:
-                    want = slot.target_by_date.get(day, slot.target)
-                    span = minutes(slot.end) - minutes(slot.start)
-                    planned[duty.id] += want * span // step
-                    unpopular_planned += want if slot.unpopular else 0
+    shares = fair_shares(team, month)
+    step, per_hour = shares.step, shares.per_hour
     load: dict[tuple[str, str], int] = defaultdict(int)
     unpopular: Counter[str] = Counter()
     for s in shifts:
         load[s.staff_id, s.duty_id] += (s.end - s.start) // step
         unpopular[s.staff_id] += int(s.slot.unpopular)
-
-    def takes(person: Staff, duty_id: str) -> bool:
-        return person.duties is None or duty_id in person.duties
-
-    def fair(
-        pool: list[Staff], total: int, history: dict[str, int]
-    ) -> dict[str, int]:
-        pool_minutes = sum(avail[p.id] for p in pool)
-        return {
-            p.id: (
-                (2 * total * avail[p.id] + pool_minutes) // (2 * pool_minutes)
-                if pool_minutes > 0
-                else 0
-            )
-            - history.get(p.id, 0)
-            for p in pool
-        }
-
-    hist_all: dict[str, float] = defaultdict(float)
-    hist_duty: dict[tuple[str, str], float] = defaultdict(float)
-    hist_unpop: dict[str, float] = defaultdict(float)
-    # All duties: the rows without a duty; only without any, the sum of
-    # the duty rows (the rota workbook's History has both kinds).
-    has_overall = {row.staff_id for row in team.history if row.duty is None}
-    for row in team.history:
-        if row.duty is None or row.staff_id not in has_overall:
-            hist_all[row.staff_id] += row.hours
-        hist_unpop[row.staff_id] += row.unpopular_slots
-        if row.duty is not None:
-            hist_duty[row.staff_id, row.duty] += row.hours
-
     duty_ids = [d.id for d in team.duties]
-    anyone = [p for p in team.staff if any(takes(p, d) for d in duty_ids)]
-    overall = fair(
-        anyone,
-        sum(planned.values()),
-        {i: round(per_hour * v) for i, v in hist_all.items()},
-    )
     devs = [
-        abs(sum(load[p.id, d] for d in duty_ids) - overall[p.id])
-        for p in anyone
+        abs(sum(load[p, d] for d in duty_ids) - share)
+        for p, share in shares.overall.items()
     ]
     duty_max = 0
     duty_sum = 0
     for d in duty_ids:
-        pool = [p for p in team.staff if takes(p, d)]
-        shares = fair(
-            pool,
-            planned[d],
-            {
-                i: round(per_hour * h)
-                for (i, u), h in hist_duty.items()
-                if u == d
-            },
-        )
-        ds = [abs(load[p.id, d] - shares[p.id]) for p in pool]
+        ds = [
+            abs(load[p, d] - share) for p, share in shares.by_duty[d].items()
+        ]
         duty_max += max(ds, default=0)
         duty_sum += sum(ds)
-    unpop_duties = [
-        d.id for d in team.duties if any(s.unpopular for s in d.slots)
-    ]
-    unpop_pool = [
-        p for p in team.staff if any(takes(p, d) for d in unpop_duties)
-    ]
-    unpop_share = fair(
-        unpop_pool,
-        per_hour * unpopular_planned,
-        {i: round(per_hour * v) for i, v in hist_unpop.items()},
-    )
     unpop_dev = sum(
-        abs(per_hour * unpopular[p.id] - unpop_share[p.id]) for p in unpop_pool
+        abs(per_hour * unpopular[p] - share)
+        for p, share in shares.unpopular.items()
     )
 
     return {

@@ -57,8 +57,9 @@ def test_line_rota_is_a_complete_hint_priced_as_the_validator_does() -> None:
     rota = line_rota(team, period, time_limit=2, params=SolveParams(seed=1))
     assert rota is not None
     built = build_model(team, period, exact=False)
-    cost = complete_hint(built, rota, time_limit=5)
-    assert cost is not None
+    priced = complete_hint(built, rota, time_limit=5)
+    assert priced is not None
+    cost = priced.cost
     # The validator's unweighted terms, weighted as the benchmark does.
     weights = team.weights.model_dump()
     terms = score_rota(team, period, rota)

@@ -14,6 +14,7 @@ available hours, so each fair share is half of the planned duty.
 from __future__ import annotations
 
 from datetime import date, time
+from fractions import Fraction
 
 import pytest
 
@@ -35,6 +36,7 @@ from balancer.solvers.rota.objectives import (
     unpopular_fairness,
     variety,
 )
+from balancer.solvers.rota.shares import compute_shares
 from balancer.validate.rota import SOFT_TERM_NAMES, check_rota, score_rota
 from tests.factories import make_duty, make_slot, make_staff, make_team
 from tests.solvers.rota.helpers import JANUARY, MONDAYS, loads, rota, run
@@ -104,31 +106,65 @@ def test_fairness_values() -> None:
 
 
 def test_fairness_deducts_the_carried_balance() -> None:
-    # Ann carries +1 h (did more before): fair share 4 - 1 = 3 h.
-    # Rota: Ann 1 slot (2 h) -> 1 h off; Bo 3 slots (6 h) -> 2 h off.
+    # Ann carries +2 h (did more before), Bo -2 h: fair shares 4 - 2 = 2 h
+    # and 4 + 2 = 6 h of the 8 h planned.
+    # Rota: Ann 2 slots (4 h) -> 2 h over; Bo 2 slots (4 h) -> 2 h under.
     team = monday_team(
-        history=(HistoryBalance(staff_id="ann", duty="phone", hours=1),)
+        history=(
+            HistoryBalance(staff_id="ann", duty="phone", hours=2),
+            HistoryBalance(staff_id="bo", duty="phone", hours=-2),
+        )
     )
     assignments = rota(
-        ("ann", MONDAYS[0], "phone", 0),
-        *[("bo", d, "phone", 0) for d in MONDAYS[1:]],
+        *[("ann", d, "phone", 0) for d in MONDAYS[:2]],
+        *[("bo", d, "phone", 0) for d in MONDAYS[2:]],
     )
     assert value(team, fairness_max, assignments) == 2.0
-    assert value(team, fairness_sum, assignments) == 3.0
+    assert value(team, fairness_sum, assignments) == 4.0
 
 
-def test_fair_shares_are_in_whole_steps() -> None:
-    # With only 2-hour slots the step is 60 min (gcd of 60 and 120), so a
-    # carried +1.5 h counts as round(1.5) = 2 h: Ann's share is 4 - 2 = 2 h
-    # and her 2 h of duty are exactly fair.
+def test_balances_that_do_not_add_up_are_shared_in_proportion() -> None:
+    # Only Ann carries +2 h: claims of 4 - 2 = 2 h and 4 h add up to 6 h,
+    # not the 8 h planned. The shares keep to 8 h, in proportion to the
+    # claims (8/6 of each): 2.67 h and 5.33 h exactly, the difference to
+    # the claims named unavoidable. In whole 2-hour slots (the step is an
+    # hour, a slot two): 2 h and 6 h, the larger remainder (1.33 against
+    # 0.67) getting the slot left.
     team = monday_team(
-        history=(HistoryBalance(staff_id="ann", duty="phone", hours=1.5),)
+        history=(HistoryBalance(staff_id="ann", duty="phone", hours=2),)
     )
+    shares = compute_shares(team, JANUARY)
+    assert shares.overall == {"ann": 2, "bo": 6}
+    assert sum(shares.overall.values()) == sum(shares.account.planned.values())
+    assert shares.account.exact == {
+        "ann": Fraction(8, 3),
+        "bo": Fraction(16, 3),
+    }
+    assert shares.account.unavoidable == {
+        "ann": Fraction(2, 3),
+        "bo": Fraction(4, 3),
+    }
+
+
+def test_fair_shares_are_in_whole_slots() -> None:
+    # With only 2-hour slots a share that a rota can meet is a whole
+    # number of slots: carried balances of +1.5 h and -1.5 h give exact
+    # shares of 2.5 h and 5.5 h, rounded to 2 h and 6 h (the remainder
+    # goes to the larger remainder, 1.5 against 0.5). Ann's 2 h and Bo's
+    # 6 h are then exactly fair for the rota's goals; the half hours left
+    # are carried in the account, not lost.
+    team = monday_team(
+        history=(
+            HistoryBalance(staff_id="ann", duty="phone", hours=1.5),
+            HistoryBalance(staff_id="bo", duty="phone", hours=-1.5),
+        )
+    )
+    assert compute_shares(team, JANUARY).overall == {"ann": 2, "bo": 6}
     assignments = rota(
         ("ann", MONDAYS[0], "phone", 0),
         *[("bo", d, "phone", 0) for d in MONDAYS[1:]],
     )
-    assert value(team, fairness_sum, assignments) == 2.0
+    assert value(team, fairness_sum, assignments) == 0.0
 
 
 def test_solver_splits_duty_fairly() -> None:

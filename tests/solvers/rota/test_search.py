@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import pytest
 from ortools.sat.python import cp_model
@@ -23,7 +24,9 @@ from balancer.domain import (
 )
 from balancer.result import RotaResult, SolveStatus
 from balancer.solvers.rota import solve_rota
+from balancer.solvers.rota.tiers import TIERS
 from balancer.solvers.runner import SolveParams, SolveRun
+from balancer.validate.account import check_account
 from balancer.validate.rota import check_rota, score_rota
 from tests.factories import (
     found_nothing,
@@ -41,6 +44,7 @@ FEBRUARY = Month(year=2027, month=2)
 def checked(team: Team, month: Month, result: RotaResult) -> RotaResult:
     """Assert the validator agrees with the solver; return the result."""
     assert check_rota(team, month, result.assignments) == []
+    assert check_account(team, month, result.assignments, result.staff) == []
     scores = score_rota(team, month, result.assignments)
     for term in result.terms:
         assert term.value == pytest.approx(scores[term.name]), term.name
@@ -174,13 +178,13 @@ def replace_searches(
     monkeypatch: pytest.MonkeyPatch,
     stand_in: Callable[[int, Callable[[], SolveRun]], SolveRun],
 ) -> list[int]:
-    """Route the rota solve's CP-SAT searches through ``stand_in``.
+    """Route the rota solve's tier searches through ``stand_in``.
 
-    ``stand_in(k, search)`` gets the search's number (1 for the first)
-    and a call that runs it for real, and returns the run the solve
+    ``stand_in(k, search)`` gets the search's number (1 for the first
+    tier) and a call that runs it for real, and returns the run the solve
     sees. The list returned holds one number per search made.
     """
-    from balancer.solvers.rota import search as module
+    from balancer.solvers.rota import tiers as module
 
     real = module.run_model
     calls: list[int] = []
@@ -202,42 +206,93 @@ def replace_searches(
     return calls
 
 
-def test_phase_one_rota_is_kept_when_phase_two_finds_none(
+def tier_points(team: Team, month: Month, result: RotaResult) -> list[float]:
+    """Each tier's weighted value in the rota, from the checker's scores."""
+    scores = score_rota(team, month, result.assignments)
+    weights = team.weights.model_dump()
+    return [
+        sum(weights[name] * scores[name] for name in tier.goals)
+        for tier in TIERS
+    ]
+
+
+def test_tiers_are_proven_in_turn_and_kept() -> None:
+    """Staffing, then fairness, then the sums, then the rest.
+
+    A tier proven optimal is kept: the rota returned is no worse on it
+    than its proven optimum (worked out again by the checker).
+    """
+    team = small_team()
+    result = checked(
+        team,
+        FEBRUARY,
+        solve_rota(team, FEBRUARY, SolveParams(time_limit=8, workers=1)),
+    )
+    names = [tier.name for tier in result.stats.tiers]
+    order = [tier.name for tier in TIERS]
+    assert names[0] == order[0]
+    assert names[-1] == order[-1]
+    assert names == sorted(names, key=order.index)
+    points = dict(
+        zip(
+            [tier.name for tier in TIERS],
+            tier_points(team, FEBRUARY, result),
+            strict=True,
+        )
+    )
+    proven = [t for t in result.stats.tiers[:-1] if t.proven]
+    assert proven, "no tier was proven on a five-person team"
+    for tier in proven:
+        assert tier.value is not None
+        assert points[tier.name] <= tier.value + 1e-9
+
+
+def test_a_proven_tiers_rota_is_kept_when_the_last_search_finds_none(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A busy machine can starve phase 2 (all goals) of time entirely.
+    """A busy machine can starve the last search (all goals) entirely.
 
-    Phase 1's rota keeps every hard rule and the cap, so the solve returns
-    it as FEASIBLE with no bound instead of returning no rota at all.
+    The start keeps every hard rule and every proven tier (a tier's own
+    rota replaces it when it did not), so the solve returns it as
+    FEASIBLE with no bound instead of returning no rota at all.
     """
-    calls = replace_searches(
-        monkeypatch,
-        lambda k, search: found_nothing(search()) if k == 2 else search(),
-    )
+    from balancer.solvers.rota import tiers
+
     team = small_team()
+    real = tiers.final_search
+    calls: list[int] = []
+
+    def starved(*args: Any) -> SolveRun:
+        calls.append(1)
+        return found_nothing(real(*args))
+
+    monkeypatch.setattr(tiers, "final_search", starved)
     result = checked(
         team, FEBRUARY, solve_rota(team, FEBRUARY, SolveParams(time_limit=4))
     )
-    assert len(calls) >= 2
+    assert calls == [1]
     assert result.status is SolveStatus.FEASIBLE
     assert result.stats.bound is None
     assert result.assignments
-    # The start is phase 1's capped rota, which keeps every hard rule.
     assert any("starting rota" in note for note in result.stats.phases)
+    points = tier_points(team, FEBRUARY, result)
+    for tier, value in zip(result.stats.tiers[:-1], points, strict=False):
+        if tier.proven:
+            assert tier.value is not None
+            assert value <= tier.value + 1e-9
 
 
 def test_a_search_that_finds_nothing_returns_the_valid_start(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """On a busy machine the search may find no rota in time; the greedy
+    """On a busy machine no search may find a rota in time; the greedy
     start keeps every hard rule, so it comes back (FEASIBLE, no bound)."""
     from balancer.inputs.demo import make_demo_team
 
-    calls = replace_searches(  # phase 1 and phase 2 find nothing
-        monkeypatch,
-        lambda k, search: SolveRun.nothing(0.0) if k <= 2 else search(),
+    calls = replace_searches(
+        monkeypatch, lambda k, search: SolveRun.nothing(0.0)
     )
-    team = make_demo_team(JANUARY, staff=12, cases=0)
+    team = make_demo_team(JANUARY, staff=24, cases=0)
     result = checked(
         team,
         JANUARY,
@@ -252,36 +307,33 @@ def test_a_search_that_finds_nothing_returns_the_valid_start(
     )
 
 
-@pytest.mark.parametrize("phase_one_found", [False, True])
-def test_ctrl_c_in_phase_one_returns_the_valid_start(
-    monkeypatch: pytest.MonkeyPatch, phase_one_found: bool
+@pytest.mark.parametrize("tier_found", [False, True])
+def test_ctrl_c_in_the_first_tier_returns_the_valid_start(
+    monkeypatch: pytest.MonkeyPatch, tier_found: bool
 ) -> None:
-    """Ctrl-C keeps the best rota so far. In phase 1 that is the start,
-    which keeps every hard rule and is priced on every goal: phase 1's
-    own rota (if any) minimises the largest deviation only, and costs
-    far more. FEASIBLE and marked as stopped; not TIME_LIMIT with no
-    rota, nor phase 1's OPTIMAL."""
+    """Ctrl-C keeps the best rota so far. In the first tier that is the
+    start, which keeps every hard rule and is priced on every goal: the
+    tier's own rota minimises staffing only. FEASIBLE and marked as
+    stopped; not TIME_LIMIT with no rota, nor the tier's OPTIMAL."""
     from balancer.inputs.demo import make_demo_team
 
-    def ctrl_c_in_phase_one(
-        k: int, search: Callable[[], SolveRun]
-    ) -> SolveRun:
+    def ctrl_c_in_tier_one(k: int, search: Callable[[], SolveRun]) -> SolveRun:
         if k > 1:
             return search()
-        if not phase_one_found:
+        if not tier_found:
             return SolveRun.nothing(0.1, interrupted=True)
         run = search()
         run.interrupted = True
         return run
 
-    calls = replace_searches(monkeypatch, ctrl_c_in_phase_one)
-    team = make_demo_team(JANUARY, staff=12, cases=0)
+    calls = replace_searches(monkeypatch, ctrl_c_in_tier_one)
+    team = make_demo_team(JANUARY, staff=24, cases=0)
     result = checked(
         team,
         JANUARY,
         solve_rota(team, JANUARY, SolveParams(time_limit=5, workers=1)),
     )
-    assert calls
+    assert calls == [1]
     assert result.status is SolveStatus.FEASIBLE
     assert result.assignments
     assert result.stats.interrupted
@@ -292,6 +344,25 @@ def test_ctrl_c_in_phase_one_returns_the_valid_start(
     assert any("Ctrl-C" in note for note in result.stats.phases)
     [start] = [n for n in result.stats.phases if n.startswith("greedy start")]
     assert f"{result.stats.objective:g} points" in start
+
+
+def test_without_tiers_one_weighted_search(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``goals_in_tiers = no`` (as the benchmarks score): no tiers."""
+    team = small_team()
+    team = team.model_copy(
+        update={
+            "rules": team.rules.model_copy(update={"goals_in_tiers": False})
+        }
+    )
+    calls = replace_searches(monkeypatch, lambda k, search: search())
+    result = checked(
+        team, FEBRUARY, solve_rota(team, FEBRUARY, SolveParams(time_limit=3))
+    )
+    assert calls == []
+    assert result.stats.tiers == ()
+    assert result.status.has_plan
 
 
 def test_limit_spent_building_the_model_stops_at_once(
@@ -322,7 +393,7 @@ def test_limit_spent_building_the_model_stops_at_once(
 
 
 def test_live_progress_reads_in_hours_and_points() -> None:
-    """Progress lines name the phase and use the planner's units."""
+    """Progress lines name the tier and use the planner's units."""
     from balancer.outputs.console import progress_line
     from balancer.solvers.runner import Progress
 
@@ -332,9 +403,8 @@ def test_live_progress_reads_in_hours_and_points() -> None:
     result = checked(team, FEBRUARY, solve_rota(team, FEBRUARY, params))
     assert seen
     assert {p.label for p in seen} <= {
-        "largest deviation, h",
-        "all goals, points",
-    }
+        f"{tier.name}, points" for tier in TIERS[:-1]
+    } | {"all goals, points"}
     last = [p for p in seen if p.label == "all goals, points"][-1]
     # Points, not model steps: the last plan found costs what the result
     # reports (re-pricing can only lower a one-sided penalty).

@@ -27,7 +27,7 @@ from balancer.solvers.rota.objectives import matches
 if TYPE_CHECKING:
     from datetime import date
 
-    from balancer.domain import Staff
+    from balancer.domain import Staff, Weights
     from balancer.solvers.rota.shares import Shares
     from balancer.solvers.rota.variables import RotaVariables, SlotInstance
 
@@ -89,10 +89,16 @@ class _Ledger:
         )
 
 
-def greedy_rota(v: RotaVariables, shares: Shares) -> list[DutyAssignment]:
-    """A rota that keeps every limit and leans towards the soft goals."""
+def greedy_rota(
+    v: RotaVariables, shares: Shares, weights: Weights | None = None
+) -> list[DutyAssignment]:
+    """A rota that keeps every limit and leans towards the soft goals.
+
+    ``weights`` replace the team's for this rota (the tiers weigh
+    staffing far above fairness, and fairness above the rest).
+    """
     team = v.team
-    weights = team.weights
+    weights = weights or team.weights
     ledger = _Ledger(v, shares)
     per_unit = shares.per_unit
     prefs = defaultdict(list)
@@ -154,7 +160,7 @@ def greedy_rota(v: RotaVariables, shares: Shares) -> list[DutyAssignment]:
         return total
 
     current_day: date | None = None
-    for inst in v.instances():
+    for inst in _skills_first(v):
         if inst.day != current_day:
             current_day = inst.day
             ledger.start_day(inst.day)
@@ -196,3 +202,28 @@ def greedy_rota(v: RotaVariables, shares: Shares) -> list[DutyAssignment]:
                 )
             )
     return rota
+
+
+def _skills_first(v: RotaVariables) -> list[SlotInstance]:
+    """Slot instances day by day; within a day, those needing a skill first.
+
+    Filled in time order, the morning could use up the day's few skill
+    holders on slots that need no skill, leaving a later English slot
+    short. Slots with the scarcest skill go first, then the rest by time.
+    """
+
+    def holders(inst: SlotInstance) -> int:
+        staff = v.team.staff_by_id
+        counts = [
+            sum(
+                1
+                for s, _ in v.staff_on(inst)
+                if staff[s].level(need.skill) >= need.min_level
+            )
+            for need in inst.slot.requirements
+        ]
+        return min(counts, default=len(v.staff_on(inst)) + 1_000)
+
+    return sorted(
+        v.instances(), key=lambda i: (i.day, holders(i), i.start, i.duty_id)
+    )

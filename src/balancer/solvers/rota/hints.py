@@ -13,6 +13,7 @@ feasible becomes its first solution at once.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from balancer.solvers.runner import SolveParams, run_model
@@ -23,7 +24,24 @@ if TYPE_CHECKING:
     from balancer.result import DutyAssignment
     from balancer.solvers.rota.model import RotaModel
 
-__all__ = ["complete_hint"]
+__all__ = ["Priced", "complete_hint"]
+
+
+@dataclass(frozen=True)
+class Priced:
+    """A rota's price in the model: the objective and each term's value.
+
+    Both in model units (steps and counts times steps per hour).
+    """
+
+    cost: float
+    terms: dict[str, int]
+
+    def of(self, names: Iterable[str], weights: dict[str, int]) -> int:
+        """The weighted sum of the named terms."""
+        return sum(
+            weights[n] * self.terms[n] for n in names if n in self.terms
+        )
 
 
 def complete_hint(
@@ -32,11 +50,12 @@ def complete_hint(
     *,
     time_limit: float = 5.0,
     params: SolveParams | None = None,
-) -> float | None:
+) -> Priced | None:
     """Hint every variable of ``built`` from ``rota``, if it is feasible.
 
     ``built.model`` must carry the objective the hint is for. Returns the
-    rota's objective in model units, or None when the rota breaks a hard
+    rota's price (objective and terms, model units), or None when the
+    rota breaks a hard
     rule (or the check ran out of time); then the rota is hinted on the
     rota Booleans only, as a guide for the search. The check runs on
     one worker, with the seed and settings of ``params``.
@@ -60,4 +79,7 @@ def complete_hint(
     values = run.values()
     hint.vars.extend(range(len(values)))
     hint.values.extend(values)
-    return float(run.solver.objective_value)
+    return Priced(
+        cost=float(run.solver.objective_value),
+        terms={t.name: int(run.solver.value(t.expr)) for t in built.terms},
+    )

@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
     from datetime import date
 
-    from balancer.domain import DutyRequest, Preference
+    from balancer.domain import DutyRequest, Preference, Weights
     from balancer.solvers.rota.shares import Shares
     from balancer.solvers.rota.variables import RotaVariables, SlotInstance
 
@@ -108,12 +108,13 @@ class _State:
         v: RotaVariables,
         shares: Shares,
         rota: Iterable[DutyAssignment],
+        weights: Weights | None = None,
     ) -> None:
         team = v.team
         self.v = v
         self.team = team
         self.shares = shares
-        self.weights = team.weights
+        self.weights = weights or team.weights
         self.by_key = {inst.key: inst for inst in v.instances()}
         self.eligible = {
             inst.key: [s for s, _ in v.staff_on(inst)]
@@ -434,13 +435,14 @@ def improve_rota(
     *,
     seconds: float = 1.0,
     seed: int = 0,
+    weights: Weights | None = None,
 ) -> list[DutyAssignment]:
     """``rota`` after moves that lower its estimated cost, for ``seconds``.
 
     Stops earlier when a full pass over the month finds no improving
-    move, or on Ctrl-C.
+    move, or on Ctrl-C. ``weights`` replace the team's for the estimate.
     """
-    state = _State(v, shares, rota)
+    state = _State(v, shares, rota, weights)
     rng = random.Random(seed)
     deadline = time.perf_counter() + seconds
     instances = list(v.instances())

@@ -8,19 +8,17 @@ objective. :func:`to_result` turns a finished run into a
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
 
-from balancer.domain import minutes
 from balancer.result import (
     PenaltyTerm,
     RotaResult,
     SolveStats,
-    StaffDutySummary,
 )
+from balancer.solvers.rota.account import summarise
 from balancer.solvers.rota.constraints import HARD_RULES, kept_rota
 from balancer.solvers.rota.objectives import (
     SOFT_GOALS,
@@ -35,12 +33,12 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from balancer.domain import Month, Team
-    from balancer.result import Conflict, DutyAssignment, RotaBaseline
+    from balancer.result import Conflict, RotaBaseline, TierReport
     from balancer.solvers.rota.constraints import HardRule
     from balancer.solvers.rota.objectives import Goal
     from balancer.solvers.runner import SolveRun
 
-__all__ = ["RotaModel", "build_model", "summarise", "to_result"]
+__all__ = ["RotaModel", "build_model", "to_result"]
 
 
 @dataclass
@@ -101,6 +99,7 @@ def to_result(
     relaxed: bool = False,
     phases: tuple[str, ...] = (),
     status_override: SolveStats | None = None,
+    tiers: tuple[TierReport, ...] = (),
 ) -> RotaResult:
     """The run as a result: stats in points, rota, terms, summaries."""
     scale = built.shares.per_unit
@@ -111,6 +110,7 @@ def to_result(
         seconds=round(run.seconds, 3),
         interrupted=run.interrupted,
         phases=phases,
+        tiers=tiers,
     )
     if not run.has_solution:
         return RotaResult(stats=stats, conflicts=tuple(conflicts))
@@ -132,39 +132,3 @@ def _penalty(term: Term, solver: cp_model.CpSolver) -> PenaltyTerm:
         weight=term.weight,
         value=term.value(solver),
     )
-
-
-def summarise(
-    team: Team, shares: Shares, assignments: Iterable[DutyAssignment]
-) -> tuple[StaffDutySummary, ...]:
-    """Each person's load against their fair shares."""
-    by_duty: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    unpopular: dict[str, int] = defaultdict(int)
-    for a in assignments:
-        slot = team.duty_by_id[a.duty_id].slots[a.slot_index]
-        by_duty[a.staff_id][a.duty_id] += minutes(slot.end) - minutes(
-            slot.start
-        )
-        unpopular[a.staff_id] += slot.unpopular
-    per_unit = shares.per_unit
-    summaries = []
-    for person in team.staff:
-        mine = by_duty.get(person.id, {})
-        summaries.append(
-            StaffDutySummary(
-                staff_id=person.id,
-                available_hours=shares.available[person.id] / 60,
-                fair_share_hours=shares.overall.get(person.id, 0) / per_unit,
-                assigned_hours=sum(mine.values()) / 60,
-                hours_by_duty={d: m / 60 for d, m in sorted(mine.items())},
-                fair_share_by_duty={
-                    duty_id: pool[person.id] / per_unit
-                    for duty_id, pool in shares.by_duty.items()
-                    if person.id in pool
-                },
-                unpopular_slots=unpopular.get(person.id, 0),
-                unpopular_fair_share=shares.unpopular.get(person.id, 0)
-                / per_unit,
-            )
-        )
-    return tuple(summaries)

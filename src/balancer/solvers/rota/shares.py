@@ -1,44 +1,92 @@
-"""Fair shares: what each person's duty load should be this month.
+"""Fair shares: what each person's duty should be this month, consistently.
 
-All figures are integers, so the model and the independent validator
-(which computes them again on its own, from ``docs/constraints.md``) agree
-to the unit. Hours are counted in *steps*: ``G`` = the greatest common
-divisor of 60 and every slot's length in minutes (30 for slots of 1, 1.5,
-2 and 3 hours), since a person's duty load can only change by whole steps;
-``K = 60 / G`` steps make an hour, and counts are scaled by ``K`` too.
+``docs/constraints.md`` ("Fair shares") is the specification; the
+independent validator (:mod:`balancer.validate.fair_shares`) computes the
+same figures on its own. Every figure is counted in *steps*: ``G`` = the
+greatest common divisor of 60 and every slot's length in minutes (30 for
+slots of 1, 1.5, 2 and 3 hours), since a load changes only by whole
+steps; ``K = 60 / G`` steps make an hour.
 
-- ``a(p)``: available minutes = sum over the month's days of
-  ``round(60 * Team.available_hours(p, day))``.
-- The *pool* of a duty: people who may take it; the overall pool: people
-  who may take any of the team's duties; the unpopular pool: people who
-  may take a duty with an unpopular slot. Only pool members get a share.
-- ``T``: planned duty minutes = sum over slot instances (open day, slot
-  runs) of ``target on that date * slot minutes``.
-- Fair share in steps: ``round_half_up(T/G * a(p) / A) - round(K * h(p))``
-  where ``A`` is the pool's available minutes and ``h(p)`` the carried
-  balance in hours: for the overall share the person's rows without a
-  duty, or the sum of their duty rows when they have none; only the
-  duty's rows for a duty's share.
-- Unpopular slots in K-ths of a slot: ``round_half_up(K * U * a(p) /
-  A) - round(K * u(p))`` where ``U`` is the target staffing summed over
-  unpopular slot instances and ``u(p)`` all of the person's
-  ``HistoryBalance.unpopular_slots``.
+1. ``a(p)``: minutes at work, ``round(60 * Team.available_hours)`` summed
+   over the month's open days. The *pool* is everyone who may take some
+   duty; only they get shares.
+2. ``T_u``: duty ``u``'s planned steps, target staffing x slot length over
+   its slot instances; ``T`` their sum over the duties someone in the
+   pool may take (a duty nobody may take shows as staffing short).
+3. Raw share ``R(p) = T * a(p) / a(pool)`` (exact fraction).
+4. Carried in: the History balances, each counted to the hundredth of an
+   hour (as the sheets show them), in steps: per duty ``b_u(p)`` from
+   the duty rows, overall ``b(p)`` from the all-duties row (else the sum
+   of the duty rows).
+5. Claim ``C(p) = R(p) - b(p)``.
+6. Consistent share ``S(p)``: the duty steps ``T`` shared in proportion to
+   the claims, as far as who may take which duty allows. For a set ``D``
+   of duties, the people who may take only duties in ``D`` can get at most
+   ``T(D)`` together. Repeatedly, the set ``D`` whose people are owed the
+   most per step it has (the least ``T(D) / w(D)``, ``w`` = their claims,
+   each at least 1/1000 of a step; the smallest such ``D``, then the first
+   in duty order) gives its steps to its people in proportion to their
+   claims, and leaves with them; the rest share what is left the same way.
+   That gives the exact share ``x(p)``; within each block it is rounded
+   to ``S(p)``, whole units of the person's grain (the greatest common
+   divisor of the steps their duties' slots come in, so a share can be
+   met exactly), by largest remainder (ties: team order). When nothing
+   binds, ``x = C``.
+7. Unavoidable part ``U(p) = x(p) - C(p)``: what no rota can give back,
+   because the people who may take some duties are owed more (or less)
+   than those duties have. It is named, not carried. The rounding
+   ``S - x`` is carried (:mod:`.account` measures against ``x``).
+8. Per-duty shares ``s(p, u)``, whole steps, that add up to ``S(p)`` for
+   each person and to ``T_u`` for each duty, zero where the person may
+   not take the duty, never negative: within each block, the split of
+   ``x`` over the person's duties (iterative proportional fitting from
+   an even start), less each person's *excess* per-duty balance
+   ``e_u(p) = b_u(p) - b(p) * split(p, u) / x(p)`` (what they did more of
+   one duty than of their mix), fitted again to the margins ``x`` and
+   ``T`` (from the start ``max(split - e, 1/1000)``): the exact duty
+   shares ``f(p, u)``. Rounded: each person's row to ``S(p)`` by largest
+   remainder in whole slots of each duty (its grain), then, while a duty
+   has too much and another too little, the person whose rounding it
+   undoes most moves whole slots of both (the least common multiple of
+   the two grains) from one to the other; failing that, single steps
+   along the shortest chain of duties.
+9. Unpopular slots, in K-ths of a slot: ``round_half_up(K * U * a(p) / A)
+   - round(K * u(p))`` over the people who may take a duty with an
+   unpopular slot, ``U`` the target staffing summed over unpopular slot
+   instances and ``u(p)`` the person's carried unpopular balance.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from balancer.domain import minutes
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping, Sequence
 
     from balancer.domain import Month, Staff, Team
 
-__all__ = ["Shares", "compute_shares", "round_half_up_ratio"]
+__all__ = [
+    "Account",
+    "Block",
+    "Shares",
+    "compute_shares",
+    "largest_remainder",
+    "proportional_blocks",
+    "round_half_up_ratio",
+]
+
+#: Smallest weight a claim counts with (a claim of 0 or less).
+EPSILON = Fraction(1, 1000)
+#: Iterative proportional fitting stops when every margin is this close.
+FIT_TOLERANCE = 1e-9
+#: ... or after this many rounds.
+FIT_ROUNDS = 2000
 
 
 def round_half_up_ratio(numerator: int, denominator: int) -> int:
@@ -46,6 +94,55 @@ def round_half_up_ratio(numerator: int, denominator: int) -> int:
     if denominator <= 0:
         return 0
     return (2 * numerator + denominator) // (2 * denominator)
+
+
+@dataclass(frozen=True)
+class Block:
+    """People who share a set of duties at one ratio of steps to claim."""
+
+    people: tuple[str, ...]
+    duties: tuple[str, ...]
+    steps: int
+    ratio: Fraction
+
+
+@dataclass(frozen=True)
+class Account:
+    """The month's fairness account, per person, in steps (exact).
+
+    Attributes
+    ----------
+    planned
+        Duty id -> planned steps ``T_u``.
+    raw
+        ``R(p)``, the raw share before anything carried in.
+    carried_in, carried_in_by_duty
+        ``b(p)`` and ``b_u(p)`` in steps (fractions: minutes / G).
+    claim
+        ``C(p) = R(p) - b(p)``.
+    exact, exact_by_duty
+        The shares before rounding to whole steps (``x(p)`` and the cells
+        fitted to it): the ledger measures against these, so rounding is
+        carried, not lost.
+    unavoidable
+        ``U(p) = x(p) - C(p)``: what the duties cannot give back.
+    unavoidable_by_duty
+        Per duty, the exact share less that duty's claim (the split of
+        the claim less the carried duty balance).
+    blocks
+        How the consistent shares were found (step 6).
+    """
+
+    planned: dict[str, int]
+    raw: dict[str, Fraction]
+    carried_in: dict[str, Fraction]
+    carried_in_by_duty: dict[str, dict[str, Fraction]]
+    claim: dict[str, Fraction]
+    exact: dict[str, Fraction]
+    exact_by_duty: dict[str, dict[str, Fraction]]
+    unavoidable: dict[str, Fraction]
+    unavoidable_by_duty: dict[str, dict[str, Fraction]]
+    blocks: tuple[Block, ...] = field(default=())
 
 
 @dataclass(frozen=True)
@@ -59,11 +156,13 @@ class Shares:
     available
         Available minutes of every person.
     overall
-        Fair share of all duty in steps, history deducted.
+        Consistent share ``S(p)`` of all duty, in steps.
     by_duty
-        Duty id -> staff id -> fair share of that duty in steps.
+        Duty id -> staff id -> share ``s(p, u)`` in steps.
     unpopular
         Fair share of unpopular slots in K-ths of a slot.
+    account
+        The exact figures behind the shares.
     """
 
     step: int
@@ -71,6 +170,7 @@ class Shares:
     overall: dict[str, int]
     by_duty: dict[str, dict[str, int]]
     unpopular: dict[str, int]
+    account: Account
 
     @property
     def per_unit(self) -> int:
@@ -104,60 +204,473 @@ def compute_shares(team: Team, month: Month) -> Shares:
             planned[duty.id] += staffed * span // step
             if slot.unpopular:
                 unpopular_total += staffed
-
-    def share(
-        pool: Iterable[Staff], total: int, hist: dict[str, int]
-    ) -> dict[str, int]:
-        members = list(pool)
-        pool_minutes = sum(available[p.id] for p in members)
-        return {
-            p.id: round_half_up_ratio(total * available[p.id], pool_minutes)
-            - hist.get(p.id, 0)
-            for p in members
-        }
-
     duty_ids = [d.id for d in team.duties]
-    anyone = [p for p in team.staff if any(map(p.may_take, duty_ids))]
-    overall = share(
-        anyone, sum(planned.values()), _history(team, None, per_unit)
-    )
-    by_duty = {
-        duty.id: share(
-            [p for p in team.staff if p.may_take(duty.id)],
-            planned[duty.id],
-            _history(team, duty.id, per_unit),
+    grains = {
+        duty.id: math.gcd(
+            *((minutes(s.end) - minutes(s.start)) // step for s in duty.slots)
         )
         for duty in team.duties
+    }
+    pool = [p for p in team.staff if any(map(p.may_take, duty_ids))]
+    eligible = {
+        p.id: tuple(u for u in duty_ids if p.may_take(u) and planned[u] > 0)
+        for p in pool
+    }
+    # A duty nobody may take cannot be shared: it shows as staffing short.
+    sharable = {
+        u: n
+        for u, n in planned.items()
+        if n > 0 and any(u in mine for mine in eligible.values())
+    }
+    pool_minutes = sum(available[p.id] for p in pool)
+    total = sum(sharable.values())
+    raw = {
+        p.id: Fraction(total * available[p.id], pool_minutes)
+        if pool_minutes
+        else Fraction(0)
+        for p in pool
+    }
+    carried, carried_by_duty = _carried(team, step, pool)
+    claim = {p: raw[p] - carried[p] for p in raw}
+    blocks = proportional_blocks(claim, eligible, sharable)
+    overall: dict[str, int] = {}
+    exact_overall: dict[str, Fraction] = dict.fromkeys(raw, Fraction(0))
+    for block in blocks:
+        exact = {p: block.ratio * max(claim[p], EPSILON) for p in block.people}
+        exact_overall.update(exact)
+        grain = {
+            p: math.gcd(*(grains[u] for u in eligible[p] if u in block.duties))
+            for p in block.people
+        }
+        overall.update(
+            largest_remainder(exact, block.steps, block.people, grain)
+        )
+    for p in raw:
+        overall.setdefault(p, 0)
+    split, cell_claim, cell_exact = _duty_shares(
+        grains,
+        blocks,
+        overall,
+        exact_overall,
+        eligible,
+        planned,
+        carried,
+        carried_by_duty,
+        claim,
+    )
+    by_duty = {
+        u: {p.id: split.get((p.id, u), 0) for p in pool if p.may_take(u)}
+        for u in duty_ids
     }
     unpopular_duties = [
         d.id for d in team.duties if any(s.unpopular for s in d.slots)
     ]
-    unpopular = share(
+    unpopular = _proportional(
         [p for p in team.staff if any(map(p.may_take, unpopular_duties))],
+        available,
         per_unit * unpopular_total,
         _unpopular_history(team, per_unit),
     )
-    return Shares(step, available, overall, by_duty, unpopular)
+    account = Account(
+        planned=planned,
+        raw=raw,
+        carried_in=carried,
+        carried_in_by_duty=carried_by_duty,
+        claim=claim,
+        exact=exact_overall,
+        exact_by_duty={
+            u: {p: cell_exact.get((p, u), Fraction(0)) for p in by_duty[u]}
+            for u in duty_ids
+        },
+        unavoidable={p: exact_overall[p] - claim[p] for p in raw},
+        unavoidable_by_duty={
+            u: {
+                p: cell_exact.get((p, u), Fraction(0))
+                - cell_claim.get((p, u), Fraction(0))
+                for p in by_duty[u]
+            }
+            for u in duty_ids
+        },
+        blocks=tuple(blocks),
+    )
+    return Shares(step, available, overall, by_duty, unpopular, account)
 
 
-def _history(team: Team, duty_id: str | None, per_unit: int) -> dict[str, int]:
-    """Carried balance in steps.
+# --------------------------------------------------------------------------
+# Step 6: the consistent overall shares
+# --------------------------------------------------------------------------
 
-    ``None`` (all duties): a person's rows without a duty when there are
-    any, else the sum of their duty rows. The rota workbook's History
-    sheet has both (an all-duties row and one per duty); summing them all
-    would count last month twice.
+
+def proportional_blocks(
+    claim: Mapping[str, Fraction],
+    eligible: Mapping[str, Sequence[str]],
+    planned: Mapping[str, int],
+) -> list[Block]:
+    """Share the planned steps in proportion to claims, block by block.
+
+    ``eligible`` maps each person (in team order) to the duties they may
+    take, in duty order; ``planned`` maps each duty with planned steps to
+    them. See step 6 of the module docstring.
     """
-    hours: dict[str, float] = {}
-    overall = {row.staff_id for row in team.history if row.duty is None}
-    for row in team.history:
-        if duty_id is None:
-            if row.duty is not None and row.staff_id in overall:
+    people = [p for p in claim if eligible[p]]
+    duties = list(planned)
+    blocks: list[Block] = []
+    while duties and people:
+        best: tuple[Fraction, int, int] | None = None
+        chosen: tuple[list[str], list[str]] | None = None
+        for mask in range(1, 1 << len(duties)):
+            subset = [u for i, u in enumerate(duties) if mask >> i & 1]
+            inside = set(subset)
+            members = [
+                p
+                for p in people
+                if all(u in inside for u in eligible[p] if u in duties)
+            ]
+            if not members:
                 continue
-        elif row.duty != duty_id:
-            continue
-        hours[row.staff_id] = hours.get(row.staff_id, 0.0) + row.hours
-    return {staff_id: round(per_unit * h) for staff_id, h in hours.items()}
+            weight = sum(max(claim[p], EPSILON) for p in members)
+            ratio = Fraction(sum(planned[u] for u in subset)) / weight
+            key = (ratio, len(subset), mask)
+            if best is None or key < best:
+                best, chosen = key, (subset, members)
+        if best is None or chosen is None:
+            break
+        subset, members = chosen
+        blocks.append(
+            Block(
+                people=tuple(members),
+                duties=tuple(subset),
+                steps=sum(planned[u] for u in subset),
+                ratio=best[0],
+            )
+        )
+        people = [p for p in people if p not in members]
+        duties = [u for u in duties if u not in subset]
+    return blocks
+
+
+def largest_remainder(
+    exact: Mapping[str, Fraction],
+    total: int,
+    order: Sequence[str],
+    units: Mapping[str, int] | None = None,
+) -> dict[str, int]:
+    """Whole numbers adding up to ``total``, each close to its fraction.
+
+    Each key counts in its own unit (1 unless ``units`` says, e.g. a
+    person who may take only 3-hour mail slots counts in 6 half-hour
+    steps): each gets the whole units below its value; the units left go
+    to the largest remainders (ties in ``order``), each key taking one
+    unit of its own while one fits, pass after pass. What no unit fits
+    goes to the first key in that ranking, as it is.
+    """
+    unit = {key: (units or {}).get(key, 1) for key in order}
+    whole = {
+        key: unit[key] * math.floor(exact[key] / unit[key]) for key in order
+    }
+    left = total - sum(whole.values())
+    ranked = sorted(
+        order, key=lambda key: (-(exact[key] - whole[key]), order.index(key))
+    )
+    given = True
+    while left > 0 and given:
+        given = False
+        for key in ranked:
+            if 0 < unit[key] <= left:
+                whole[key] += unit[key]
+                left -= unit[key]
+                given = True
+    if left > 0 and ranked:
+        whole[ranked[0]] += left
+    return whole
+
+
+# --------------------------------------------------------------------------
+# Step 8: the per-duty shares
+# --------------------------------------------------------------------------
+
+_Cell = tuple[str, str]
+
+
+def _duty_shares(
+    grains: Mapping[str, int],
+    blocks: Sequence[Block],
+    overall: Mapping[str, int],
+    exact_overall: Mapping[str, Fraction],
+    eligible: Mapping[str, Sequence[str]],
+    planned: Mapping[str, int],
+    carried: Mapping[str, Fraction],
+    carried_by_duty: Mapping[str, Mapping[str, Fraction]],
+    claims_of: Mapping[str, Fraction],
+) -> tuple[dict[_Cell, int], dict[_Cell, Fraction], dict[_Cell, Fraction]]:
+    """Per-duty shares in whole steps, each cell's claim and exact share.
+
+    The cells are fitted to the exact shares (rows) and the planned steps
+    (columns), then rounded to the whole shares. A cell's claim is the
+    person's claim split as their share is, less their excess balance of
+    that duty; the claims of a person's duties add up to their claim.
+    """
+    shares: dict[_Cell, int] = {}
+    claims: dict[_Cell, Fraction] = {}
+    exact: dict[_Cell, Fraction] = {}
+    claim = {p: Fraction(0) for p in overall}
+    claim.update(claims_of)
+    for block in blocks:
+        inside = set(block.duties)
+        cells = [
+            (p, u) for p in block.people for u in eligible[p] if u in inside
+        ]
+        rows = {p: float(exact_overall[p]) for p in block.people}
+        cols = {u: planned[u] for u in block.duties}
+        even = dict.fromkeys(cells, 1.0)
+        split = _fit(even, rows, cols, block.people, block.duties)
+        wanted: dict[_Cell, float] = {}
+        for p, u in cells:
+            mine = split[p, u]
+            part = mine / rows[p] if rows[p] else 1 / len(eligible[p])
+            excess = 0.0
+            if p in carried_by_duty:
+                excess = (
+                    float(carried_by_duty[p].get(u, 0))
+                    - float(carried[p]) * part
+                )
+            wanted[p, u] = mine - excess
+            claims[p, u] = Fraction(part) * claim[p] - Fraction(excess)
+        start = {cell: max(value, 1e-3) for cell, value in wanted.items()}
+        fitted = _fit(start, rows, cols, block.people, block.duties)
+        exact.update({cell: Fraction(value) for cell, value in fitted.items()})
+        whole = {p: overall[p] for p in block.people}
+        shares.update(
+            _round_cells(
+                fitted, whole, cols, block.people, block.duties, grains
+            )
+        )
+    return shares, claims, exact
+
+
+def _fit(
+    start: Mapping[_Cell, float],
+    rows: Mapping[str, float],
+    cols: Mapping[str, int],
+    people: Sequence[str],
+    duties: Sequence[str],
+) -> dict[_Cell, float]:
+    """Iterative proportional fitting of ``start`` to the margins.
+
+    Rows are scaled in ``people`` order, then columns in ``duties``
+    order, until every row total is within :data:`FIT_TOLERANCE` of its
+    margin or :data:`FIT_ROUNDS` rounds have passed.
+    """
+    cells = dict(start)
+    by_row: dict[str, list[_Cell]] = defaultdict(list)
+    by_col: dict[str, list[_Cell]] = defaultdict(list)
+    for cell in cells:
+        by_row[cell[0]].append(cell)
+        by_col[cell[1]].append(cell)
+    for _ in range(FIT_ROUNDS):
+        for p in people:
+            _scale(cells, by_row[p], rows[p])
+        for u in duties:
+            _scale(cells, by_col[u], cols[u])
+        worst = max(
+            (abs(sum(cells[c] for c in by_row[p]) - rows[p]) for p in people),
+            default=0.0,
+        )
+        if worst < FIT_TOLERANCE:
+            break
+    return cells
+
+
+def _scale(
+    cells: dict[_Cell, float], line: list[_Cell], target: float
+) -> None:
+    total = 0.0
+    for cell in line:
+        total += cells[cell]
+    if total > 0:
+        factor = target / total
+        for cell in line:
+            cells[cell] *= factor
+
+
+def _round_cells(
+    fitted: Mapping[_Cell, float],
+    rows: Mapping[str, int],
+    cols: Mapping[str, int],
+    people: Sequence[str],
+    duties: Sequence[str],
+    grains: Mapping[str, int],
+) -> dict[_Cell, int]:
+    """Whole slots' worth of steps with exact margins.
+
+    Each row by largest remainder in each duty's grain (the steps its
+    slots come in), so a share can be met exactly; then, while a duty
+    has too much and another too little, a person moves the least common
+    multiple of the two grains from one to the other (the first who can,
+    in team order); failing that, single steps move along the shortest
+    chain of duties.
+    """
+    result: dict[_Cell, int] = {}
+    for p in people:
+        mine = [u for u in duties if (p, u) in fitted]
+        exact = {u: Fraction(fitted[p, u]) for u in mine}
+        units = {u: grains[u] for u in mine}
+        for u, value in largest_remainder(exact, rows[p], mine, units).items():
+            result[p, u] = value
+    while True:
+        sums = {
+            u: sum(v for (_, d), v in result.items() if d == u) for u in duties
+        }
+        over = [u for u in duties if sums[u] > cols[u]]
+        under = [u for u in duties if sums[u] < cols[u]]
+        if not over or not under:
+            return result
+        move = _grain_move(
+            result, fitted, people, over, under, sums, cols, grains
+        )
+        path = [move] if move else []
+        if not path:
+            path = _move_path(result, people, duties, over[0], set(under))
+        if not path:
+            return result
+        for person, source, target, amount in path:
+            result[person, source] -= amount
+            result[person, target] += amount
+
+
+def _grain_move(
+    cells: Mapping[_Cell, int],
+    fitted: Mapping[_Cell, float],
+    people: Sequence[str],
+    over: Sequence[str],
+    under: Sequence[str],
+    sums: Mapping[str, int],
+    cols: Mapping[str, int],
+    grains: Mapping[str, int],
+) -> tuple[str, str, str, int] | None:
+    """One move of whole slots from a duty with too much to one with too
+    little, by the person whose rounding it undoes most.
+
+    For the first pair of duties (in order) it fits: the person rounded
+    up most on the first duty plus down most on the second (their share
+    less the fitted value, and the other way), ties in team order.
+    """
+    for source in over:
+        for target in under:
+            amount = math.lcm(grains[source], grains[target])
+            room = min(
+                sums[source] - cols[source], cols[target] - sums[target]
+            )
+            if amount > room:
+                continue
+            able = [
+                person
+                for person in people
+                if (person, target) in cells
+                and cells.get((person, source), 0) >= amount
+            ]
+            if able:
+                best = max(
+                    able,
+                    key=lambda person: (
+                        cells[person, source]
+                        - fitted[person, source]
+                        + fitted[person, target]
+                        - cells[person, target],
+                        -people.index(person),
+                    ),
+                )
+                return best, source, target, amount
+    return None
+
+
+def _move_path(
+    cells: Mapping[_Cell, int],
+    people: Sequence[str],
+    duties: Sequence[str],
+    start: str,
+    goals: set[str],
+) -> list[tuple[str, str, str, int]]:
+    """Shortest chain of one-step moves from duty ``start`` to a goal.
+
+    Each move takes a step of one duty from a person who has one and
+    gives them a step of another duty they may take (breadth first,
+    people in team order, duties in duty order).
+    """
+    previous: dict[str, tuple[str, str, str, int]] = {}
+    frontier = [start]
+    seen = {start}
+    while frontier:
+        following = []
+        for duty in frontier:
+            for person in people:
+                if cells.get((person, duty), 0) < 1:
+                    continue
+                for other in duties:
+                    if other in seen or (person, other) not in cells:
+                        continue
+                    seen.add(other)
+                    previous[other] = (person, duty, other, 1)
+                    if other in goals:
+                        path = []
+                        node = other
+                        while node != start:
+                            move = previous[node]
+                            path.append(move)
+                            node = move[1]
+                        return list(reversed(path))
+                    following.append(other)
+        frontier = following
+    return []
+
+
+# --------------------------------------------------------------------------
+# History and unpopular slots
+# --------------------------------------------------------------------------
+
+
+def _carried(
+    team: Team, step: int, pool: Iterable[Staff]
+) -> tuple[dict[str, Fraction], dict[str, dict[str, Fraction]]]:
+    """Carried balances in steps: overall, and per duty where given."""
+    overall_rows: dict[str, Fraction] = {}
+    duty_rows: dict[str, dict[str, Fraction]] = defaultdict(dict)
+    for row in team.history:
+        value = Fraction(round(100 * row.hours) * 60, 100 * step)
+        if row.duty is None:
+            overall_rows[row.staff_id] = (
+                overall_rows.get(row.staff_id, Fraction(0)) + value
+            )
+        else:
+            mine = duty_rows[row.staff_id]
+            mine[row.duty] = mine.get(row.duty, Fraction(0)) + value
+    carried: dict[str, Fraction] = {}
+    by_duty: dict[str, dict[str, Fraction]] = {}
+    for person in pool:
+        if person.id in overall_rows:
+            carried[person.id] = overall_rows[person.id]
+        else:
+            carried[person.id] = sum(
+                duty_rows.get(person.id, {}).values(), Fraction(0)
+            )
+        if person.id in duty_rows:
+            by_duty[person.id] = dict(duty_rows[person.id])
+    return carried, by_duty
+
+
+def _proportional(
+    pool: Iterable[Staff],
+    available: Mapping[str, int],
+    total: int,
+    history: Mapping[str, int],
+) -> dict[str, int]:
+    members = list(pool)
+    pool_minutes = sum(available[p.id] for p in members)
+    return {
+        p.id: round_half_up_ratio(total * available[p.id], pool_minutes)
+        - history.get(p.id, 0)
+        for p in members
+    }
 
 
 def _unpopular_history(team: Team, per_unit: int) -> dict[str, int]:

@@ -1,0 +1,55 @@
+"""The catalogue: every sentence in every language, with the same blanks.
+
+A Danish sentence missing a blank the English one fills would drop a
+figure from the Danish output; an extra one would crash it. Both are
+caught here for every key.
+"""
+
+from __future__ import annotations
+
+from string import Formatter
+
+import pytest
+
+from balancer.outputs.catalogue import CATALOGUE
+from balancer.outputs.words import Words
+
+LANGUAGES = ("en", "da")
+
+
+def _blanks(template: str) -> set[str]:
+    return {name for _, name, _, _ in Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_every_language_has_the_sentence_with_the_same_blanks(
+    key: str,
+) -> None:
+    entry = CATALOGUE[key]
+    assert set(entry) == set(LANGUAGES)
+    blanks = {lang: _blanks(entry[lang]) for lang in LANGUAGES}
+    assert blanks["en"] == blanks["da"], key
+    # Translated, unless the sentence is only blanks (no words of its own).
+    words = "".join(text for text, *_ in Formatter().parse(entry["en"]))
+    assert entry["en"] != entry["da"] or not words.strip(), key
+
+
+def test_words_fill_a_sentence_in_each_language() -> None:
+    fields = {"hours": Words("en").hours(13.5)}
+    assert Words("en")("statement.at_work", **fields) == "13.5 h at work"
+    fields = {"hours": Words("da").hours(13.5)}
+    assert Words("da")("statement.at_work", **fields) == "13,5 t på arbejde"
+
+
+def test_numbers_drop_trailing_zeros_and_minus_zero() -> None:
+    words = Words("en")
+    assert [words.number(h) for h in (14, 13.5, 2.25, 1 / 3, -0.001)] == [
+        "14",
+        "13.5",
+        "2.25",
+        "0.33",
+        "0",
+    ]
+    assert Words("da").hours(-2.25, signed=True) == "-2,25 t"
+    assert Words("da").hours(1.5, signed=True) == "+1,5 t"
+    assert Words("en").hours(0, signed=True) == "0 h"
