@@ -83,6 +83,17 @@ def make_case(id: str = "c1", **overrides: Any) -> Case:
     return Case(**fields)
 
 
+def over_capacity_cases() -> tuple[Case, Case]:
+    """Ann holds 6 h (``a``) and a later 4 h case (``b``): on a one-day
+    horizon (8 h) she is over capacity and ``b`` is past her hours."""
+    return (
+        make_case("a", owner="ann", status="assigned", effort_hours=6),
+        make_case(
+            "b", owner="ann", status="assigned", received=date(2026, 12, 20)
+        ),
+    )
+
+
 def make_team(**overrides: Any) -> Team:
     """Two full-timers and one phone duty, unless overridden."""
     fields: dict[str, Any] = {

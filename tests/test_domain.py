@@ -84,6 +84,14 @@ def test_slot_skill_nobody_has_is_reported() -> None:
         Team.checked(staff=(make_staff(),), duties=(make_duty(slots=(slot,)),))
 
 
+def test_a_case_skill_nobody_has_is_a_warning_only() -> None:
+    # Nobody has french: the team still builds, the case is named.
+    team = make_team(cases=(make_case("c1", skill="french", min_level=2),))
+    (warning,) = team.warnings()
+    assert (warning.sheet, warning.index) == ("Cases", 0)
+    assert "nobody on the team can take case c1" in warning.message
+
+
 def test_every_problem_is_reported_at_once() -> None:
     with pytest.raises(TeamValidationError) as caught:
         Team.checked(

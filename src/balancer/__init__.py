@@ -38,6 +38,7 @@ from balancer.domain import Period as Period
 from balancer.domain import Preference as Preference
 from balancer.domain import Priority as Priority
 from balancer.domain import Rules as Rules
+from balancer.domain import ShelfOrder as ShelfOrder
 from balancer.domain import SkillRequirement as SkillRequirement
 from balancer.domain import Slot as Slot
 from balancer.domain import Staff as Staff

@@ -20,6 +20,7 @@ __all__ = [
     "CaseAssignment",
     "Conflict",
     "DutyAssignment",
+    "MoveReason",
     "PenaltyTerm",
     "PublishedRota",
     "RotaBaseline",
@@ -28,6 +29,7 @@ __all__ = [
     "SolveStatus",
     "StaffDutySummary",
     "TierReport",
+    "WaitReason",
 ]
 
 
@@ -299,6 +301,26 @@ class RotaResult(_Frozen):
         return self.stats.status
 
 
+class MoveReason(StrEnum):
+    """Why a case may leave its owner; no other case ever moves."""
+
+    OWNER_AWAY = "owner away"
+    OVER_CAPACITY = "owner over capacity"
+    ALLOWED = "planner allowed"
+
+
+class WaitReason(StrEnum):
+    """Why a case waits on the shelf after the plan."""
+
+    NOBODY_QUALIFIED = "nobody qualified"
+    TOO_BIG = "too big for the horizon"
+    GROUP = "group kept together"
+    OVERDUE = "overdue before the plan starts"
+    QUEUE = "the queue ahead of it"
+    FULL = "everyone qualified is full"
+    NOT_WEIGHED = "not weighed (pack order, very large backlog)"
+
+
 class CaseAssignment(_Frozen):
     """Where a case goes, and when it is forecast to be worked."""
 
@@ -321,8 +343,28 @@ class CaseAssignment(_Frozen):
     risk: str = Field(
         default="", description="Why it is at risk, in planner's words."
     )
-    shelf_rank: int | None = Field(
-        default=None, description="Position on the shelf, 1 = next."
+    move_reason: MoveReason | None = Field(
+        default=None, description="Why a moved case left its owner."
+    )
+    wait_reason: WaitReason | None = Field(
+        default=None, description="Why a case on the shelf waits."
+    )
+    reason: str = Field(
+        default="",
+        description="The move or wait reason in planner's words.",
+    )
+    queue: str | None = Field(
+        default=None,
+        description="The skill queue a waiting case is in (`any` for cases "
+        "that need no skill).",
+    )
+    queue_place: int | None = Field(
+        default=None,
+        description="Place among the cases waiting in its queue, 1 = next.",
+    )
+    below_level: bool = Field(
+        default=False,
+        description="Its owner keeps it although below the case's level.",
     )
 
     @property
@@ -352,6 +394,11 @@ class BacklogResult(_Frozen):
     )
     conflicts: tuple[Conflict, ...] = Field(
         default=(), description="Why the rules cannot all hold."
+    )
+    move_budget: int | None = Field(
+        default=None,
+        description="Most cases the plan may move from their owner; None "
+        "when no budget applied (the baselines).",
     )
 
     @property

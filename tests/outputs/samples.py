@@ -22,11 +22,13 @@ from balancer.result import (
     CaseAssignment,
     Conflict,
     DutyAssignment,
+    MoveReason,
     PenaltyTerm,
     RotaResult,
     SolveStats,
     SolveStatus,
     StaffDutySummary,
+    WaitReason,
 )
 from tests.factories import (
     make_absence,
@@ -221,6 +223,8 @@ def backlog_result(**overrides: Any) -> BacklogResult:
                 previous_owner="ann",
                 planned_start=MON,
                 planned_finish=MON,
+                move_reason=MoveReason.ALLOWED,
+                reason="the planner allowed it (May move)",
             ),
             CaseAssignment(
                 case_id="c2",
@@ -237,8 +241,22 @@ def backlog_result(**overrides: Any) -> BacklogResult:
                 late=True,
                 risk="forecast 3 days after the deadline",
             ),
-            CaseAssignment(case_id="c4", staff_id=None, shelf_rank=2),
-            CaseAssignment(case_id="c5", staff_id=None, shelf_rank=1),
+            CaseAssignment(
+                case_id="c4",
+                staff_id=None,
+                queue="any",
+                queue_place=2,
+                wait_reason=WaitReason.QUEUE,
+                reason="1 case(s) ahead of it in the any queue wait",
+            ),
+            CaseAssignment(
+                case_id="c5",
+                staff_id=None,
+                queue="any",
+                queue_place=1,
+                wait_reason=WaitReason.FULL,
+                reason="everyone who can take it is full",
+            ),
         ),
         "terms": (
             PenaltyTerm(
@@ -246,6 +264,7 @@ def backlog_result(**overrides: Any) -> BacklogResult:
             ),
         ),
         "capacity_hours": {"ann": 12.0, "bo": 10.0, "cy": 0.0},
+        "move_budget": 4,
     }
     fields.update(overrides)
     return BacklogResult(**fields)

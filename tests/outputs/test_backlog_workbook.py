@@ -46,7 +46,7 @@ def test_sheets_in_order(tmp_path: Path) -> None:
 def test_cases_sheet(tmp_path: Path) -> None:
     rows = _rows(_write(tmp_path), "Cases")
     header = rows[0]
-    assert header[:7] == [
+    assert header[:8] == [
         "Case",
         "Type",
         "Priority",
@@ -54,11 +54,16 @@ def test_cases_sheet(tmp_path: Path) -> None:
         "Owner",
         "Previous owner",
         "Moved",
+        "Move reason",
     ]
     c1 = dict(zip(header, rows[1], strict=True))
     assert c1["Case"] == "c1"
     assert c1["Owner"] == "bo"
     assert c1["Moved"] == "yes"
+    assert c1["Move reason"] == "planner allowed"
+    assert c1["Note"] == "the planner allowed it (May move)"
+    c5 = dict(zip(header, rows[5], strict=True))
+    assert c5["Note"] == "everyone who can take it is full"
     assert c1["Planned start"] == datetime(2027, 1, 4)
     c3 = dict(zip(header, rows[3], strict=True))
     assert c3["Late"] == "yes"
@@ -79,10 +84,26 @@ def test_load_sheet_with_chart(tmp_path: Path) -> None:
     assert len(sheet._charts) == 1
 
 
-def test_shelf_sheet_next_case_first(tmp_path: Path) -> None:
+def test_shelf_sheet_queue_by_queue_next_case_first(tmp_path: Path) -> None:
     rows = _rows(_write(tmp_path), "Shelf")
-    assert rows[0][:2] == ["Rank", "Case"]
-    assert [r[1] for r in rows[1:]] == ["c5", "c4"]
+    assert rows[0][:3] == ["Queue", "Place", "Case"]
+    assert [r[:3] for r in rows[1:]] == [["any", 1, "c5"], ["any", 2, "c4"]]
+    header = rows[0]
+    c4 = dict(zip(header, rows[2], strict=True))
+    assert c4["Waits because"] == "the queue ahead of it"
+    assert c4["Detail"] == "1 case(s) ahead of it in the any queue wait"
+
+
+def test_summary_counts_moves_and_waits_by_reason(tmp_path: Path) -> None:
+    rows = _rows(_write(tmp_path), "Summary")
+    items = {r[0]: r[1] for r in rows if r and r[0]}
+    assert items["Move budget"] == 4
+    assert items["Cases moved"] == 1
+    assert items["Moved: planner allowed"] == 1
+    assert items["Moved: owner away"] == 0
+    assert items["the queue ahead of it"] == 1
+    assert items["everyone qualified is full"] == 1
+    assert items["nobody qualified"] == 0
 
 
 def test_summary_sets_baselines_beside_this_plan(tmp_path: Path) -> None:

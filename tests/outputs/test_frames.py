@@ -16,7 +16,12 @@ from balancer.outputs import (
     summary_frames,
     words,
 )
-from balancer.result import CaseAssignment, SolveStats, SolveStatus
+from balancer.result import (
+    CaseAssignment,
+    SolveStats,
+    SolveStatus,
+    WaitReason,
+)
 from tests.factories import JANUARY, make_case, make_duty, make_team
 from tests.outputs.samples import (
     MON,
@@ -308,10 +313,32 @@ def test_load_counts_kept_cases_on_both_sides() -> None:
     assert rows.loc["ann", "Utilisation"] == 0.9
 
 
-def test_shelf_is_in_rank_order() -> None:
+def test_shelf_is_in_queue_order() -> None:
     shelf = backlog_frames.shelf_frame(backlog_team(), backlog_result())
     assert list(shelf["Case"]) == ["c5", "c4"]
-    assert list(shelf["Rank"]) == [1, 2]
+    assert list(shelf["Place"]) == [1, 2]
+    assert list(shelf["Waits because"]) == [
+        "everyone qualified is full",
+        "the queue ahead of it",
+    ]
+
+
+def test_reasons_are_each_counted_even_when_none() -> None:
+    table = backlog_frames.reasons_frame(backlog_result())
+    counts = dict(zip(table["Waits because"], table["Cases"], strict=True))
+    assert counts["the queue ahead of it"] == 1
+    assert counts["everyone qualified is full"] == 1
+    assert counts["too big for the horizon"] == 0
+    assert len(counts) == len(WaitReason) - 1  # not weighed: pack only
+
+
+def test_moves_are_counted_by_reason_beside_the_budget() -> None:
+    table = backlog_frames.moves_frame(backlog_team(), backlog_result())
+    items = dict(zip(table["Item"], table["Value"], strict=True))
+    assert items["Move budget"] == 4
+    assert items["Cases moved"] == 1
+    assert items["Moved: planner allowed"] == 1
+    assert items["Kept by an owner below the case's level (flagged)"] == 0
 
 
 def test_baselines_sit_beside_this_plan() -> None:

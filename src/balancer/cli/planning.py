@@ -160,7 +160,8 @@ def rota(
 @click.option(
     "--max-moves",
     type=click.IntRange(min=0),
-    help="At most this many already assigned cases change owner.",
+    help="Most cases that leave their owner (the move budget); default: "
+    "the Rules sheet's max_moves, blank = 2 per caseworker at work.",
 )
 @click.option(
     "-o",

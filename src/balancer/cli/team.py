@@ -42,7 +42,7 @@ def validate(ctx: click.Context, path: Path, month_text: str | None) -> None:
 
     Exit 0 when it can be planned (warnings are printed), 2 otherwise.
     """
-    from balancer.inputs.loaded import load_team
+    from balancer.inputs.loaded import load_team, locate_problem
     from balancer.inputs.month_checks import check_month
 
     month = month_option(month_text)
@@ -58,7 +58,10 @@ def validate(ctx: click.Context, path: Path, month_text: str | None) -> None:
             raise  # --debug: the traceback too
         ctx.exit(EXIT_BAD_INPUT)
     checked = check_month(loaded, month)
-    notes = (*loaded.notes, *checked.warnings)
+    warned = tuple(
+        locate_problem(loaded.locator, p) for p in loaded.team.warnings()
+    )
+    notes = (*loaded.notes, *warned, *checked.warnings)
     if notes:
         echo_problems(f"{path}: {len(notes)} note(s):", notes)
     if checked.problems:

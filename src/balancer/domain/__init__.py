@@ -39,10 +39,14 @@ from balancer.domain.duties import SkillRequirement as SkillRequirement
 from balancer.domain.duties import Slot as Slot
 from balancer.domain.opening import CalendarSettings as CalendarSettings
 from balancer.domain.opening import OpeningHours as OpeningHours
+from balancer.domain.policy import (
+    MOVES_PER_CASEWORKER as MOVES_PER_CASEWORKER,
+)
 from balancer.domain.policy import DutyRequest as DutyRequest
 from balancer.domain.policy import HistoryBalance as HistoryBalance
 from balancer.domain.policy import Preference as Preference
 from balancer.domain.policy import Rules as Rules
+from balancer.domain.policy import ShelfOrder as ShelfOrder
 from balancer.domain.policy import Weights as Weights
 from balancer.domain.staff import Absence as Absence
 from balancer.domain.staff import AbsenceReason as AbsenceReason
@@ -55,6 +59,7 @@ from balancer.domain.team import TeamValidationError as TeamValidationError
 __all__ = [
     "FIRST_DATE",
     "LAST_DATE",
+    "MOVES_PER_CASEWORKER",
     "WORKWEEK",
     "Absence",
     "AbsenceReason",
@@ -75,6 +80,7 @@ __all__ = [
     "Priority",
     "Problem",
     "Rules",
+    "ShelfOrder",
     "SkillLevel",
     "SkillRequirement",
     "Slot",

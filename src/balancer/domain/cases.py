@@ -80,6 +80,11 @@ class Case(FrozenModel):
     pinned: bool = Field(
         default=False, description="Keep with the current owner."
     )
+    may_move: bool = Field(
+        default=False,
+        description="The planner allows the balancer to move it to another "
+        "caseworker (or back to the shelf, unless it is in progress).",
+    )
     effort_by_staff: dict[str, float] = Field(
         default_factory=dict,
         description="Staff id -> effort in hours, where it differs.",
@@ -104,6 +109,15 @@ class Case(FrozenModel):
             )
         if self.pinned and self.owner is None:
             raise ValueError("a pinned case needs an owner")
+        if self.may_move and self.owner is None:
+            raise ValueError(
+                "may move is for a case someone holds; a case on the shelf "
+                "is free to go already: leave it blank"
+            )
+        if self.may_move and self.pinned:
+            raise ValueError(
+                "a case cannot be both pinned and free to move; choose one"
+            )
         bad = [
             s for s, h in self.effort_by_staff.items() if not 0 < h <= 10_000
         ]

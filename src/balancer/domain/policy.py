@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import time
+from enum import StrEnum
 from typing import Self
 
 from pydantic import Field, field_validator, model_validator
@@ -13,12 +14,31 @@ from balancer.domain.clock import Weekday
 __all__ = [
     "MAX_BALANCE",
     "MAX_WEIGHT",
+    "MOVES_PER_CASEWORKER",
     "DutyRequest",
     "HistoryBalance",
     "Preference",
     "Rules",
+    "ShelfOrder",
     "Weights",
 ]
+
+#: The default move budget of one rebalance: this many moves for each
+#: caseworker at work in the horizon (``Rules.max_moves`` left blank).
+MOVES_PER_CASEWORKER = 2
+
+
+class ShelfOrder(StrEnum):
+    """How the backlog balancer takes cases off the shelf.
+
+    ``queue``: each skill queue in its order (priority, then deadline,
+    then date received); a case starts only when every case ahead of it
+    in its queue starts too. ``pack``: any order that fills every free
+    hour (a case waits only when it fits nobody).
+    """
+
+    QUEUE = "queue"
+    PACK = "pack"
 
 
 #: The most a goal's weight may be. Every number that reaches a solver's
@@ -86,6 +106,22 @@ class Rules(FrozenModel):
         le=260,
         description="Working days ahead the backlog balancer plans.",
     )
+    shelf_order: ShelfOrder = Field(
+        default=ShelfOrder.QUEUE,
+        description="How the backlog balancer takes cases off the shelf: "
+        "`queue` = each skill queue in order (priority, then deadline, "
+        "then date received), a case only once every case ahead of it is "
+        "taken; `pack` = any order that fills every free hour.",
+    )
+    max_moves: int | None = Field(
+        default=None,
+        ge=0,
+        le=100_000,
+        description="Most cases one rebalance moves from their owner (to "
+        "another caseworker or back to the shelf); blank = "
+        f"{MOVES_PER_CASEWORKER} per caseworker at work in the horizon.",
+    )
+
     goals_in_tiers: bool = Field(
         default=True,
         description="Prove the rota's goals tier by tier: staffing, then "
@@ -93,6 +129,16 @@ class Rules(FrozenModel):
         "blocks and wishes; no = one weighted sum of every goal (as the "
         "benchmarks score).",
     )
+
+    def move_budget(self, caseworkers: int) -> int:
+        """The move budget for a team with ``caseworkers`` at work.
+
+        ``max_moves`` when set, else :data:`MOVES_PER_CASEWORKER` per
+        caseworker at work in the horizon.
+        """
+        if self.max_moves is not None:
+            return self.max_moves
+        return MOVES_PER_CASEWORKER * max(0, caseworkers)
 
 
 class Weights(FrozenModel):

@@ -67,8 +67,9 @@ class Team(FrozenModel):
 
     Cross-record rules checked here: unique ids (ignoring case and spaces),
     known staff in absences, preferences, history and cases, known duties in
-    staff and preferences, every slot's required skill held by someone who
-    may take the duty, and cases whose skill someone holds at the level.
+    staff and preferences, and every slot's required skill held by someone
+    who may take the duty. A case whose skill nobody holds at its level is
+    a warning (:meth:`warnings`), not a problem: it waits on the shelf.
     """
 
     staff: tuple[Staff, ...] = Field(
@@ -288,6 +289,28 @@ class Team(FrozenModel):
                 )
         yield from self._case_problems(known_staff)
 
+    def warnings(self) -> Iterator[Problem]:
+        """Things worth a planner's eye that do not stop planning.
+
+        A case whose skill nobody on the team has at its level: it waits
+        on the shelf (nobody on the team can take it), and everything
+        else is planned as usual.
+        """
+        for i, case in enumerate(self.cases):
+            if case.skill is not None and not any(
+                p.casework and p.level(case.skill) >= case.min_level
+                for p in self.staff
+            ):
+                yield Problem(
+                    sheet="Cases",
+                    index=i,
+                    field="skill",
+                    message=f"nobody on the team can take case {case.id}: "
+                    f"nobody who does casework has skill {case.skill!r} at "
+                    f"level >= {case.min_level}; it waits on the shelf. Add "
+                    "the skill in Staff or lower the level",
+                )
+
     def _duty_reference_problems(
         self, known_duties: set[str]
     ) -> Iterator[Problem]:
@@ -353,16 +376,6 @@ class Team(FrozenModel):
                     yield _unknown_staff(
                         "Cases", i, "effort_by_staff", staff_id
                     )
-            if case.skill is not None and not any(
-                p.level(case.skill) >= case.min_level for p in self.staff
-            ):
-                yield Problem(
-                    sheet="Cases",
-                    index=i,
-                    field="skill",
-                    message=f"nobody has skill {case.skill!r} at level "
-                    f">= {case.min_level}; add it in Staff or lower the level",
-                )
 
 
 def _listing(names: set[str]) -> str:

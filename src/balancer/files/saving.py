@@ -27,12 +27,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from balancer.errors import OutputError
+from balancer.files.bulk import fill_sheets
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Sequence
 
     from openpyxl import Workbook
     from openpyxl.cell.cell import Cell
+
+    from balancer.files.bulk import BulkTable
 
 __all__ = [
     "FORMULA_PREFIXES",
@@ -211,14 +214,23 @@ def _refuse_inputs(path: Path, inputs: Iterable[Path]) -> None:
 
 
 def save_workbook(
-    workbook: Workbook, path: str | Path, inputs: Iterable[Path] = ()
+    workbook: Workbook,
+    path: str | Path,
+    inputs: Iterable[Path] = (),
+    bulk: Sequence[BulkTable] = (),
 ) -> Path:
     """Save ``workbook`` to ``path`` atomically; refuse to replace inputs.
 
     The workbook is written to a temporary file beside ``path`` and renamed
-    over it only once complete. Returns the path written.
+    over it only once complete. ``bulk`` tables are then filled into
+    their sheets (:mod:`balancer.files.bulk`). Returns the path written.
     """
-    return _atomic_write(path, inputs, workbook.save)
+
+    def write(name: str) -> None:
+        workbook.save(name)
+        fill_sheets(name, bulk)
+
+    return _atomic_write(path, inputs, write)
 
 
 def save_bytes(

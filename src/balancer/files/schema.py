@@ -335,6 +335,11 @@ CASES = Sheet(
                "M-10233", "Cases of one member stay together."),
         Column("pinned", "Pinned", ("Låst", "Laast", "Fastlåst"), False,
                "no", "yes = keep with the owner."),
+        Column("may_move", "May move", ("Må flyttes", "Maa flyttes",
+                                        "Flyt"), False, "no",
+               "yes = the balancer may move it to someone else (or back "
+               "to the shelf unless in progress); blank = only when its "
+               "owner is away or over capacity.", parse=parse_bool),
         Column("effort_by_staff", "Effort by staff",
                ("Timer pr medarbejder", "Estimat pr medarbejder"), False,
                "AH:4, BK:8", "Hours for named people where they differ."),

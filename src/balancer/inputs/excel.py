@@ -16,6 +16,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -499,6 +500,8 @@ def _setting_parser(setting: Setting) -> Callable[[Any], Any]:
         return parse_text
     model = Rules if setting.group == "rules" else Weights
     kind = model.model_fields[setting.field].annotation
+    if isinstance(kind, type) and issubclass(kind, StrEnum):
+        return parse_text  # a word, e.g. shelf_order = queue
     if kind is bool:
         return parse_bool
     if kind is int:

@@ -314,6 +314,7 @@ def case_record(row: Row) -> Case | None:
         "pinned": row.get("pinned", parse_bool),
         "effort_by_staff": row.get("effort_by_staff", parse_number_map),
         "cost_by_staff": row.get("cost_by_staff", parse_number_map),
+        **simple_fields(row),
     }
     return build_record(
         row,
@@ -321,7 +322,9 @@ def case_record(row: Row) -> Case | None:
         fields,
         (
             ("deadline", "deadline"),
+            ("may move is for", "may_move"),
             ("needs an owner", "owner"),
+            ("both pinned", "may_move"),
             ("effort", "effort_by_staff"),
             ("fit cost", "cost_by_staff"),
         ),

@@ -2,25 +2,30 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from balancer.domain import MOVES_PER_CASEWORKER
 from balancer.outputs.metrics import owned_hours
 from balancer.outputs.words import hundredths
+from balancer.result import MoveReason, WaitReason
 
 if TYPE_CHECKING:
-    from balancer.domain import Team
-    from balancer.result import BacklogResult
+    from balancer.domain import Case, Team
+    from balancer.result import BacklogResult, CaseAssignment
 
 __all__ = [
+    "SHELF_COLUMNS",
     "Baselines",
     "backlog_metrics",
     "baselines_frame",
     "cases_frame",
     "load_frame",
+    "moves_frame",
+    "reasons_frame",
     "shelf_frame",
 ]
 
@@ -33,8 +38,10 @@ def cases_frame(team: Team, result: BacklogResult) -> pd.DataFrame:
     """Per case: where it goes and when it is forecast to be worked.
 
     Columns: Case, Type, Priority, Effort hours (for the new owner), Owner
-    (blank = shelf), Previous owner, Moved, Planned start, Planned finish,
-    Deadline, Late, Risk. Rows follow the result's order.
+    (blank = shelf), Previous owner, Moved, Move reason, Planned start,
+    Planned finish, Deadline, Late, Risk, Note (why a case waits on the
+    shelf, or that its owner keeps it below its level). Rows follow the
+    result's order.
     """
     cases = {case.id: case for case in team.cases}
     rows = []
@@ -48,22 +55,36 @@ def cases_frame(team: Team, result: BacklogResult) -> pd.DataFrame:
                 else case.effort_hours
             )
         rows.append(
-            {
-                "Case": a.case_id,
-                "Type": case.type if case else "",
-                "Priority": case.priority.name.lower() if case else "",
-                "Effort hours": effort,
-                "Owner": a.staff_id or "",
-                "Previous owner": a.previous_owner or "",
-                "Moved": "yes" if a.moved else "",
-                "Planned start": a.planned_start,
-                "Planned finish": a.planned_finish,
-                "Deadline": case.deadline if case else None,
-                "Late": "yes" if a.late else "",
-                "Risk": a.risk,
-            }
+            (
+                a.case_id,
+                case.type if case else "",
+                case.priority.name.lower() if case else "",
+                effort,
+                a.staff_id or "",
+                a.previous_owner or "",
+                "yes" if a.moved else "",
+                a.move_reason.value if a.moved and a.move_reason else "",
+                a.planned_start,
+                a.planned_finish,
+                case.deadline if case else None,
+                "yes" if a.late else "",
+                a.risk,
+                _note(a, case),
+            )
         )
     return pd.DataFrame(rows, columns=_CASES_COLUMNS)
+
+
+def _note(a: CaseAssignment, case: Case | None) -> str:
+    """Why a case waits, or that its owner keeps it below its level."""
+    if a.below_level and case is not None and case.skill is not None:
+        return (
+            f"{a.staff_id} is below {case.skill} level {case.min_level} "
+            "but keeps it: the planner decides"
+        )
+    if a.staff_id is None or a.moved:
+        return a.reason
+    return ""
 
 
 _CASES_COLUMNS = [
@@ -74,11 +95,13 @@ _CASES_COLUMNS = [
     "Owner",
     "Previous owner",
     "Moved",
+    "Move reason",
     "Planned start",
     "Planned finish",
     "Deadline",
     "Late",
     "Risk",
+    "Note",
 ]
 
 
@@ -146,17 +169,21 @@ _LOAD_COLUMNS = [
 
 
 def shelf_frame(team: Team, result: BacklogResult) -> pd.DataFrame:
-    """Cases left on the shelf, next one first.
+    """Cases waiting on the shelf, queue by queue, next one first.
 
-    Ordered by ``shelf_rank`` (cases without a rank last, by id). Columns:
-    Rank, Case, Type, Priority, Effort hours, Received, Deadline, Risk.
+    Each skill queue in the planners' order (priority, deadline, date
+    received): Queue, Place (1 = next), Case, Priority, Deadline,
+    Received, Type, Effort hours, Waits because (one reason of
+    :class:`~balancer.result.WaitReason`), Detail (the reason in full),
+    Late. Cases without a queue come last, by id.
     """
     cases = {case.id: case for case in team.cases}
     shelf = [a for a in result.assignments if a.staff_id is None]
     shelf.sort(
         key=lambda a: (
-            a.shelf_rank is None,
-            a.shelf_rank or 0,
+            a.queue is None,
+            a.queue or "",
+            a.queue_place or 0,
             a.case_id,
         )
     )
@@ -164,32 +191,89 @@ def shelf_frame(team: Team, result: BacklogResult) -> pd.DataFrame:
     for a in shelf:
         case = cases.get(a.case_id)
         rows.append(
-            {
-                "Rank": a.shelf_rank,
-                "Case": a.case_id,
-                "Type": case.type if case else "",
-                "Priority": case.priority.name.lower() if case else "",
-                "Effort hours": hundredths(case.effort_hours)
-                if case
-                else None,
-                "Received": case.received if case else None,
-                "Deadline": case.deadline if case else None,
-                "Risk": a.risk,
-            }
+            (
+                a.queue or "",
+                a.queue_place,
+                a.case_id,
+                case.priority.name.lower() if case else "",
+                case.deadline if case else None,
+                case.received if case else None,
+                case.type if case else "",
+                hundredths(case.effort_hours) if case else None,
+                a.wait_reason.value if a.wait_reason else "",
+                a.reason,
+                "yes" if a.late else "",
+            )
         )
-    return pd.DataFrame(
-        rows,
-        columns=[
-            "Rank",
-            "Case",
-            "Type",
-            "Priority",
-            "Effort hours",
-            "Received",
-            "Deadline",
-            "Risk",
-        ],
+    return pd.DataFrame(rows, columns=SHELF_COLUMNS)
+
+
+#: The Shelf sheet's columns, in order.
+SHELF_COLUMNS = [
+    "Queue",
+    "Place",
+    "Case",
+    "Priority",
+    "Deadline",
+    "Received",
+    "Type",
+    "Effort hours",
+    "Waits because",
+    "Detail",
+    "Late",
+]
+
+
+def reasons_frame(result: BacklogResult) -> pd.DataFrame:
+    """Cases on the shelf by the reason they wait, every reason listed
+    (*not weighed* only when it occurs: ``pack`` order on a huge
+    backlog)."""
+    counts = Counter(
+        a.wait_reason for a in result.assignments if a.staff_id is None
     )
+    rows = [
+        (reason.value, counts.get(reason, 0))
+        for reason in WaitReason
+        if reason is not WaitReason.NOT_WEIGHED or counts.get(reason)
+    ]
+    return pd.DataFrame(rows, columns=["Waits because", "Cases"])
+
+
+def moves_frame(team: Team, result: BacklogResult) -> pd.DataFrame:
+    """The move budget, cases moved by reason, and owners below level."""
+    moved = [a for a in result.assignments if a.moved]
+    counts = Counter(a.move_reason for a in moved)
+    budget = result.move_budget
+    rows: list[tuple[str, object]] = [
+        ("Move budget", budget if budget is not None else "none"),
+        ("Budget rule", _budget_rule(team, budget)),
+        ("Cases moved", len(moved)),
+    ]
+    rows += [
+        (f"Moved: {reason.value}", counts.get(reason, 0))
+        for reason in MoveReason
+    ]
+    rows.append(
+        (
+            "Kept by an owner below the case's level (flagged)",
+            sum(a.below_level for a in result.assignments),
+        )
+    )
+    return pd.DataFrame(rows, columns=["Item", "Value"])
+
+
+def _budget_rule(team: Team, budget: int | None) -> str:
+    """Where the move budget came from, in words."""
+    if budget is None:
+        return "no budget"
+    if team.rules.max_moves is not None and team.rules.max_moves == budget:
+        return "Rules sheet: max_moves"
+    if team.rules.max_moves is None:
+        return (
+            f"{MOVES_PER_CASEWORKER} per caseworker at work in the horizon "
+            "(max_moves blank on the Rules sheet), unless set for this run"
+        )
+    return "set for this run"
 
 
 def backlog_metrics(team: Team, result: BacklogResult) -> dict[str, float]:
@@ -201,7 +285,12 @@ def backlog_metrics(team: Team, result: BacklogResult) -> dict[str, float]:
     """
     load = load_frame(team, result)
     used = load["Utilisation"].dropna().astype(float)
-    shelf = shelf_frame(team, result)
+    cases = {case.id: case for case in team.cases}
+    shelf = [
+        cases[a.case_id].effort_hours
+        for a in result.assignments
+        if a.staff_id is None and a.case_id in cases
+    ]
     return {
         "Max utilisation %": round(float(used.max()) * 100, 1)
         if len(used)
@@ -211,8 +300,10 @@ def backlog_metrics(team: Team, result: BacklogResult) -> dict[str, float]:
         else 0.0,
         "Cases moved": float(sum(a.moved for a in result.assignments)),
         "Cases late": float(sum(a.late for a in result.assignments)),
-        "Cases on shelf": float(len(shelf)),
-        "Shelf hours": hundredths(shelf["Effort hours"].fillna(0).sum()),
+        "Cases on shelf": float(
+            sum(a.staff_id is None for a in result.assignments)
+        ),
+        "Shelf hours": hundredths(sum(shelf)),
     }
 
 

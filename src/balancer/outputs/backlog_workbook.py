@@ -3,14 +3,18 @@
 One function per sheet, shared by both workbooks:
 
 Cases
-    every case: new owner, previous owner, moved, forecast, deadline, risk.
+    every case: new owner, previous owner, moved and why, forecast,
+    deadline, risk, and a note (why it waits, or its owner is below its
+    level).
 Load
     per caseworker: capacity, load, utilisation and cases, with a chart.
 Shelf
-    cases left unassigned, next one first.
+    the cases waiting, queue by queue, next one first, each with why it
+    waits.
 Summary
-    status, soft goals, this plan's figures beside the baselines', and any
-    conflicts.
+    status, soft goals, the move budget and moves by reason, the shelf by
+    reason, this plan's figures beside the baselines', and any conflicts
+    and warnings.
 
 The plan workbook puts the rota sheets first (Rota, Board, Fairness, Rota
 summary, History), then the backlog sheets (Cases, Load, Shelf, Backlog
@@ -23,7 +27,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from balancer.files.saving import save_workbook, write_value
-from balancer.outputs import backlog_frames, summary_frames
+from balancer.outputs import backlog_frames, long_tables, summary_frames
+from balancer.outputs.long_tables import write_long_table
 from balancer.outputs.rota_workbook import add_rota_sheets
 from balancer.outputs.styling import (
     RED_FILL,
@@ -41,13 +46,15 @@ from balancer.outputs.styling import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
     from pathlib import Path
+    from typing import Any
 
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
     from balancer.domain import Month, Team
+    from balancer.files.bulk import BulkTable
     from balancer.outputs.backlog_frames import Baselines
     from balancer.outputs.words import Language
     from balancer.result import BacklogResult, RotaResult
@@ -80,8 +87,8 @@ def write_backlog_workbook(
     figures on the Summary sheet. Refuses to overwrite any of ``inputs``.
     """
     book = new_workbook()
-    add_backlog_sheets(book, team, result, baselines)
-    return save_workbook(book, path, inputs)
+    bulk = add_backlog_sheets(book, team, result, baselines)
+    return save_workbook(book, path, inputs, bulk)
 
 
 def write_plan_workbook(
@@ -103,14 +110,14 @@ def write_plan_workbook(
     add_rota_sheets(
         book, team, month, rota_result, lang=lang, summary_title="Rota summary"
     )
-    add_backlog_sheets(
+    bulk = add_backlog_sheets(
         book,
         team,
         backlog_result,
         baselines,
         summary_title="Backlog summary",
     )
-    return save_workbook(book, path, inputs)
+    return save_workbook(book, path, inputs, bulk)
 
 
 def add_backlog_sheets(
@@ -119,36 +126,55 @@ def add_backlog_sheets(
     result: BacklogResult,
     baselines: Baselines | None = None,
     summary_title: str = "Summary",
-) -> None:
-    """Add the four backlog sheets to ``book`` in their usual order."""
-    add_cases_sheet(book, team, result)
+) -> list[BulkTable]:
+    """Add the four backlog sheets to ``book`` in their usual order.
+
+    Returns the long tables to fill in when the book is saved (pass them
+    to :func:`~balancer.files.saving.save_workbook`).
+    """
+    bulk: list[BulkTable] = []
+    add_cases_sheet(book, team, result, bulk=bulk)
     add_load_sheet(book, team, result)
-    add_shelf_sheet(book, team, result)
+    add_shelf_sheet(book, team, result, bulk=bulk)
     add_backlog_summary_sheet(
         book, team, result, baselines, title=summary_title
     )
+    return bulk
 
 
 def add_cases_sheet(
-    book: Workbook, team: Team, result: BacklogResult, title: str = "Cases"
+    book: Workbook,
+    team: Team,
+    result: BacklogResult,
+    title: str = "Cases",
+    bulk: list[BulkTable] | None = None,
 ) -> Worksheet:
-    """Every case with its owner and forecast; late red, moved yellow."""
+    """Every case with its owner and forecast; late red, moved yellow.
+
+    With ``bulk``, a long table is left there to fill in at the save
+    (:mod:`balancer.outputs.long_tables`).
+    """
     sheet = book.create_sheet(title)
     table = backlog_frames.cases_frame(team, result)
-    last = write_table(sheet, table, formats={"Effort hours": "0.0"})
     headers = list(table.columns)
-    late = headers.index("Late") + 1
-    moved = headers.index("Moved") + 1
-    for row in range(2, last + 1):
-        if sheet.cell(row=row, column=late).value == "yes":
-            marker = RED_FILL
-        elif sheet.cell(row=row, column=moved).value == "yes":
-            marker = WARN_FILL
-        else:
-            continue
-        for column in range(1, len(headers) + 1):
-            sheet.cell(row=row, column=column).fill = marker
-    _finish_table(sheet, last, len(headers), "Cases", landscape=True)
+    late = headers.index("Late")
+    moved = headers.index("Moved")
+
+    def kind_of(values: Sequence[Any]) -> str:
+        if values[late] == "yes":
+            return "late"
+        return "moved" if values[moved] == "yes" else ""
+
+    last = write_long_table(
+        sheet,
+        table,
+        formats={"Effort hours": "0.0"},
+        kind_of=kind_of,
+        fills={"late": RED_FILL, "moved": WARN_FILL},
+        bulk=bulk,
+    )
+    long = bulk is not None and len(table) > long_tables.BULK_ROWS
+    _finish_table(sheet, last, len(headers), "Cases", True, sized=long)
     return sheet
 
 
@@ -201,17 +227,24 @@ def add_load_sheet(
 
 
 def add_shelf_sheet(
-    book: Workbook, team: Team, result: BacklogResult, title: str = "Shelf"
+    book: Workbook,
+    team: Team,
+    result: BacklogResult,
+    title: str = "Shelf",
+    bulk: list[BulkTable] | None = None,
 ) -> Worksheet:
-    """Cases left on the shelf, next one first."""
+    """The cases waiting, queue by queue, each with why it waits."""
     sheet = book.create_sheet(title)
     table = backlog_frames.shelf_frame(team, result)
     if table.empty:
         empty = "The shelf is empty: every case has an owner."
         write_value(sheet["A1"], empty)
         return sheet
-    last = write_table(sheet, table, formats={"Effort hours": "0.0"})
-    _finish_table(sheet, last, len(table.columns), "Shelf", landscape=False)
+    last = write_long_table(
+        sheet, table, formats={"Effort hours": "0.0"}, bulk=bulk
+    )
+    long = bulk is not None and len(table) > long_tables.BULK_ROWS
+    _finish_table(sheet, last, len(table.columns), "Shelf", True, long)
     return sheet
 
 
@@ -222,7 +255,7 @@ def add_backlog_summary_sheet(
     baselines: Baselines | None = None,
     title: str = "Summary",
 ) -> Worksheet:
-    """Status, soft goals, this plan beside the baselines, conflicts."""
+    """Status, goals, moves and the shelf by reason, baselines, conflicts."""
     sheet = book.create_sheet(title)
     row = 1
     if not result.status.has_plan:
@@ -244,6 +277,15 @@ def add_backlog_summary_sheet(
     row = section(
         sheet, row, "Soft goals", summary_frames.terms_frame(result.terms)
     )
+    row = section(
+        sheet, row, "Moves", backlog_frames.moves_frame(team, result)
+    )
+    row = section(
+        sheet,
+        row,
+        "On the shelf, by why they wait",
+        backlog_frames.reasons_frame(result),
+    )
     row = section(sheet, row, "Compared with baselines", comparison)
     section(
         sheet,
@@ -257,11 +299,19 @@ def add_backlog_summary_sheet(
 
 
 def _finish_table(
-    sheet: Worksheet, last: int, width: int, title: str, landscape: bool
+    sheet: Worksheet,
+    last: int,
+    width: int,
+    title: str,
+    landscape: bool,
+    sized: bool = False,
 ) -> None:
+    """Widths (unless a long table ``sized`` its columns), frozen header,
+    filter and print setup."""
     from openpyxl.utils import get_column_letter
 
-    fit_columns(sheet, maximum=40)
+    if not sized:
+        fit_columns(sheet, maximum=40)
     sheet.freeze_panes = "B2"
     if last > 1:
         sheet.auto_filter.ref = f"A1:{get_column_letter(width)}{last}"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
+    from enum import StrEnum
 
     from balancer.result import (
         BacklogResult,
@@ -100,10 +102,38 @@ def backlog_lines(result: BacklogResult) -> Iterator[str]:
         yield f"  ! {conflict.message}"
     assigned = [a for a in result.assignments if a.staff_id is not None]
     shelved = len(result.assignments) - len(assigned)
-    moved = sum(a.moved for a in result.assignments)
+    moved = [a for a in result.assignments if a.moved]
     late = sum(a.late for a in result.assignments)
+    budget = (
+        "" if result.move_budget is None else f" (budget {result.move_budget})"
+    )
     yield (
         f"  {len(assigned)} cases planned, {shelved} on the shelf, "
-        f"{moved} moved, {late} forecast late. Goals:"
+        f"{len(moved)} moved{budget}, {late} forecast late."
     )
+    if moved:
+        yield "  Moved: " + _counted(a.move_reason for a in moved)
+    if shelved:
+        yield "  Waiting: " + _counted(
+            a.wait_reason for a in result.assignments if a.staff_id is None
+        )
+    below = sum(a.below_level for a in result.assignments)
+    if below:
+        yield (
+            f"  {below} case(s) kept by an owner below their level "
+            "(flagged on the Cases sheet)."
+        )
+    if result.terms:
+        yield "  Goals:"
     yield from _terms(result.terms)
+
+
+def _counted(reasons: Iterable[StrEnum | None]) -> str:
+    """``reason N, ...`` by count, most first."""
+    counts = Counter(
+        r.value if r is not None else "no reason" for r in reasons
+    )
+    return ", ".join(
+        f"{reason} {n}"
+        for reason, n in sorted(counts.items(), key=lambda x: (-x[1], x[0]))
+    )

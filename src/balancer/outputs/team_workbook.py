@@ -321,6 +321,7 @@ def _case_row(case: Any) -> dict[str, Any]:
         "pinned": _yes(case.pinned),
         "effort_by_staff": _mapping_text(case.effort_by_staff),
         "cost_by_staff": _mapping_text(case.cost_by_staff),
+        **_simple_cells(CASES, case),
     }
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ortools.sat.python import cp_model
 
-from balancer.domain import CaseStatus, Rules, Team, Weights
+from balancer.domain import CaseStatus, Rules, ShelfOrder, Team, Weights
 from balancer.result import SolveStatus
 from balancer.solvers.cases.data import prepare
 from balancer.solvers.cases.model import build
@@ -43,6 +43,12 @@ def backlog_team(*cases: Case, **overrides: Any) -> Team:
     }
     fields.update(overrides)
     return Team(**fields)
+
+
+def pack_team(*cases: Case, **overrides: Any) -> Team:
+    """:func:`backlog_team` with ``shelf_order = pack``."""
+    rules = Rules(daily_overhead_hours=0, shelf_order=ShelfOrder.PACK)
+    return backlog_team(*cases, rules=rules, **overrides)
 
 
 def due_case_team() -> Team:

@@ -8,7 +8,12 @@ from datetime import date, timedelta
 import pytest
 
 from balancer.domain import CaseStatus, Priority, Rules, Team
-from balancer.result import DutyAssignment, SolveStatus
+from balancer.result import (
+    DutyAssignment,
+    MoveReason,
+    SolveStatus,
+    WaitReason,
+)
 from balancer.solvers.cases import BacklogOptions, balance_backlog
 from balancer.solvers.runner import SolveParams
 from balancer.validate.cases import check_backlog
@@ -112,28 +117,129 @@ def test_move_budget_respected_end_to_end(seed: int) -> None:
         assert [c.rule for c in result.conflicts][-1] == "max_moves"
 
 
-def test_too_small_move_budget_is_explained_not_raised() -> None:
-    # Ann owns a case but is away all horizon: it must move; budget 0.
+def test_a_case_of_an_owner_away_moves_within_the_budget() -> None:
+    # Ann owns a case but is away all horizon: it may move (owner away).
+    # Nobody works it with her, so it waits there as on the shelf: 70
+    # shelf points x 5 against one move (30).
+    team = backlog_team(
+        make_case("c1", owner="ann", status=CaseStatus.ASSIGNED),
+        absences=(make_absence("ann", MONDAY),),
+        weights=NO_WEIGHTS.model_copy(update={"age": 5, "moves": 30}),
+    )
+    result = balance_backlog(team, MONDAY, FAST, horizon_days=1, max_moves=1)
+    (entry,) = result.assignments
+    assert (entry.staff_id, entry.move_reason) == ("bo", MoveReason.OWNER_AWAY)
+    assert result.move_budget == 1
+    assert (
+        check_backlog(
+            team, MONDAY, result.assignments, max_moves=1, horizon_days=1
+        )
+        == []
+    )
+
+
+def test_a_budget_of_zero_leaves_every_case_where_it_is() -> None:
+    # The same case with no move left: it stays with Ann, and the plan
+    # is still a plan (never infeasible for the budget).
     team = backlog_team(
         make_case("c1", owner="ann", status=CaseStatus.ASSIGNED),
         absences=(make_absence("ann", MONDAY),),
     )
     result = balance_backlog(team, MONDAY, FAST, horizon_days=1, max_moves=0)
-    assert result.status is SolveStatus.INFEASIBLE
-    (conflict,) = result.conflicts
-    assert conflict.rule == "max_moves"
-    assert "c1" in conflict.message
+    assert result.status is SolveStatus.OPTIMAL
+    (entry,) = result.assignments
+    assert entry.staff_id == "ann" and not entry.moved
     assert result.capacity_hours == {"ann": 0.0, "bo": 8.0}
 
 
-def test_group_kept_by_two_people_is_explained() -> None:
+def test_a_case_with_no_reason_to_move_stays() -> None:
+    # Bo is idle and Ann holds two 4 h cases in her 8 h: balance would
+    # move one, but Ann is neither away nor over capacity.
+    team = backlog_team(
+        make_case("c1", owner="ann", status=CaseStatus.ASSIGNED),
+        make_case("c2", owner="ann", status=CaseStatus.ASSIGNED),
+    )
+    result = balance_backlog(team, MONDAY, FAST, horizon_days=1)
+    assert {a.staff_id for a in result.assignments} == {"ann"}
+    assert (
+        check_backlog(team, MONDAY, result.assignments, horizon_days=1) == []
+    )
+
+
+def test_the_planner_may_allow_a_move() -> None:
+    # The same, with c2 marked May move: balance now moves it to Bo.
+    team = backlog_team(
+        make_case("c1", owner="ann", status=CaseStatus.ASSIGNED),
+        make_case(
+            "c2", owner="ann", status=CaseStatus.ASSIGNED, may_move=True
+        ),
+    )
+    result = balance_backlog(team, MONDAY, FAST, horizon_days=1)
+    owners = {
+        a.case_id: (a.staff_id, a.move_reason) for a in result.assignments
+    }
+    assert owners == {"c1": ("ann", None), "c2": ("bo", MoveReason.ALLOWED)}
+    assert (
+        check_backlog(team, MONDAY, result.assignments, horizon_days=1) == []
+    )
+
+
+def test_a_started_case_never_goes_back_to_the_shelf() -> None:
+    # Ann is away and Bo has no room: her case in progress stays with
+    # her; her assigned one may go back on the shelf (owner away).
+    team = backlog_team(
+        make_case("run", owner="ann", status=CaseStatus.IN_PROGRESS),
+        make_case("new", owner="ann", status=CaseStatus.ASSIGNED),
+        make_case(
+            "big", owner="bo", status=CaseStatus.IN_PROGRESS, effort_hours=8
+        ),
+        absences=(make_absence("ann", MONDAY),),
+    )
+    result = balance_backlog(team, MONDAY, FAST, horizon_days=1)
+    owners = {a.case_id: a.staff_id for a in result.assignments}
+    assert owners["run"] == "ann"
+    assert (
+        check_backlog(team, MONDAY, result.assignments, horizon_days=1) == []
+    )
+
+
+def test_an_owner_below_the_level_keeps_the_case_flagged() -> None:
+    team = backlog_team(
+        make_case(
+            "c1",
+            owner="ann",
+            status=CaseStatus.ASSIGNED,
+            skill="tax",
+            min_level=3,
+        ),
+        staff=(
+            make_staff("ann", skills={"tax": 1}),
+            make_staff("bo", skills={"tax": 3}),
+        ),
+    )
+    result = balance_backlog(team, MONDAY, FAST, horizon_days=1)
+    (entry,) = result.assignments
+    assert (entry.staff_id, entry.below_level) == ("ann", True)
+    assert (
+        check_backlog(team, MONDAY, result.assignments, horizon_days=1) == []
+    )
+
+
+def test_group_kept_by_two_people_is_reported_and_waits() -> None:
+    # Pinned with Ann and with Bo: its shelf case can follow neither.
     team = backlog_team(
         make_case("c1", group="g", owner="ann", pinned=True),
         make_case("c2", group="g", owner="bo", pinned=True),
+        make_case("c3", group="g"),
     )
-    result = balance_backlog(team, MONDAY, FAST, horizon_days=1)
-    assert result.status is SolveStatus.INFEASIBLE
+    result = balance_backlog(team, MONDAY, FAST, horizon_days=2)
+    assert result.status is SolveStatus.OPTIMAL
     assert [c.rule for c in result.conflicts] == ["group"]
+    waiting = {a.case_id: a.wait_reason for a in result.assignments}
+    assert waiting["c3"] is WaitReason.GROUP
+    assert (
+        check_backlog(team, MONDAY, result.assignments, horizon_days=2) == []
+    )
 
 
 def test_case_nobody_may_take_stays_on_the_shelf_with_a_reason() -> None:
@@ -145,8 +251,12 @@ def test_case_nobody_may_take_stays_on_the_shelf_with_a_reason() -> None:
     result = balance_backlog(team, MONDAY, FAST, horizon_days=1)
     (entry,) = result.assignments
     assert entry.staff_id is None and entry.late
-    assert entry.risk.startswith("no skill")
+    assert entry.wait_reason is WaitReason.NOBODY_QUALIFIED
+    assert "nobody qualified is at work" in entry.reason
     assert [c.rule for c in result.conflicts] == ["skill"]
+    assert (
+        check_backlog(team, MONDAY, result.assignments, horizon_days=1) == []
+    )
 
 
 def test_kept_overload_is_reported() -> None:

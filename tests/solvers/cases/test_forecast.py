@@ -8,7 +8,7 @@ from balancer.domain import CaseStatus, Priority, Team
 from balancer.result import CaseAssignment
 from balancer.solvers.cases.capacity import staff_capacity
 from balancer.solvers.cases.forecast import forecast, queue_key, target_date
-from tests.factories import make_case, make_staff
+from tests.factories import make_case
 from tests.solvers.cases.helpers import MONDAY, TUESDAY, backlog_team
 
 
@@ -85,29 +85,31 @@ def test_case_finishing_after_its_deadline_is_late_with_reason() -> None:
     )
     plan = _plan(team, {"old": "ann", "due": "ann"})
     assert plan["due"].late
-    assert plan["due"].risk.startswith("no capacity")
+    assert plan["due"].risk == (
+        "ann's queue reaches it on 2027-01-05, after the deadline 2027-01-04"
+    )
     assert not plan["old"].late
 
 
-def test_shelf_is_ranked_by_the_queue_rule_and_late_if_due() -> None:
+def test_a_shelf_case_is_late_when_due_in_the_horizon() -> None:
     team = backlog_team(
         make_case("b", received=date(2026, 12, 2)),
         make_case("a", received=date(2026, 12, 1), deadline=MONDAY),
     )
     plan = _plan(team, {"a": None, "b": None})
-    assert (plan["a"].shelf_rank, plan["b"].shelf_rank) == (1, 2)
     assert plan["a"].late and not plan["b"].late
+    assert plan["a"].risk == "waits on the shelf past its deadline 2027-01-04"
     assert plan["a"].planned_start is None
 
 
-def test_shelved_case_nobody_may_take_says_no_skill() -> None:
-    team = backlog_team(
-        make_case("c1", skill="tax", min_level=3, deadline=MONDAY),
-        staff=(make_staff("ann", skills={"tax": 3}),),
-    )
-    cap = staff_capacity(team, MONDAY, horizon_days=1)
-    (entry,) = forecast(team, cap, {"c1": None}, unskilled={"c1"})
-    assert entry.late and entry.risk.startswith("no skill")
+def test_a_case_due_before_the_plan_starts_is_overdue() -> None:
+    team = backlog_team(make_case("a", deadline=date(2026, 12, 31)))
+    for owner in ("ann", None):
+        entry = _plan(team, {"a": owner})["a"]
+        assert entry.late
+        assert entry.risk == (
+            "overdue before the plan starts (deadline 2026-12-31)"
+        )
 
 
 def test_forecast_runs_past_the_horizon_for_overloaded_queues() -> None:

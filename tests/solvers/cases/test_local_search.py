@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from balancer.domain import CaseStatus, Weights
-from balancer.result import CaseAssignment
+import pytest
+
+from balancer.domain import CaseStatus, Rules, ShelfOrder, Weights
 from balancer.solvers.cases.data import BacklogOptions
 from balancer.solvers.cases.hint import greedy_hint
 from balancer.solvers.cases.local_search import polish
+from balancer.solvers.cases.model import explained_plan
 from balancer.validate.cases import check_backlog
 from tests.factories import make_case
 from tests.solvers.cases.helpers import (
@@ -16,6 +18,7 @@ from tests.solvers.cases.helpers import (
     backlog_team,
     data_for,
     due_case_team,
+    pack_team,
 )
 
 OLD = date(2026, 11, 30)  # 35 days before Monday: 2 x 36 = 72 points
@@ -25,7 +28,8 @@ SUNDAY = date(2027, 1, 3)  # 1 day: 2 x 2 = 4 points
 def test_a_costlier_shelved_case_swaps_in() -> None:
     # Ann alone with 8 h holds a fresh 8 h case (4 shelf points); the
     # old one (72 points) waits on the shelf. Swapping saves 5 x 68.
-    team = backlog_team(
+    # (Under shelf_order = pack: in a queue, who waits is the queue's.)
+    team = pack_team(
         make_case("new", effort_hours=8, received=SUNDAY),
         make_case("old", effort_hours=8, received=OLD),
         staff=backlog_team().staff[:1],
@@ -39,7 +43,7 @@ def test_the_case_making_room_moves_on_rather_than_to_the_shelf() -> None:
     # fresh 5 h one (3 h left); the old 5 h case fits nobody. It takes
     # the place of one of Ann's, which goes to Bo's 3 h: nothing is left
     # on the shelf. (Balance off: only the shelf points count.)
-    team = backlog_team(
+    team = pack_team(
         make_case("a1", effort_hours=3, received=SUNDAY),
         make_case("a2", effort_hours=3, received=SUNDAY),
         make_case("b", effort_hours=5, received=SUNDAY),
@@ -53,15 +57,17 @@ def test_the_case_making_room_moves_on_rather_than_to_the_shelf() -> None:
 
 
 def test_the_move_budget_holds() -> None:
-    # The same, but the fresh case is Ann's already: shelving it is a
-    # move (30 points, still worth it), which a budget of 0 forbids.
-    team = backlog_team(
+    # The same, but the fresh case is Ann's already (free to move):
+    # shelving it is a move (30 points, still worth it), which a budget
+    # of 0 forbids.
+    team = pack_team(
         make_case(
             "mine",
             owner="ann",
             status=CaseStatus.ASSIGNED,
             effort_hours=8,
             received=SUNDAY,
+            may_move=True,
         ),
         make_case("old", effort_hours=8, received=OLD),
         staff=backlog_team().staff[:1],
@@ -76,9 +82,8 @@ def test_a_late_case_goes_where_it_is_on_time() -> None:
     # time with Bo. (Balance off, so only the 50 points of lateness.)
     team = due_case_team()
     data = data_for(team, days=2)
-    start = {"old": "ann", "fresh": "bo", "due": "ann"}
-    owners = polish(data, start, 5)
-    assert owners == {"old": "ann", "fresh": "bo", "due": "bo"}
+    owners = polish(data, {"due": "ann"}, 5)
+    assert owners == {"due": "bo"}
 
 
 def test_no_time_or_a_benchmark_mode_leaves_the_plan() -> None:
@@ -93,10 +98,11 @@ def test_no_time_or_a_benchmark_mode_leaves_the_plan() -> None:
     assert polish(data_for(team, options=makespan), start, 5) == start
 
 
-def test_polished_plans_keep_every_hard_rule() -> None:
+@pytest.mark.parametrize("order", list(ShelfOrder))
+def test_polished_plans_keep_every_hard_rule(order: ShelfOrder) -> None:
     """Mixed cases over two people and two days, from the greedy plan:
-    the validator's rules and the shelf rule (nothing shelved fits
-    anyone who may take it) hold after the search."""
+    the validator's rules hold after the search, and under pack order
+    the shelf rule too (nothing shelved fits anyone who may take it)."""
     cases = [
         make_case(
             f"c{i}",
@@ -105,16 +111,18 @@ def test_polished_plans_keep_every_hard_rule() -> None:
             deadline=MONDAY if i % 4 == 0 else None,
             owner="ann" if i % 5 == 1 else None,
             status=CaseStatus.ASSIGNED if i % 5 == 1 else CaseStatus.NEW,
+            may_move=i % 5 == 1,
         )
         for i in range(14)
     ]
-    team = backlog_team(*cases)
+    rules = Rules(daily_overhead_hours=0, shelf_order=order)
+    team = backlog_team(*cases, rules=rules)
     data = data_for(team, days=2)
     owners = polish(data, greedy_hint(data), 5)
-    assignments = [
-        CaseAssignment(case_id=c.id, staff_id=owners[c.id]) for c in cases
-    ]
-    assert check_backlog(team, MONDAY, assignments, horizon_days=2) == []
+    plan = explained_plan(data, {**owners, **data.fixed_owner})
+    assert check_backlog(team, MONDAY, plan, horizon_days=2) == []
+    if order is ShelfOrder.QUEUE:
+        return
     room = {p: data.free_minutes(p) for p in data.capacity}
     for k in data.classes:
         for cid in k.case_ids:

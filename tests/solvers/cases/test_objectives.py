@@ -22,11 +22,12 @@ from balancer.solvers.cases.objectives import (
     moves,
     shelf,
 )
-from tests.factories import make_case, make_staff
+from tests.factories import make_absence, make_case, make_staff
 from tests.solvers.cases.helpers import (
     NO_WEIGHTS,
     backlog_team,
     data_for,
+    pack_team,
     solve_built,
 )
 
@@ -159,11 +160,68 @@ def test_shelf_points_are_priority_times_one_plus_age() -> None:
     assert term_value(data_for(team), shelf, {"n": None, "u": None}) == 210
 
 
+def _ann_holds(hours: float) -> BacklogData:
+    """Monday-only horizon (8 h), Tuesday an ordinary 8 h day: Ann holds
+    ``hours`` in progress and an 8 h case due Tuesday, over capacity."""
+    team = backlog_team(
+        make_case(
+            "old",
+            owner="ann",
+            status=CaseStatus.IN_PROGRESS,
+            effort_hours=hours,
+        ),
+        make_case(
+            "due",
+            owner="ann",
+            status=CaseStatus.ASSIGNED,
+            effort_hours=8,
+            received=date(2027, 1, 3),
+            deadline=date(2027, 1, 5),
+        ),
+        weights=weights(lateness=1),
+    )
+    return data_for(team, days=1, options=BacklogOptions(aggregate=False))
+
+
+def test_lateness_counts_deadlines_after_the_horizon() -> None:
+    # 10 h in progress: both may move. Kept with her, the second is
+    # reached by Tuesday with 18 h of work against 16 h: 2 h late; with
+    # Bo, none.
+    data = _ann_holds(10)
+    assert set(data.movable) == {"old", "due"}
+    assert term_value(data, lateness, {"old": "ann", "due": "ann"}) == 2
+    assert term_value(data, lateness, {"old": "ann", "due": "bo"}) == 0
+
+
+def test_a_day_an_owners_case_is_due_counts_after_it_moves() -> None:
+    # 20 h in progress. Kept: 28 h by Tuesday against 16 h, 12 h late.
+    # Moved to Bo: Ann's Tuesday still counts, 20 h against 16 h, 4 h
+    # (Bo's 8 h are on time). The day counts without an indicator,
+    # which keeps the relaxation tight.
+    data = _ann_holds(20)
+    assert term_value(data, lateness, {"old": "ann", "due": "bo"}) == 4
+    assert term_value(data, lateness, {"old": "ann", "due": "ann"}) == 12
+
+
+def test_a_case_left_with_an_owner_away_waits_like_on_the_shelf() -> None:
+    # Ann is away all horizon: her case (70 shelf points) waits with her
+    # as it would on the shelf; with Bo it does not wait.
+    team = backlog_team(
+        make_case("c1", owner="ann", status=CaseStatus.ASSIGNED),
+        absences=(make_absence("ann", date(2027, 1, 4)),),
+        weights=weights(age=1),
+    )
+    data = data_for(team)
+    assert term_value(data, shelf, {"c1": "ann"}) == 70
+    assert term_value(data, shelf, {"c1": None}) == 70
+    assert term_value(data, shelf, {"c1": "bo"}) == 0
+
+
 def test_shelf_keeps_the_least_urgent_of_a_class() -> None:
     # Three interchangeable 4 h cases (one class) score 140, 70 and 68
     # (normal received 2 Dec: 2 x 34). With one placed, the two least
     # urgent stay: 70 + 68 = 138.
-    team = backlog_team(
+    team = pack_team(
         make_case("u", priority=Priority.URGENT),
         make_case("n"),
         make_case("m", received=date(2026, 12, 2)),
@@ -183,11 +241,15 @@ def test_shelf_keeps_the_least_urgent_of_a_class() -> None:
 
 
 def test_moves_count_reassigned_and_shelved_cases() -> None:
-    # Ann owned both: c1 moves to Bo, c2 goes back on the shelf: 2 moves.
+    # Ann owned all three (free to move): c1 moves to Bo, c2 goes back
+    # on the shelf, c3 stays: 2 moves.
     team = backlog_team(
-        make_case("c1", owner="ann", status=CaseStatus.ASSIGNED),
-        make_case("c2", owner="ann", status=CaseStatus.ASSIGNED),
-        make_case("c3", owner="ann", status=CaseStatus.ASSIGNED),
+        *(
+            make_case(
+                f"c{i}", owner="ann", status=CaseStatus.ASSIGNED, may_move=True
+            )
+            for i in (1, 2, 3)
+        ),
         weights=weights(moves=1),
     )
     data = data_for(team, options=BacklogOptions(aggregate=False))

@@ -6,7 +6,7 @@ import time
 from typing import TYPE_CHECKING
 
 from balancer.domain import CaseStatus
-from balancer.result import SolveStats, SolveStatus
+from balancer.result import SolveStats, SolveStatus, WaitReason
 from balancer.solvers.cases import balance_backlog, data, model, window
 from balancer.solvers.cases.constraints import HARD_RULES
 from balancer.solvers.cases.hint import greedy_hint
@@ -18,6 +18,7 @@ from tests.solvers.cases.helpers import (
     MONDAY,
     backlog_team,
     data_for,
+    pack_team,
     solve_built,
 )
 
@@ -54,14 +55,17 @@ def test_windowed_plan_passes_the_validator(
 ) -> None:
     # Force the window on a tiny team: 8 h each, 30 one-hour cases.
     monkeypatch.setattr(data, "WINDOW_PAIRS", 0)
-    team = backlog_team(
+    team = pack_team(
         *(make_case(f"c{i:02}", effort_hours=1) for i in range(30))
     )
     result = balance_backlog(team, MONDAY, FAST, horizon_days=1)
     assert result.status.has_plan
-    assert check_backlog(team, MONDAY, result.assignments) == []
+    entries = result.assignments
+    assert check_backlog(team, MONDAY, entries, horizon_days=1) == []
     placed = [a for a in result.assignments if a.staff_id is not None]
     assert len(placed) == 16  # both full: 8 h each
+    reasons = {a.wait_reason for a in result.assignments if not a.staff_id}
+    assert reasons <= {WaitReason.FULL, WaitReason.NOT_WEIGHED}
 
 
 def test_greedy_hint_fits_every_hard_rule() -> None:
@@ -93,10 +97,12 @@ def test_greedy_hint_fits_every_hard_rule() -> None:
 def test_fallback_plan_keeps_every_hard_rule() -> None:
     """Without a CP-SAT plan in time the greedy plan is returned, valid."""
     team = backlog_team(
-        make_case("mine", owner="ann", status=CaseStatus.ASSIGNED),
+        make_case(
+            "mine", owner="ann", status=CaseStatus.ASSIGNED, may_move=True
+        ),
         *(make_case(f"c{i}", effort_hours=3) for i in range(6)),
     )
-    prepared = data_for(team)
+    prepared = data_for(team, max_moves=0)
     owners = greedy_hint(prepared)
     stats = SolveStats(status=SolveStatus.TIME_LIMIT, seconds=1.0)
     result = model.fallback_result(prepared, owners, stats, {})
@@ -104,7 +110,10 @@ def test_fallback_plan_keeps_every_hard_rule() -> None:
     assert result.stats.objective is None and result.stats.bound is None
     assert "greedy" in result.stats.phases[-1]
     assert (
-        check_backlog(team, MONDAY, result.assignments, horizon_days=1) == []
+        check_backlog(
+            team, MONDAY, result.assignments, max_moves=0, horizon_days=1
+        )
+        == []
     )
     # Ann keeps her case: no move, so even a budget of 0 allows it.
     assert model.within_budget(data_for(team, max_moves=0), owners)

@@ -178,24 +178,6 @@ def baseline_plan(
     """
     capacity = staff_capacity(team, start, rota, horizon_days)
     owners = BASELINES[name](team, capacity)
-    unskilled = {
-        c.id
-        for c in team.cases
-        if not c.fixed
-        and not any(_skilled(team, capacity, c, p) for p in capacity)
-    }
-    plan = forecast(team, capacity, owners, unskilled)
+    plan = forecast(team, capacity, owners)
     free = {p: round(c.free_hours, 2) for p, c in capacity.items()}
     return free, plan
-
-
-def _skilled(
-    team: Team, capacity: Mapping[str, StaffCapacity], case: Case, p: str
-) -> bool:
-    person = team.staff_by_id[p]
-    cap = capacity[p]
-    return (
-        person.casework
-        and cap.present
-        and (case.skill is None or person.level(case.skill) >= case.min_level)
-    )

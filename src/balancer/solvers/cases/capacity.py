@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = [
     "StaffCapacity",
     "casework_hours_on",
+    "days_after",
     "duty_hours_by_day",
     "horizon",
     "kept_hours",
@@ -85,6 +86,18 @@ def opening_days(team: Team, start: date, count: int) -> tuple[date, ...]:
     for _ in range(_SEARCH_LIMIT_DAYS):
         if len(found) >= count:
             break
+        if team.calendar.is_open(day):
+            found.append(day)
+        day += timedelta(days=1)
+    return tuple(found)
+
+
+def days_after(team: Team, last: date, until: date) -> tuple[date, ...]:
+    """Opening days after ``last`` up to ``until``, at most a year on."""
+    found: list[date] = []
+    day = last + timedelta(days=1)
+    end = min(until, last + timedelta(days=366))
+    while day <= end:
         if team.calendar.is_open(day):
             found.append(day)
         day += timedelta(days=1)

@@ -11,10 +11,12 @@ keep (in progress or pinned), then the rest by the *queue rule*:
 3. older first (received);
 4. the case id, so the order is total and repeatable.
 
-The shelf is ordered by the same rule. A case's planned start is the day
-its owner's cumulative casework hours first pass the work ahead of it; its
-planned finish is the day they cover the case too. Beyond the horizon the
-forecast carries on with the person's ordinary days (no rota known).
+(The shelf's own order is the planners' queue, :mod:`.queues`.) A case's
+planned start is the day its owner's cumulative casework hours first pass
+the work ahead of it; its planned finish is the day they cover the case
+too. Beyond the horizon the forecast carries on with the person's
+ordinary days (no rota known). A case due before the plan starts is
+overdue; one on the shelf is late when it is due in the horizon.
 """
 
 from __future__ import annotations
@@ -23,14 +25,14 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import accumulate
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from balancer.domain import Priority
 from balancer.result import CaseAssignment
 from balancer.solvers.cases.capacity import casework_hours_on, opening_days
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Mapping
+    from collections.abc import Mapping
 
     from balancer.domain import Case, Team
     from balancer.solvers.cases.capacity import StaffCapacity
@@ -123,9 +125,9 @@ def forecast(
     team: Team,
     capacity: Mapping[str, StaffCapacity],
     owners: Mapping[str, str | None],
-    unskilled: Collection[str] = (),
+    notes: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> tuple[CaseAssignment, ...]:
-    """Planned start and finish, lateness and shelf rank for every case.
+    """Planned start and finish, and lateness, for every case.
 
     Parameters
     ----------
@@ -135,15 +137,16 @@ def forecast(
         Casework hours per person over the horizon (from ``capacity``).
     owners:
         Case id -> new owner (None = on the shelf).
-    unskilled:
-        Ids of cases nobody present may take (for the risk reason).
+    notes:
+        Case id -> further :class:`CaseAssignment` fields (why it moved
+        or waits, its queue), as :mod:`.reasons` works them out.
 
     Returns
     -------
     One :class:`CaseAssignment` per case, in the team's case order.
     """
-    by_id = {case.id: case for case in team.cases}
     days = next(iter(capacity.values())).days if capacity else ()
+    first_day = days[0] if days else None
     last_day = days[-1] if days else None
     queues: dict[str, list[Case]] = {}
     for case in team.cases:
@@ -172,16 +175,11 @@ def forecast(
                 calendar.days[begin] if begin is not None else None,
                 calendar.days[end] if end is not None else None,
             )
-    shelf = sorted(
-        (by_id[cid] for cid, owner in owners.items() if owner is None),
-        key=queue_key,
-    )
-    rank = {case.id: i for i, case in enumerate(shelf, start=1)}
     result: list[CaseAssignment] = []
     for case in team.cases:
         owner = owners.get(case.id)
         begin_day, finish = planned.get(case.id, (None, None))
-        late, risk = _risk(case, owner, finish, last_day, case.id in unskilled)
+        late, risk = _risk(case, owner, finish, (first_day, last_day))
         result.append(
             CaseAssignment(
                 case_id=case.id,
@@ -191,7 +189,7 @@ def forecast(
                 planned_finish=finish,
                 late=late,
                 risk=risk,
-                shelf_rank=rank.get(case.id),
+                **(notes or {}).get(case.id, {}),
             )
         )
     return tuple(result)
@@ -201,36 +199,27 @@ def _risk(
     case: Case,
     owner: str | None,
     finish: date | None,
-    last_day: date | None,
-    unskilled: bool,
+    horizon: tuple[date | None, date | None],
 ) -> tuple[bool, str]:
     """Whether a case misses its deadline, and why in planner's words."""
     deadline = case.deadline
+    first_day, last_day = horizon
+    if deadline is None:
+        return False, ""
+    if first_day is not None and deadline < first_day:
+        return True, f"overdue before the plan starts (deadline {deadline})"
     if owner is not None:
-        if deadline is None:
-            return False, ""
         if finish is None:
             return True, (
-                f"no capacity: {owner} has no casework hours to finish it "
-                f"before the deadline {deadline}"
+                f"{owner} has no casework hours to finish it before the "
+                f"deadline {deadline}"
             )
         if finish > deadline:
             return True, (
-                f"no capacity: {owner}'s queue reaches it on {finish}, "
-                f"after the deadline {deadline}"
+                f"{owner}'s queue reaches it on {finish}, after the "
+                f"deadline {deadline}"
             )
         return False, ""
-    if unskilled:
-        need = (
-            f"{case.skill} at level {case.min_level} or higher"
-            if case.skill
-            else "casework hours"
-        )
-        reason = f"no skill: nobody present in the horizon has {need}"
-    else:
-        reason = (
-            "no capacity: stays on the shelf; everyone who may take it is full"
-        )
-    if deadline is not None and last_day is not None and deadline <= last_day:
-        return True, reason
-    return False, reason if unskilled else ""
+    if last_day is not None and deadline <= last_day:
+        return True, f"waits on the shelf past its deadline {deadline}"
+    return False, ""

@@ -48,7 +48,7 @@ class _Plan:
     ) -> None:
         self.data = data
         self.weights = data.weights
-        self.horizon = data.horizon
+        self.horizon = len(data.late_days)
         staff = list(data.capacity)
         self.hours = {p: max(1, data.casework_minutes(p)) for p in staff}
         self.balanced = list(data.balanced_staff)
@@ -59,15 +59,17 @@ class _Plan:
         self._shelf_at: dict[str, list[tuple[int, str]]] = {
             p: [] for p in staff
         }
-        self.kept = {p: data.kept_minutes(p) for p in staff}
         self.by_day = {
             p: [data.minutes_by(p, d) for d in range(self.horizon)]
             for p in staff
         }
         self.room = {p: data.free_minutes(p) for p in staff}
-        self.used = dict(self.kept)
-        self.work = {p: [0] * (self.horizon + 1) for p in staff}
+        self.used = {p: data.kept_minutes(p) for p in staff}
+        self.work = {p: list(data.work_of(p)) for p in staff}
         self.due = {p: [0] * (self.horizon + 1) for p in staff}
+        for q in staff:
+            for d in data.due_of(q):
+                self.due[q][d] += 1
         self.owners: dict[str, str | None] = dict(owners)
         self.info: dict[str, tuple[CaseClass, int]] = {}
         self.held: dict[str, list[str]] = {p: [] for p in staff}
@@ -151,7 +153,7 @@ class _Plan:
             work[min(k.target_day, self.horizon)] += sign * k.efforts[p]
             if k.deadline_day is not None:
                 due[k.deadline_day] += sign
-        return late_hours(self.kept[p], work, due, self.by_day[p])
+        return late_hours(0, work, due, self.by_day[p])
 
     def _extremes(self) -> None:
         """The three highest and lowest utilisations, for quick scores."""
@@ -195,9 +197,17 @@ class _Plan:
         """Shelf points and late hours of ``cid`` while on the shelf."""
         k, urgency = self.info[cid]
         cost = self.weights.age * urgency
-        if k.deadline_day is not None:
+        if self.data.due_in_horizon(k):
             cost += self.weights.lateness * k.late_hours
         return cost
+
+    def stuck(self, cid: str, p: str | None) -> int:
+        """Shelf points of ``cid`` if ``p`` is its owner with no casework
+        hours in the horizon (nobody works it there either)."""
+        k, urgency = self.info[cid]
+        if p is None or p != k.owner or self.data.casework_minutes(p) > 0:
+            return 0
+        return self.weights.age * urgency
 
     def smallest_shelved(self, p: str, but: str | None = None) -> int | None:
         """The smallest effort at ``p`` of a shelved case (not ``but``)."""
@@ -207,9 +217,8 @@ class _Plan:
         return None
 
     def within_budget(self, extra_moves: int) -> bool:
-        """True when the move budget (if any) allows ``extra_moves``."""
-        budget = self.data.max_moves
-        return budget is None or self.moves + extra_moves <= budget
+        """True when the move budget allows ``extra_moves``."""
+        return self.moves + extra_moves <= self.data.max_moves
 
 
 def _moved(k: CaseClass, p: str | None) -> int:
@@ -234,7 +243,9 @@ def polish(
     plan = _Plan(data, result)
     improved = True
     while improved and time.perf_counter() < deadline:
-        improved = _swap_in(plan, deadline)
+        # Under the queue rule, who waits is the queue's business: only
+        # who works on what may change here.
+        improved = not data.queue_mode and _swap_in(plan, deadline)
         improved = _reassign(plan, deadline) or improved
         improved = _exchange(plan, deadline) or improved
     return plan.owners
@@ -290,7 +301,7 @@ def _destinations(
     others = [q for q, e in ka.efforts.items() if q != p and e <= plan.room[q]]
     if others:
         return list(others)
-    return [None] if ka.efforts[p] > room else []
+    return [None] if ka.efforts[p] > room and ka.may_shelve else []
 
 
 def _swap_change(
@@ -305,6 +316,7 @@ def _swap_change(
         return None
     fit = kb.costs[p] - ka.costs[p]
     late = plan.late_of(p, ((a, -1), (b, 1))) - plan.late[p]
+    stuck = plan.stuck(b, p) + plan.stuck(a, to) - plan.stuck(a, p)
     extra = {p: load}
     if to is None:
         shelf = plan.shelf_cost(a) - plan.shelf_cost(b)
@@ -315,6 +327,7 @@ def _swap_change(
         extra[to] = ka.efforts[to]
     return (
         shelf
+        + stuck
         + w.moves * moves
         + w.fit * fit
         + w.lateness * late
@@ -354,6 +367,8 @@ def _reassign(plan: _Plan, deadline: float) -> bool:
                 )
                 change = (
                     w.moves * moves
+                    + plan.stuck(a, q)
+                    - plan.stuck(a, p)
                     + w.fit * (ka.costs[q] - ka.costs[p])
                     + w.lateness * late
                     + plan.balance_with({p: -ea, q: eq})
@@ -415,6 +430,10 @@ def _exchange(plan: _Plan, deadline: float) -> bool:
                     )
                     change = (
                         w.moves * moves
+                        + plan.stuck(a, q)
+                        - plan.stuck(a, p)
+                        + plan.stuck(c, p)
+                        - plan.stuck(c, q)
                         + w.fit
                         * (
                             ka.costs[q]

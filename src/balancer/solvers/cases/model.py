@@ -11,15 +11,23 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
 
-from balancer.result import BacklogResult, Conflict, PenaltyTerm, SolveStats
+from balancer.result import (
+    BacklogResult,
+    CaseAssignment,
+    Conflict,
+    PenaltyTerm,
+    SolveStats,
+)
 from balancer.result import SolveStatus as Status
 from balancer.solvers.cases.constraints import HARD_RULES
 from balancer.solvers.cases.forecast import forecast
 from balancer.solvers.cases.objectives import SOFT_GOALS, Term
+from balancer.solvers.cases.reasons import case_notes
 from balancer.solvers.cases.variables import BacklogVariables
 from balancer.solvers.runner import SolveParams, run_model
 
@@ -33,6 +41,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BacklogModel",
     "build",
+    "explained_plan",
     "fallback_result",
     "solve",
     "within_budget",
@@ -120,6 +129,7 @@ def solve(
             stats=SolveStats(status=Status.INFEASIBLE),
             capacity_hours=capacity,
             conflicts=tuple(data.conflicts),
+            move_budget=data.max_moves,
         )
     started = time.perf_counter() if started is None else started
     # Model building counts against the planner's time limit, and so
@@ -153,9 +163,10 @@ def solve(
             stats=run.stats(tuple(phases)),
             capacity_hours=capacity,
             conflicts=tuple(conflicts),
+            move_budget=data.max_moves,
         )
     owners = built.variables.extract(run.solver)
-    plan = forecast(data.team, data.capacity, owners, data.unskilled)
+    plan = explained_plan(data, owners)
     terms = tuple(
         PenaltyTerm(
             name=t.name,
@@ -171,7 +182,17 @@ def solve(
         terms=terms,
         capacity_hours=capacity,
         conflicts=tuple(conflicts),
+        move_budget=data.max_moves,
     )
+
+
+def explained_plan(
+    data: BacklogData, owners: Mapping[str, str | None]
+) -> tuple[CaseAssignment, ...]:
+    """The plan with its forecast, and why each case moved or waits."""
+    start = data.days[0] if data.days else date.min
+    notes = case_notes(data, owners, start)
+    return forecast(data.team, data.capacity, owners, notes)
 
 
 def _no_search(started: float) -> SolveStats:
@@ -207,8 +228,10 @@ def _warm_start(
     copy.clear_hints()  # type: ignore[no-untyped-call]
     limit = min(max(1.0, params.time_limit / 10), budget)
     run = run_model(copy, params, time_limit=limit)
-    if not run.has_solution:
+    if run.status is Status.INFEASIBLE:
         return "warm start: the simple plan does not fit the model"
+    if not run.has_solution:
+        return f"warm start: not completed within {limit:.1f} s"
     built.model.clear_hints()  # type: ignore[no-untyped-call]
     for index in range(len(built.model.proto.variables)):
         var = built.model.get_int_var_from_proto_index(index)
@@ -217,9 +240,7 @@ def _warm_start(
 
 
 def within_budget(data: BacklogData, owners: Mapping[str, str | None]) -> bool:
-    """True when the plan respects the move budget (if any)."""
-    if data.max_moves is None:
-        return True
+    """True when the plan respects the move budget."""
     moved = sum(
         1
         for k in data.classes
@@ -244,7 +265,7 @@ def fallback_result(
     """
     owners = dict(hint)
     owners.update(data.fixed_owner)
-    plan = forecast(data.team, data.capacity, owners, data.unskilled)
+    plan = explained_plan(data, owners)
     note = "no CP-SAT plan within the limit: the greedy first plan"
     return BacklogResult(
         stats=SolveStats(
@@ -256,6 +277,7 @@ def fallback_result(
         assignments=plan,
         capacity_hours=capacity,
         conflicts=tuple(data.conflicts),
+        move_budget=data.max_moves,
     )
 
 
@@ -265,56 +287,16 @@ def proxy_of(model: cp_model.CpModel, index: int) -> cp_model.IntVar:
 
 
 def _explain_infeasible(data: BacklogData) -> list[Conflict]:
-    """Why the rules can't hold. Only the move budget can break them.
+    """Why the rules can't hold: they always can, so this is a bug.
 
-    Every other rule can always be met by leaving cases on the shelf, so
-    the budget is too small for the cases that must leave their owner:
-    owners who may no longer take them, and owners over capacity.
+    Every owned case may stay with its owner and every shelf case may
+    wait, so leaving everything as it is keeps every rule (the move
+    budget included); an infeasible model means a defect.
     """
-    if data.max_moves is None:
-        return [
-            Conflict(
-                rule="model",
-                message="the rules cannot all hold; please report this "
-                "team's data as a bug",
-            )
-        ]
-    must_leave: list[str] = []
-    loads: dict[str, list[int]] = {}
-    for k in data.classes:
-        if k.owner is None:
-            continue
-        if k.owner not in k.efforts:
-            must_leave.extend(k.case_ids)
-        else:
-            loads.setdefault(k.owner, []).extend([k.efforts[k.owner]] * k.size)
-    over = 0
-    for owner, efforts in loads.items():
-        excess = sum(efforts) - max(0, data.free_minutes(owner))
-        for effort in sorted(efforts, reverse=True):
-            if excess <= 0:
-                break
-            excess -= effort
-            over += 1
-    shown = ", ".join(must_leave[:5]) + (" ..." if len(must_leave) > 5 else "")
-    parts = []
-    if must_leave:
-        parts.append(
-            f"{len(must_leave)} case(s) whose owner may no longer take them "
-            f"(skill, absence or no casework: {shown})"
-        )
-    if over:
-        parts.append(
-            f"at least {over} case(s) that do not fit their owner's free hours"
-        )
-    if data.linked_groups:
-        parts.append("cases of a group held by different caseworkers")
-    reason = "; ".join(parts) or "cases that must change owner"
     return [
         Conflict(
-            rule="max_moves",
-            message=f"the move budget of {data.max_moves} is too small: "
-            f"these must move: {reason}. Raise the budget or change the "
-            "cases by hand",
+            rule="model",
+            message="the rules cannot all hold; please report this "
+            "team's data as a bug",
         )
     ]

@@ -10,13 +10,14 @@ Terms and their units (the value reported in the result):
   hours, in whole % (absolute mode: the largest load in hours).
 * ``balance_spread``: largest minus smallest utilisation, in % points
   (absolute mode: hours), so nobody runs dry while another is full.
-* ``lateness``: hours of work forecast past a deadline inside the horizon:
-  per person and deadline day, the work queued up to that day beyond the
-  hours they have by then; plus the hours of shelved cases due in the
-  horizon.
-* ``shelf``: shelf points of the cases left on the shelf, each priority x
-  (1 + days old), so old and urgent cases leave first.
-* ``moves``: already-assigned cases that change owner (or go back).
+* ``lateness``: hours of work forecast past a deadline: per person and
+  day on which a case they hold is due (in the horizon or after it), the
+  work queued up to that day beyond the hours they have by then; plus
+  the hours of shelved cases due in the horizon.
+* ``shelf``: shelf points of the cases that wait (on the shelf, or with
+  an owner away all horizon), each priority x (1 + days old), so old and
+  urgent cases leave first.
+* ``moves``: owned cases that change owner (or go back to the shelf).
 * ``fit``: skill levels above each case's need, plus its own fit cost.
 """
 
@@ -77,7 +78,11 @@ def _peak(
         top = max(
             [100]
             + [
-                -(-100 * data.kept_minutes(p) // data.casework_minutes(p))
+                -(
+                    -100
+                    * (data.kept_minutes(p) + v.max_load(p))
+                    // data.casework_minutes(p)
+                )
                 for p in staff
             ]
         )
@@ -167,60 +172,73 @@ def balance_spread(
 def lateness(
     model: cp_model.CpModel, v: BacklogVariables, data: BacklogData
 ) -> Term | None:
-    """Deadlines inside the horizon are met.
+    """Deadlines are met, in the horizon and after it.
 
-    For each person and each deadline day ``d`` on which they get a case
-    due, the work queued up to ``d`` (kept cases, then new cases whose
-    target day is on or before ``d``) beyond their casework hours up to
-    ``d`` is late. A shelved case due in the horizon is late in full.
+    For each person and each day ``d`` on which a case they hold now is
+    due (whether or not the plan moves it), or a case the plan gives them
+    is due, the work queued up to ``d`` beyond their casework hours up to
+    ``d`` is late. Their queue is the forecast's: kept cases in progress
+    or pinned first, then every case by its target day. Past the horizon
+    the hours are ordinary days (no rota known), as the forecast counts
+    them. A shelved case due in the horizon is late in full.
 
-    Formula: ``60 * over[p, d] >= kept[p] + load_upto(p, d) - hours_upto(p,
-    d)`` when ``due[p, d]``; plus ``sum_k late_hours[k] * shelved[k]``.
+    Formula: ``60 * over[p, d] >= kept_upto(p, d) + load_upto(p, d) -
+    hours_upto(p, d)`` on the days ``p``'s own cases are due, and on the
+    days of new cases when ``p`` gets one (an indicator); plus
+    ``sum_k late_hours[k] * shelved[k]`` over cases due in the horizon.
     """
     weight = data.weights.lateness
     if weight <= 0:
         return None
     parts: list[Expr] = []
+    fixed = 0
     for person in data.team.staff:
         p = person.id
-        classes = v.classes_of(p)
         due_by_day: dict[int, list[CaseClass]] = {}
-        for k in classes:
+        for k in v.classes_of(p):
             if k.deadline_day is not None:
                 due_by_day.setdefault(k.deadline_day, []).append(k)
-        ahead = _work_ahead(model, v, p, sorted(due_by_day))
-        for d in data.checkpoints:
-            due_classes = due_by_day.get(d)
-            if not due_classes:
-                continue
-            worst = (
-                data.kept_minutes(p) + v.max_load(p, d) - data.minutes_by(p, d)
-            )
+        # Days a case they hold now is due count whatever the plan does
+        # (linear, no indicator): only days of cases new to them need
+        # one. With an indicator on every day, the LP relaxed it away
+        # (10,000 x 200: bound 7.7 against plans of 9.9 million).
+        kept_due = data.due_of(p)
+        days = sorted(set(due_by_day) | kept_due)
+        if not days:
+            continue
+        kept = list(accumulate(data.work_of(p)))
+        ahead = _work_ahead(model, v, p, days)
+        for d in days:
+            least = kept[d] - data.minutes_by(p, d)
+            worst = least + v.max_load(p, d)
             if worst <= 0:
                 continue  # even everything possible fits by day d
-            due = model.new_bool_var(f"due[{p},day{d}]")
-            for k in due_classes:
-                var = v.assign(k, p)
-                assert var is not None
-                model.add(var <= k.size * due)
+            if v.max_load(p, d) == 0:
+                fixed += -(-least // 60) if d in kept_due else 0
+                continue
+            low = max(0, -(-least // 60)) if d in kept_due else 0
             over = model.new_int_var(
-                0, -(-worst // 60), f"late_hours[{p},day{d}]"
+                low, -(-worst // 60), f"late_hours[{p},day{d}]"
             )
-            model.add(
-                60 * over
-                >= data.kept_minutes(p) + ahead[d] - data.minutes_by(p, d)
-            ).only_enforce_if(due)
+            late = model.add(60 * over >= least + ahead[d])
+            if d not in kept_due:
+                due = model.new_bool_var(f"due[{p},day{d}]")
+                for k in due_by_day[d]:
+                    var = v.assign(k, p)
+                    assert var is not None
+                    model.add(var <= k.size * due)
+                late.only_enforce_if(due)
             parts.append(over)
     for k in data.classes:
-        if k.deadline_day is not None:
+        if data.due_in_horizon(k):
             parts.append(k.late_hours * v.shelved(k))
-    if not parts:
+    if not parts and not fixed:
         return None
     return Term(
         name="lateness",
-        description="Hours of work forecast past a deadline in the horizon.",
+        description="Hours of work forecast past a deadline.",
         weight=weight,
-        expr=cp_model.LinearExpr.sum(parts),
+        expr=cp_model.LinearExpr.sum(parts) + fixed,
     )
 
 
@@ -269,19 +287,21 @@ def shelf(
 ) -> Term | None:
     """Old and urgent cases leave the shelf first.
 
-    Each case left on the shelf costs its shelf points, priority x (1 +
-    days old). Within a class the least urgent stay, so the cost of
-    leaving ``s`` is the sum of the ``s`` smallest points: a convex
-    function of ``s``, modelled by its tangent lines.
+    Each case that waits costs its shelf points, priority x (1 + days
+    old): left on the shelf, or left with an owner who has no casework
+    hours in the horizon (away), where nobody works it either. Within a
+    class the least urgent wait, so the cost of ``s`` waiting is the sum
+    of the ``s`` smallest points: a convex function of ``s``, modelled by
+    its tangent lines.
 
-    Formula: ``cost[k] >= C(j) + u(j+1) * (shelved[k] - j)`` for each j.
+    Formula: ``cost[k] >= C(j) + u(j+1) * (waiting[k] - j)`` for each j.
     """
     weight = data.weights.age
     if weight <= 0 or not data.options.allow_shelf:
         return None
     parts: list[Expr] = []
     for k in data.classes:
-        shelved = v.shelved(k)
+        shelved = v.waiting(k)
         if k.size == 1:
             parts.append(k.urgencies[0] * shelved)
             continue
@@ -295,7 +315,7 @@ def shelf(
         parts.append(cost)
     return Term(
         name="shelf",
-        description="Shelf points of cases left on the shelf "
+        description="Shelf points of cases that wait "
         "(priority x (1 + days old)).",
         weight=weight,
         expr=cp_model.LinearExpr.sum(parts),

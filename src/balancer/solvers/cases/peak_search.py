@@ -286,7 +286,7 @@ def balance_hint(
         or w.age
         or w.moves
         or w.fit
-        or data.max_moves is not None
+        or any(k.owner is not None for k in data.classes)
         or any(owner is None for owner in hint.values())
     ):
         return owners

@@ -31,6 +31,8 @@ class BacklogVariables:
         self._assign: dict[tuple[int, str], cp_model.IntVar] = {}
         self._by_staff: dict[str, list[int]] = defaultdict(list)
         self._group: dict[tuple[str, str], cp_model.IntVar] = {}
+        self._full: dict[tuple[str, int], cp_model.IntVar] = {}
+        self._on_shelf: dict[int, cp_model.IntVar] = {}
         #: Derived variables shared between objective terms (peak load).
         self.derived: dict[str, cp_model.IntVar] = {}
         self._classes_of: dict[str, tuple[CaseClass, ...]] = {}
@@ -93,8 +95,30 @@ class BacklogVariables:
         return var
 
     def shelved(self, k: CaseClass) -> Expr:
-        """How many cases of ``k`` stay on the shelf."""
+        """How many cases of ``k`` stay on (or go back to) the shelf."""
         return k.size - self.placed(k)
+
+    def waiting(self, k: CaseClass) -> Expr:
+        """Cases of ``k`` nobody works in the horizon: on the shelf, or
+        kept by an owner with no casework hours in it (away)."""
+        if k.owner is None or self.data.casework_minutes(k.owner) > 0:
+            return self.shelved(k)
+        others = [var for p, var in self.pairs(k) if p != k.owner]
+        return k.size - cp_model.LinearExpr.sum(others)
+
+    def on_shelf(self, k: CaseClass) -> cp_model.IntVar:
+        """A literal that is true when some case of ``k`` is on the shelf
+        (made on first use, shared).
+
+        Formula: ``shelved[k] <= size(k) * on_shelf[k]``.
+        """
+        if k.index not in self._on_shelf:
+            lit = self.model.new_bool_var(
+                f"on_shelf[{k.case_ids[0]}x{k.size}]"
+            )
+            self.model.add(self.shelved(k) <= k.size * lit)
+            self._on_shelf[k.index] = lit
+        return self._on_shelf[k.index]
 
     def load(self, staff_id: str, up_to_day: int | None = None) -> Expr:
         """Minutes of new cases for ``staff_id``.
@@ -145,6 +169,22 @@ class BacklogVariables:
             return 0
         stay = self.assign(k, k.owner)
         return k.size - stay if stay is not None else k.size
+
+    def full(self, staff_id: str, effort: int) -> cp_model.IntVar:
+        """A literal that, when true, says ``staff_id`` has no room left
+        for ``effort`` more minutes (made on first use, shared).
+
+        Formula: ``full[p, e] => load[p] >= free[p] - e + 1``.
+        """
+        key = (staff_id, effort)
+        if key not in self._full:
+            lit = self.model.new_bool_var(f"full[{staff_id},{effort}]")
+            room = self.data.free_minutes(staff_id) - effort
+            self.model.add(
+                self.load_var(staff_id) >= room + 1
+            ).only_enforce_if(lit)
+            self._full[key] = lit
+        return self._full[key]
 
     def group_choice(self, group: str, staff_id: str) -> cp_model.IntVar:
         """True when ``group``'s cases go to ``staff_id`` (made on use)."""
