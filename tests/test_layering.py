@@ -25,6 +25,7 @@ LAYERS = {
     "errors": 0,
     "result": 0,
     "version": 0,
+    "language": 0,
     "files": 1,
     "solvers": 1,
     "validate": 1,
@@ -34,7 +35,7 @@ LAYERS = {
     "cli": 4,
 }
 #: Imports allowed within one layer, across packages.
-BESIDE = {("result", "domain")}
+BESIDE = {("result", "domain"), ("language", "domain")}
 #: The public entry re-exports from every layer.
 ENTRY = {"__init__", "__main__"}
 

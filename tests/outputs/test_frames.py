@@ -9,6 +9,7 @@ import pytest
 
 from balancer.domain import CaseStatus, HistoryBalance
 from balancer.files.schema import HISTORY
+from balancer.language import month_name
 from balancer.outputs import (
     account_frames,
     backlog_frames,
@@ -90,7 +91,7 @@ def test_grid_in_danish() -> None:
     assert grid.cell("bo", TUE).text == "ferie"
     assert grid.cell("cy", THU).text == "fri"
     assert grid.days[3].weekday == "man"
-    assert words.month_name(JANUARY, "da") == "januar 2027"
+    assert month_name(JANUARY, "da") == "januar 2027"
 
 
 def test_grid_frame_is_person_by_day() -> None:

@@ -32,7 +32,7 @@ from balancer.inputs.kept import CHANGE_WEIGHT
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from balancer.outputs.words import Language
+    from balancer.language import Language
     from balancer.result import DutyAssignment
 
 __all__ = ["check", "demo", "plan", "rebalance", "rota"]

@@ -22,7 +22,7 @@ import click
 from balancer.cli.options import FILE, LANG, month_option
 
 if TYPE_CHECKING:
-    from balancer.outputs.words import Language
+    from balancer.language import Language
 
 __all__ = ["diff", "ics", "statements"]
 

@@ -9,6 +9,7 @@ import pandas as pd
 from openpyxl.styles import Alignment
 
 from balancer.files.saving import write_value
+from balancer.language import Words
 from balancer.outputs import account_frames
 from balancer.outputs.statements import NOTHING, fairness_statements
 from balancer.outputs.styling import (
@@ -20,14 +21,13 @@ from balancer.outputs.styling import (
     table_with_chart_setup,
     write_table,
 )
-from balancer.outputs.words import Words
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
     from balancer.domain import Month, Team
-    from balancer.outputs.words import Language
+    from balancer.language import Language
     from balancer.result import RotaResult
 
 

@@ -55,8 +55,8 @@ if TYPE_CHECKING:
 
     from balancer.domain import Month, Team
     from balancer.files.bulk import BulkTable
+    from balancer.language import Language
     from balancer.outputs.backlog_frames import Baselines
-    from balancer.outputs.words import Language
     from balancer.result import BacklogResult, RotaResult
 
 __all__ = [

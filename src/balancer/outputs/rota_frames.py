@@ -14,15 +14,13 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from balancer.domain import minutes
-from balancer.outputs.words import (
+from balancer.language import (
     Language,
     absence_label,
-    duty_codes,
     off_label,
-    slot_code,
-    time_span,
     weekday_name,
 )
+from balancer.outputs.words import duty_codes, slot_code, time_span
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

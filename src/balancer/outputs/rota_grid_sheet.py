@@ -13,6 +13,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
 from balancer.files.saving import write_value
+from balancer.language import month_name
 from balancer.outputs import rota_frames, words
 from balancer.outputs.styling import (
     ABSENCE_FILL,
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
     from balancer.domain import Month, Team
-    from balancer.outputs.words import Language
+    from balancer.language import Language
     from balancer.result import RotaResult
 
 
@@ -77,7 +78,7 @@ def add_rota_sheet(
     da = lang == "da"
 
     heading = f"{'Vagtplan' if da else 'Rota'} "
-    heading += words.month_name(month, lang)
+    heading += month_name(month, lang)
     write_value(sheet["A1"], heading)
     sheet["A1"].font = font(bold=True, size=14)
     status = sheet["A2"]

@@ -35,7 +35,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
 from balancer.files.saving import save_workbook, write_value
-from balancer.outputs import rota_frames, summary_frames, words
+from balancer.language import Words, month_name
+from balancer.outputs import rota_frames, summary_frames
 from balancer.outputs.account_sheets import (
     add_carried_in_sheet,
     add_fairness_sheet,
@@ -61,7 +62,6 @@ from balancer.outputs.styling import (
     stats_section,
     write_table,
 )
-from balancer.outputs.words import Words
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -71,7 +71,7 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
     from balancer.domain import Month, Team
-    from balancer.outputs.words import Language
+    from balancer.language import Language
     from balancer.result import RotaResult
 
 __all__ = [
@@ -214,7 +214,7 @@ def add_board_sheet(
     page_setup(
         sheet,
         landscape=False,
-        title=f"Board {words.month_name(month, lang)}",
+        title=f"Board {month_name(month, lang)}",
         scale=print_scale(width, len(headers), False),
     )
     return sheet
@@ -246,7 +246,7 @@ def add_rota_summary_sheet(
         banner(sheet, row, RELAXED_BANNER)
         row += 2
     heading = sheet.cell(row=row, column=1)
-    write_value(heading, f"Rota {words.month_name(month)}")
+    write_value(heading, f"Rota {month_name(month)}")
     heading.font = font(bold=True, size=14)
     row += 2
     row = stats_section(sheet, row, summary_frames.stats_frame(result.stats))
@@ -293,7 +293,7 @@ def add_rota_summary_sheet(
     page_setup(
         sheet,
         landscape=False,
-        title=f"Summary {words.month_name(month)}",
+        title=f"Summary {month_name(month)}",
         fit_width=True,
     )
     return sheet

@@ -29,11 +29,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from balancer.domain import AbsenceReason, Weekday, minutes
-from balancer.outputs.words import Words
+from balancer.language import Words
 
 if TYPE_CHECKING:
     from balancer.domain import Month, Staff, Team
-    from balancer.outputs.words import Language
+    from balancer.language import Language
     from balancer.result import RotaResult, StaffDutySummary
 
 __all__ = [

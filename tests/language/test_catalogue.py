@@ -11,8 +11,8 @@ from string import Formatter
 
 import pytest
 
-from balancer.outputs.catalogue import CATALOGUE
-from balancer.outputs.words import Words
+from balancer.language import Words
+from balancer.language.catalogue import AREAS, CATALOGUE
 
 LANGUAGES = ("en", "da")
 
@@ -53,3 +53,8 @@ def test_numbers_drop_trailing_zeros_and_minus_zero() -> None:
     assert Words("da").hours(-2.25, signed=True) == "-2,25 t"
     assert Words("da").hours(1.5, signed=True) == "+1,5 t"
     assert Words("en").hours(0, signed=True) == "0 h"
+
+
+def test_no_key_is_defined_in_two_areas() -> None:
+    keys = [key for area in AREAS for key in area]
+    assert len(keys) == len(set(keys))

@@ -1,23 +1,15 @@
-"""Every sentence the outputs print, in English and Danish.
-
-Key -> language -> template; :class:`balancer.outputs.words.Words` fills
-the fields in (numbers, hours and dates already written the language's
-way). A test checks that every key has every language and the same
-fields in each.
-"""
+"""The fairness statements and the Fairness sheet's notes."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from balancer.outputs.words import Language
+    from balancer.language.catalogue.entry import Entry
 
-__all__ = ["CATALOGUE"]
+__all__ = ["STATEMENTS"]
 
-_Entry = dict["Language", str]
-
-CATALOGUE: dict[str, _Entry] = {
+STATEMENTS: dict[str, Entry] = {
     # -- the statements: the team's line ---------------------------------
     "statement.intro": {
         "en": "{month}: {total} of duty planned{per_duty}, shared in "
