@@ -16,6 +16,9 @@ from balancer.language.catalogue import AREAS, CATALOGUE
 
 LANGUAGES = ("en", "da")
 
+#: Words that are the same in Danish (checked by hand, not forgotten).
+SAME_IN_BOTH = {"value.OPTIMAL"}
+
 
 def _blanks(template: str) -> set[str]:
     return {name for _, name, _, _ in Formatter().parse(template) if name}
@@ -31,7 +34,8 @@ def test_every_language_has_the_sentence_with_the_same_blanks(
     assert blanks["en"] == blanks["da"], key
     # Translated, unless the sentence is only blanks (no words of its own).
     words = "".join(text for text, *_ in Formatter().parse(entry["en"]))
-    assert entry["en"] != entry["da"] or not words.strip(), key
+    same = entry["en"] == entry["da"]
+    assert not same or not words.strip() or key in SAME_IN_BOTH, key
 
 
 def test_words_fill_a_sentence_in_each_language() -> None:

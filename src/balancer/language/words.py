@@ -121,6 +121,40 @@ class Words:
                 found[name] = value
         return found
 
+    def header(self, name: str) -> str:
+        """A table header in the language: ``Fair share`` -> ``Rimelig
+        andel``. ``name`` is the English header (the frames' own); the
+        catalogue's ``header.`` entries translate it, whole or by a
+        pattern such as ``{duty} hours`` for per-duty columns. An English
+        header with no entry is a bug (KeyError), so no English slips
+        into a Danish sheet unnoticed."""
+        return self._translated("header.", name)
+
+    def sheet(self, name: str) -> str:
+        """A sheet's name in the language (``sheet.`` entries)."""
+        return self._translated("sheet.", name)
+
+    def value(self, text: str) -> str:
+        """A fixed cell value in the language: ``yes``, a status, a
+        reason (``value.`` entries)."""
+        return self._translated("value.", text)
+
+    def _translated(self, prefix: str, name: str) -> str:
+        from balancer.language.catalogue import CATALOGUE, patterns
+
+        entry = CATALOGUE.get(prefix + name)
+        if entry is not None:
+            return entry[self.lang]
+        for pattern, template in patterns(prefix):
+            found = pattern.fullmatch(name)
+            if found is not None:
+                return CATALOGUE[template][self.lang].format(
+                    **found.groupdict()
+                )
+        if self.lang == "en":
+            return name
+        raise KeyError(f"no {self.lang} words for {prefix}{name}")
+
     def has(self, key: str) -> bool:
         """Whether the catalogue has a sentence for ``key``."""
         from balancer.language.catalogue import CATALOGUE

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
     from balancer.domain import Team
+    from balancer.language import Words
 
 __all__ = [
     "ABSENCE_FILL",
@@ -153,16 +154,20 @@ def write_table(
     top: int = 1,
     left: int = 1,
     formats: Mapping[str, str] | None = None,
+    words: Words | None = None,
 ) -> int:
     """Write ``frame`` with a styled header at ``top``; return its last row.
 
     Strings go through ``write_value`` (never run as formulas). Dates show
-    as ``dd.mm.yyyy``; ``formats`` sets a number format per column header.
+    as ``dd.mm.yyyy``; ``formats`` sets a number format per column header
+    (the frame's own, English). With ``words`` the headers are written in
+    its language (:meth:`balancer.language.Words.header`).
     """
     formats = formats or {}
     for j, header in enumerate(frame.columns):
         cell = sheet.cell(row=top, column=left + j)
-        write_value(cell, str(header))
+        shown = words.header(str(header)) if words else str(header)
+        write_value(cell, shown)
         cell.fill = HEADER_FILL
         cell.font = HEADER_FONT
         cell.alignment = Alignment(vertical="center", wrap_text=True)
@@ -187,19 +192,22 @@ def section(
     name: str,
     table: pd.DataFrame,
     formats: Mapping[str, str] | None = None,
+    words: Words | None = None,
 ) -> int:
     """A bold heading, then the table or ``(none)``; returns the next row.
 
     Used to stack several small tables on one summary sheet; ``formats``
-    as in :func:`write_table`.
+    and ``words`` as in :func:`write_table` (the heading is a header).
     """
     heading = sheet.cell(row=row, column=1)
-    write_value(heading, name)
+    write_value(heading, words.header(name) if words else name)
     heading.font = font(bold=True, size=12)
     if table.empty:
-        write_value(sheet.cell(row=row + 1, column=1), "(none)")
+        none = words.value("(none)") if words else "(none)"
+        write_value(sheet.cell(row=row + 1, column=1), none)
         return row + 3
-    return write_table(sheet, table, top=row + 1, formats=formats) + 2
+    last = write_table(sheet, table, top=row + 1, formats=formats, words=words)
+    return last + 2
 
 
 def stats_section(sheet: Worksheet, row: int, table: pd.DataFrame) -> int:

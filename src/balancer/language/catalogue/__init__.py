@@ -9,14 +9,42 @@ in each, and that no key is defined twice.
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
+from balancer.language.catalogue.common import COMMON
 from balancer.language.catalogue.entry import Entry
 from balancer.language.catalogue.statements import STATEMENTS
 
-__all__ = ["AREAS", "CATALOGUE", "Entry"]
+__all__ = ["AREAS", "CATALOGUE", "Entry", "patterns"]
 
 #: The areas in the order they are merged.
-AREAS: tuple[dict[str, Entry], ...] = (STATEMENTS,)
+AREAS: tuple[dict[str, Entry], ...] = (COMMON, STATEMENTS)
 
 CATALOGUE: dict[str, Entry] = {
     key: entry for area in AREAS for key, entry in area.items()
 }
+
+
+@cache
+def patterns(prefix: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The ``prefix`` entries with blanks, as (English regex, key).
+
+    ``header.{duty} hours`` matches ``phone hours`` with ``duty=phone``;
+    longer templates first, so the most specific wins.
+    """
+    found = []
+    for key in CATALOGUE:
+        if not key.startswith(prefix) or "{" not in key:
+            continue
+        parts = re.split(r"(\{\w+\})", key[len(prefix) :])
+        regex = "".join(
+            f"(?P<{part[1:-1]}>.+?)"
+            if part.startswith("{")
+            else re.escape(part)
+            for part in parts
+            if part
+        )
+        found.append((re.compile(regex), key))
+    found.sort(key=lambda item: -len(item[1]))
+    return tuple(found)
