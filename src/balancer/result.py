@@ -7,7 +7,7 @@ to an exit code and the planner can read why.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
@@ -184,6 +184,14 @@ class AskCandidate(_Frozen):
     chosen: bool = Field(
         default=False, description="The new rota puts them on the slot."
     )
+    texts: dict[str, str] = Field(
+        default_factory=dict,
+        description="The reason per language code ('en', 'da').",
+    )
+
+    def text(self, lang: str = "en") -> str:
+        """The reason in ``lang``, else in English."""
+        return self.texts.get(lang, self.reason)
 
 
 class StaffDutySummary(_Frozen):
@@ -268,8 +276,17 @@ class Conflict(_Frozen):
     """A demand that could not be met, in the planner's words."""
 
     rule: str = Field(description="Machine name of the rule or demand.")
-    message: str = Field(description="What conflicts, and why.")
+    message: str = Field(description="What conflicts, and why (English).")
     day: date | None = Field(default=None, description="Date, if any.")
+    texts: dict[str, str] = Field(
+        default_factory=dict,
+        description="The message per language code ('en', 'da'), when "
+        "it was made in every language.",
+    )
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang``, else in English."""
+        return self.texts.get(lang, self.message)
 
 
 class RotaResult(_Frozen):
@@ -443,10 +460,18 @@ class PublishedRota:
     names
         Staff id -> name, from the Board's ``Names`` column where it lines
         up with the ``Staff`` column (the name most rows give an id).
+    duty_titles
+        Duty id -> the team's name for it, from the ``Duty name`` column
+        (empty for a Board without it).
     """
 
     shifts: tuple[BoardShift, ...]
     names: dict[str, str]
+    duty_titles: dict[str, str] = field(default_factory=dict)
+
+    def duty_title(self, duty_id: str) -> str:
+        """The duty's name, falling back to its id."""
+        return self.duty_titles.get(duty_id) or duty_id
 
     def name(self, staff_id: str) -> str:
         """The person's name, falling back to the id."""

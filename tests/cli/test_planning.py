@@ -74,7 +74,7 @@ def test_danish_rota_reads_back_and_names_holidays_in_danish(
     args = ("rota", team_path, "--month", "2027-01", "-o", out, "--lang")
     result = _run(*args, "da", *FAST)
     assert result.exit_code == 0, result.output
-    sheet = load_workbook(out)["Rota"]
+    sheet = load_workbook(out)["Vagtplan"]
     assert sheet["A1"].value == "Vagtplan januar 2027"
     # 1 January 2027 is the first day column; its holiday in Danish.
     assert sheet.cell(row=2, column=3).value == "Nytårsdag"

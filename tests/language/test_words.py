@@ -39,7 +39,7 @@ def test_sheet_names_and_values_follow_the_language() -> None:
 
 def test_an_english_name_with_no_danish_words_is_an_error() -> None:
     assert Words("en").header("No such header") == "No such header"
-    with pytest.raises(KeyError, match="header.No such header"):
+    with pytest.raises(KeyError, match=r"header\.No such header"):
         Words("da").header("No such header")
 
 

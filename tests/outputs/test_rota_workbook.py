@@ -105,7 +105,7 @@ def test_absences_and_days_off_are_marked(tmp_path: Path) -> None:
 
 
 def test_danish_words(tmp_path: Path) -> None:
-    sheet = _write(tmp_path, lang="da")["Rota"]
+    sheet = _write(tmp_path, lang="da")["Vagtplan"]
     assert sheet["A1"].value == "Vagtplan januar 2027"
     assert sheet.cell(row=3, column=_day_column(MON)).value == "man"
     vacation = sheet.cell(row=_staff_row(sheet, "bo"), column=_day_column(TUE))

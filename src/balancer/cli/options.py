@@ -196,13 +196,23 @@ MONTH = click.option(
     help="Month to plan; default: next month.",
 )
 
+
+def _language(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> str:
+    """``--lang`` as given, else the ``BALANCER_LANG`` setting, else en."""
+    from balancer.language import terminal_language
+
+    return value or terminal_language()
+
+
 LANG = click.option(
     "--lang",
     type=click.Choice(["en", "da"]),
-    default="en",
-    show_default=True,
-    help="Language of the printed rota: weekdays, months, absence "
-    "words and holiday names (da = Danish).",
+    default=None,
+    callback=_language,
+    help="Language of everything the command writes and prints (da = "
+    "Danish); default: the BALANCER_LANG setting, else en.",
 )
 
 

@@ -52,11 +52,13 @@ __all__ = ["diff", "ics", "statements"]
     help="The rota published before; its duties that are gone are "
     "sent as cancelled.",
 )
+@LANG
 def ics(
     rota_path: Path,
     out_dir: Path,
     team_name: str,
     previous_path: Path | None,
+    lang: Language,
 ) -> None:
     """Write a calendar file per person with their duties from ROTA.
 
@@ -65,6 +67,7 @@ def ics(
     in people's calendars instead of adding copies.
     """
     from balancer.inputs.rota_workbook import read_board
+    from balancer.language import Words
     from balancer.outputs.ics import calendar_files, write_calendars
 
     rota = read_board(rota_path)
@@ -74,15 +77,15 @@ def ics(
     stamp = datetime.fromtimestamp(rota_path.stat().st_mtime, tz=UTC)
     files = calendar_files(
         rota, team=team_name, stamp=stamp.replace(microsecond=0),
-        previous=previous,
+        previous=previous, lang=lang,
     )  # fmt: skip
     inputs = [p for p in (rota_path, previous_path) if p is not None]
     written = write_calendars(files, out_dir, inputs)
     people = len({s.staff_id for s in rota.shifts})
     click.echo(
-        f"Wrote {len(written)} calendar file"
-        f"{'s' if len(written) != 1 else ''} to {out_dir} "
-        f"({people} people on duty)."
+        Words(lang)(
+            "ics.written", count=len(written), folder=out_dir, people=people
+        )
     )
 
 

@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from balancer.cli.options import DATE, FILE, solve_options, solve_params
+from balancer.cli.options import (
+    DATE,
+    FILE,
+    LANG,
+    solve_options,
+    solve_params,
+)
 from balancer.domain.policy import MAX_WEIGHT
 from balancer.files.saving import check_target
 from balancer.inputs.kept import CHANGE_WEIGHT
@@ -22,6 +28,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from balancer.domain import Team
+    from balancer.language import Language
     from balancer.result import DutyAssignment
 
 __all__ = ["replan"]
@@ -54,6 +61,7 @@ __all__ = ["replan"]
     type=FILE,
     help="New rota workbook; default: <rota>-replanned.xlsx.",
 )
+@LANG
 @solve_options()
 @click.pass_context
 def replan(
@@ -67,6 +75,7 @@ def replan(
     freeze_until: datetime | None,
     change_weight: int,
     output: Path | None,
+    lang: Language,
     **solve: Any,
 ) -> None:
     """Cover a sick call in ROTA_PATH with the fewest, fairest changes.
@@ -80,6 +89,7 @@ def replan(
     from balancer.domain import Month
     from balancer.inputs.kept import keep_baseline, with_absence
     from balancer.inputs.month_checks import load_team_for_month
+    from balancer.language import Words
     from balancer.outputs.console import rota_lines
     from balancer.outputs.rota_changes import (
         add_changes_sheet,
@@ -130,9 +140,13 @@ def replan(
     )
     changes = changes_frame(team, before, result.assignments)
     _echo_changes(team, changes, asks, gaps, result.assignments)
-    heading = (
-        f"Replan: {staff_id} away {first:%d.%m.%Y}-{last:%d.%m.%Y}; "
-        f"{len(changes)} change(s)"
+    words = Words(lang)
+    person = team.staff_by_id[staff_id]
+    heading = words(
+        "changes.heading",
+        who=person.name or staff_id,
+        span=words.span(first, last),
+        count=len(changes),
     )
     written = write_rota_workbook(
         team,
@@ -140,8 +154,9 @@ def replan(
         result,
         target,
         inputs=[team_path, rota_path],
+        lang=lang,
         extra=lambda book: add_changes_sheet(
-            book, changes, asks_frame(team, asks), heading
+            book, changes, asks_frame(team, asks, lang), heading, lang=lang
         ),
     )
     click.echo(f"Wrote {written}")

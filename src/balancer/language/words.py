@@ -192,6 +192,12 @@ class Words:
             return f"{weekday}. {day.day}. {short}"
         return f"{weekday} {day.day} {short}"
 
+    def span(self, first: date, last: date) -> str:
+        """``Mon 8 Mar`` for one day, ``Mon 8 Mar - Wed 10 Mar`` for more."""
+        if first == last:
+            return self.day(first)
+        return f"{self.day(first)} - {self.day(last)}"
+
     def weekday(self, day: date) -> str:
         """``Mon`` / ``man``."""
         return weekday_name(day, self.lang)

@@ -13,8 +13,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
 from balancer.files.saving import write_value
-from balancer.language import month_name
-from balancer.outputs import rota_frames, words
+from balancer.language import Words
+from balancer.outputs import rota_frames
 from balancer.outputs.styling import (
     ABSENCE_FILL,
     BOX,
@@ -29,6 +29,7 @@ from balancer.outputs.styling import (
     page_setup,
     print_scale,
 )
+from balancer.outputs.words import duty_codes, time_span
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -71,26 +72,25 @@ def add_rota_sheet(
     peach. Below the staff: people short of minimum staffing per day, and
     a legend of the duty codes.
     """
-    sheet = book.create_sheet(title)
+    words = Words(lang)
+    sheet = book.create_sheet(words.sheet(title))
     grid = rota_frames.rota_cells(team, month, result, lang)
     colours = duty_colours(team)
     days = [head.day for head in grid.days]
-    da = lang == "da"
 
-    heading = f"{'Vagtplan' if da else 'Rota'} "
-    heading += month_name(month, lang)
-    write_value(sheet["A1"], heading)
+    write_value(sheet["A1"], words("rota.title", month=month))
     sheet["A1"].font = font(bold=True, size=14)
     status = sheet["A2"]
     if result.relaxed or not result.status.has_plan:
-        write_value(status, "Breaks demands: see Summary")
+        write_value(status, words("rota.breaks"))
         status.font = font(bold=True, color="C00000")
     else:
-        write_value(status, f"Status: {result.status.value.lower()}")
+        shown = words.value(result.status.value).lower()
+        write_value(status, words("rota.status", status=shown))
         status.font = font(size=9, color="595959")
-    write_value(sheet["B3"], "Dag" if da else "Day")
+    write_value(sheet["B3"], words.header("Day"))
     sheet["B3"].font = font(bold=True)
-    for column, text in ((1, "ID"), (2, "Navn" if da else "Name")):
+    for column, text in ((1, words.header("ID")), (2, words.header("Name"))):
         cell = sheet.cell(row=_HEAD_ROWS, column=column)
         write_value(cell, text)
         cell.fill = HEADER_FILL
@@ -102,7 +102,7 @@ def add_rota_sheet(
         column = _FIRST_DAY_COL + j
         if j == 0 or head.day.weekday() == 0:
             week = sheet.cell(row=1, column=column)
-            write_value(week, f"{'Uge' if da else 'Week'} {head.week}")
+            write_value(week, words("rota.week", week=head.week))
             week.font = font(bold=True)
             week.alignment = Alignment(vertical="bottom")
         holiday = sheet.cell(row=2, column=column)
@@ -162,7 +162,7 @@ def add_rota_sheet(
         sheet.row_dimensions[row].height = max(15, 12 * lines + 3)
 
     after = top + len(grid.staff)
-    _shortage_row(sheet, team, month, result, after, days)
+    _shortage_row(sheet, team, month, result, after, days, words)
     legend_end = _legend(sheet, team, after + 2, colours, lang)
 
     sheet.column_dimensions["A"].width = _ID_WIDTH
@@ -187,7 +187,12 @@ def add_rota_sheet(
         landscape=True,
         height_points=height,
     )
-    page_setup(sheet, landscape=True, title=heading, scale=scale)
+    page_setup(
+        sheet,
+        landscape=True,
+        title=words("rota.title", month=month),
+        scale=scale,
+    )
     last_column = get_column_letter(_FIRST_DAY_COL + len(days) - 1)
     sheet.print_area = f"A1:{last_column}{legend_end - 1}"
     return sheet
@@ -239,6 +244,7 @@ def _shortage_row(
     result: RotaResult,
     row: int,
     days: Sequence[date],
+    words: Words,
 ) -> None:
     """People missing against minimum staffing, per day (blank = none)."""
     coverage = rota_frames.coverage_frame(team, month, result)
@@ -248,7 +254,7 @@ def _shortage_row(
     ):
         short[day] = short.get(day, 0) + int(missing)
     label = sheet.cell(row=row, column=2)
-    write_value(label, "Short of minimum")
+    write_value(label, words("rota.short_of_minimum"))
     label.font = font(bold=True, size=9)
     for j, day in enumerate(days):
         if short.get(day):
@@ -271,13 +277,13 @@ def _legend(
     The legend sits in the repeated columns A-B, so every printed page
     carries it; its text wraps within the name column.
     """
-    codes = words.duty_codes(team)
+    codes = duty_codes(team)
     heading = sheet.cell(row=row, column=1)
-    write_value(heading, "Forklaring" if lang == "da" else "Legend")
+    write_value(heading, Words(lang)("rota.legend"))
     heading.font = font(bold=True)
     entries: list[tuple[str, PatternFill, str]] = []
     for duty in team.duties:
-        spans = sorted({words.time_span(s.start, s.end) for s in duty.slots})
+        spans = sorted({time_span(s.start, s.end) for s in duty.slots})
         entries.append(
             (
                 codes[duty.id],
@@ -285,16 +291,11 @@ def _legend(
                 f"{duty.title}: {', '.join(spans)}",
             )
         )
-    if lang == "da":
-        entries += [
-            ("", ABSENCE_FILL, "Fravær: ferie, syg, kursus"),
-            ("", CLOSED_FILL, "Lukket: weekend, helligdag"),
-        ]
-    else:
-        entries += [
-            ("", ABSENCE_FILL, "Away: vacation, sick, course"),
-            ("", CLOSED_FILL, "Closed: weekend, holiday"),
-        ]
+    said = Words(lang)
+    entries += [
+        ("", ABSENCE_FILL, said("rota.legend.away")),
+        ("", CLOSED_FILL, said("rota.legend.closed")),
+    ]
     for code, colour, text in entries:
         row += 1
         mark = sheet.cell(row=row, column=1)
