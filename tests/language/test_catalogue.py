@@ -23,6 +23,9 @@ SAME_IN_BOTH = {
     "rota.status",
     "rota.weekend",
     "header.ID",
+    "why.closed.weekend",
+    "why.away_part",
+    "conflict.kept",
 }
 
 

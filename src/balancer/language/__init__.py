@@ -2,15 +2,17 @@
 
 :class:`Words` writes sentences from the catalogue and numbers, hours,
 dates and months the language's way; :func:`texts` gives one sentence in
-every language (for messages made before anyone knows which language
-will show them); :func:`terminal_language` is the language of the
-terminal (``BALANCER_LANG``, English by default).
+every language and :class:`Said` keeps a sentence in no language yet (for
+messages made before anyone knows which language will show them);
+:func:`terminal_language` is the language of the terminal
+(``BALANCER_LANG``, English by default).
 """
 
 from __future__ import annotations
 
 import os
 
+from balancer.language.said import Said as Said
 from balancer.language.words import LANGUAGES as LANGUAGES
 from balancer.language.words import Language as Language
 from balancer.language.words import Words as Words

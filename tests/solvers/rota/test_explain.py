@@ -69,6 +69,10 @@ def test_pre_check_names_who_is_unavailable_and_why() -> None:
         "Mon 4 Jan 08:00-10:00: phone needs 1 with english (level 2+); "
         "only 0 can (Anna on vacation)"
     )
+    assert staffing.text("da") == (
+        "man. 4. jan. 08:00-10:00: phone kræver 2; kun 1 kan "
+        "(Anna på ferie, Bo arbejder ikke om mandagen)"
+    )
 
 
 def test_infeasible_team_gets_conflicts_and_a_relaxed_rota() -> None:

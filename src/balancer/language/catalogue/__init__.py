@@ -15,13 +15,22 @@ from functools import cache
 from balancer.language.catalogue.common import COMMON
 from balancer.language.catalogue.entry import Entry
 from balancer.language.catalogue.goals import GOALS
+from balancer.language.catalogue.reasons import REASONS
 from balancer.language.catalogue.rota import ROTA
+from balancer.language.catalogue.rules import RULES
 from balancer.language.catalogue.statements import STATEMENTS
 
 __all__ = ["AREAS", "CATALOGUE", "Entry", "patterns"]
 
 #: The areas in the order they are merged.
-AREAS: tuple[dict[str, Entry], ...] = (COMMON, GOALS, ROTA, STATEMENTS)
+AREAS: tuple[dict[str, Entry], ...] = (
+    COMMON,
+    GOALS,
+    REASONS,
+    ROTA,
+    RULES,
+    STATEMENTS,
+)
 
 CATALOGUE: dict[str, Entry] = {
     key: entry for area in AREAS for key, entry in area.items()
