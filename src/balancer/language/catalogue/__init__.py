@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from balancer.language.catalogue.checks import CHECKS
 from balancer.language.catalogue.common import COMMON
 from balancer.language.catalogue.entry import Entry
 from balancer.language.catalogue.goals import GOALS
@@ -24,6 +25,7 @@ __all__ = ["AREAS", "CATALOGUE", "Entry", "patterns"]
 
 #: The areas in the order they are merged.
 AREAS: tuple[dict[str, Entry], ...] = (
+    CHECKS,
     COMMON,
     GOALS,
     REASONS,
