@@ -24,7 +24,6 @@ from balancer.result import DutyAssignment
 from balancer.solvers.rota.constraints import HARD_RULES
 from balancer.validate.rota import (
     HARD_RULE_NAMES,
-    Violation,
     check_rota,
     score_rota,
 )

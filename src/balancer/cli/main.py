@@ -24,6 +24,7 @@ from balancer.cli.options import EXIT_BAD_INPUT, EXIT_OK
 from balancer.cli.planning import check, demo, plan, rebalance, rota
 from balancer.cli.publish import diff, ics, statements
 from balancer.cli.replan import replan
+from balancer.cli.rewrite import rewrite
 from balancer.cli.team import template, validate
 from balancer.errors import BalancerError
 from balancer.version import __version__
@@ -110,6 +111,7 @@ for command in (
     diff,
     statements,
     replan,
+    rewrite,
     bench,
 ):
     cli.add_command(command)

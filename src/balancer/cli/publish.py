@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from balancer.cli.options import FILE, LANG, month_option
+from balancer.cli.options import FILE, LANG
 
 if TYPE_CHECKING:
     from balancer.language import Language
@@ -132,36 +132,14 @@ def statements(
     workbook (not TEAM's History, which may have moved on). A rota
     workbook from before they were kept uses TEAM's History, and says so.
     """
-    from balancer.errors import InputError, InputProblem
-    from balancer.inputs.kept import with_balances
-    from balancer.inputs.loaded import load_team
-    from balancer.inputs.rota_workbook import open_rota_workbook
+    from balancer.cli.rota_file import read_planned_rota
     from balancer.outputs.statements import fairness_statements
     from balancer.solvers.planning import account_for
 
-    team = load_team(team_path).team
-    book = open_rota_workbook(rota_path)
-    found = book.month()
-    month = month_option(month_text, found)
-    if found is not None and month != found:
-        raise InputError(
-            [
-                InputProblem(
-                    f"--month {month} does not match the rota, which is "
-                    f"for {found}",
-                    fix=f"leave --month out, or give --month {found}",
-                )
-            ],
-            source=str(rota_path),
-        )
-    if book.carried_in is None:
-        click.echo(
-            f"{rota_path} does not keep the balances it was planned with "
-            f"(written by an older balancer); using {team_path}'s History",
-            err=True,
-        )
-    else:
-        team = with_balances(team, book.carried_in)
-    result = account_for(team, month, book.assignments(team, month))
+    planned = read_planned_rota(team_path, rota_path, month_text)
+    if planned.note:
+        click.echo(planned.note, err=True)
+    team, month = planned.team, planned.month
+    result = account_for(team, month, planned.assignments)
     for line in fairness_statements(team, month, result, lang).lines():
         click.echo(line)

@@ -246,12 +246,12 @@ def add_rota_summary_sheet(
     words = Words(lang)
     sheet = book.create_sheet(words.sheet(title))
     row = 1
-    if not result.status.has_plan:
+    if result.relaxed:
+        banner(sheet, row, words("summary.relaxed"))
+        row += 2
+    elif not result.status.has_plan:
         status = words.value(result.status.value)
         banner(sheet, row, words("summary.no_rota", status=status))
-        row += 2
-    elif result.relaxed:
-        banner(sheet, row, words("summary.relaxed"))
         row += 2
     heading = sheet.cell(row=row, column=1)
     write_value(heading, words("summary.rota", month=month))

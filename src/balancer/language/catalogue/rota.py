@@ -197,6 +197,12 @@ ROTA: dict[str, Entry] = {
         "en": "Replan: {who} away {span}; {count} changes",
         "da": "Omplanlægning: {who} væk {span}; {count} ændringer",
     },
+    "rewrite.done": {
+        "en": "Wrote {path}: the rota as on its Board, {count} duty slots, "
+        "not solved again; {broken} rules broken.",
+        "da": "Skrev {path}: vagtplanen som på tavlen, {count} vagter, ikke "
+        "løst igen; {broken} regler brudt.",
+    },
     # -- calendars ------------------------------------------------------------
     "ics.calendar": {"en": "Duty: {name}", "da": "Vagter: {name}"},
     "ics.description": {
