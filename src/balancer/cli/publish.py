@@ -92,7 +92,8 @@ def ics(
 @click.command()
 @click.argument("old_path", metavar="OLD", type=FILE)
 @click.argument("new_path", metavar="NEW", type=FILE)
-def diff(old_path: Path, new_path: Path) -> None:
+@LANG
+def diff(old_path: Path, new_path: Path, lang: Language) -> None:
     """List what changed per person from rota OLD to rota NEW.
 
     One line per person, ``+`` for duty gained and ``-`` for duty lost,
@@ -104,9 +105,12 @@ def diff(old_path: Path, new_path: Path) -> None:
     old = read_board(old_path)
     new = read_board(new_path)
     found = diff_rotas(old.shifts, new.shifts)
-    click.echo(found.headline())
+    click.echo(found.headline(lang))
     names = {**old.names, **new.names}
-    for line in found.lines(lambda s: names.get(s) or s):
+    titles = {**old.duty_titles, **new.duty_titles}
+    for line in found.lines(
+        lambda s: names.get(s) or s, lang, lambda d: titles.get(d) or d
+    ):
         click.echo(line)
 
 

@@ -121,6 +121,12 @@ class Words:
                 found[name] = value
         return found
 
+    def counted(self, count: int, noun: str) -> str:
+        """``1 duty`` / ``2 duties`` (``1 vagt`` / ``2 vagter``): the
+        catalogue's ``noun.<noun>`` entry holds ``one|many``."""
+        one, many = self(f"noun.{noun}").split("|")
+        return f"{count} {one if count == 1 else many}"
+
     def header(self, name: str) -> str:
         """A table header in the language: ``Fair share`` -> ``Rimelig
         andel``. ``name`` is the English header (the frames' own); the

@@ -203,6 +203,20 @@ ROTA: dict[str, Entry] = {
         "da": "Skrev {path}: vagtplanen som på tavlen, {count} vagter, ikke "
         "løst igen; {broken} regler brudt.",
     },
+    # -- diff -----------------------------------------------------------------
+    "diff.same": {
+        "en": "No changes: the rotas agree ({count} duty slots).",
+        "da": "Ingen ændringer: vagtplanerne er ens ({count} vagter).",
+    },
+    "diff.changed": {
+        "en": "{people} affected: {added} added, {removed} removed; "
+        "{unchanged} unchanged.",
+        "da": "{people} berørt: {added} tilføjet, {removed} fjernet; "
+        "{unchanged} uændret.",
+    },
+    "noun.person": {"en": "person|people", "da": "person|personer"},
+    "noun.duty": {"en": "duty|duties", "da": "vagt|vagter"},
+    "noun.duty slot": {"en": "duty slot|duty slots", "da": "vagt|vagter"},
     # -- calendars ------------------------------------------------------------
     "ics.calendar": {"en": "Duty: {name}", "da": "Vagter: {name}"},
     "ics.description": {
