@@ -264,8 +264,10 @@ def add_rota_summary_sheet(
     if not tiers.empty:
         row = section(sheet, row, "Goals in tiers", tiers, words=words)
     notes = fairness_notes(words, result)
+    note_rows = []
     for note in notes:
         write_value(sheet.cell(row=row, column=1), note)
+        note_rows.append(row)
         row += 1
     row += 1
     row = section(
@@ -304,7 +306,7 @@ def add_rota_summary_sheet(
             continue
         for c in range(1, len(headers) + 1):
             sheet.cell(row=r, column=c).fill = marker
-    fit_columns(sheet, maximum=30, skip_rows=1)
+    fit_columns(sheet, maximum=30, skip_rows=1, running=note_rows)
     page_setup(
         sheet,
         landscape=False,

@@ -20,7 +20,7 @@ from openpyxl.worksheet.pagebreak import Break
 from balancer.files.saving import write_value
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Collection, Mapping
 
     from openpyxl import Workbook
     from openpyxl.chart._chart import ChartBase
@@ -230,16 +230,20 @@ def fit_columns(
     minimum: float = 6,
     maximum: float = 50,
     skip_rows: int = 0,
+    running: Collection[int] = (),
 ) -> None:
     """Size each column to its longest line of text, within limits.
 
-    ``skip_rows`` leaves out the first rows. Titles and section headings
-    (font size 12 and up) are left out too, as they may run across
-    columns. Table headers count by their longest word. Text wider than
-    its column wraps, and its row grows to fit.
+    ``skip_rows`` leaves out the first rows, and ``running`` the rows of
+    notes that run across the columns. Titles and section headings (font
+    size 12 and up) are left out too, as they may run across columns.
+    Table headers count by their longest word. Text wider than its column
+    wraps, and its row grows to fit.
     """
     widths: dict[int, int] = {}
     for row in sheet.iter_rows(min_row=skip_rows + 1):
+        if row[0].row in running:
+            continue
         for cell in row:
             if cell.value is None or (cell.font.sz or 11) >= 12:
                 continue
@@ -262,6 +266,8 @@ def fit_columns(
     # Text longer than its column wraps, and its row grows to show it all
     # (Excel does not grow rows by itself when a file is opened).
     for row in sheet.iter_rows(min_row=skip_rows + 1):
+        if row[0].row in running:
+            continue
         lines = 1
         for cell in row:
             if not isinstance(cell.value, str) or (cell.font.sz or 11) >= 12:
