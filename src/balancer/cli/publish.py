@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from balancer.cli.options import FILE, LANG, month_option
+from balancer.cli.options import FILE, LANG, month_option, read_team
 
 if TYPE_CHECKING:
     from balancer.outputs.words import Language
@@ -131,12 +131,11 @@ def statements(
     """
     from balancer.errors import InputError, InputProblem
     from balancer.inputs.kept import with_balances
-    from balancer.inputs.loaded import load_team
     from balancer.inputs.rota_workbook import open_rota_workbook
     from balancer.outputs.statements import fairness_statements
     from balancer.solvers.planning import account_for
 
-    team = load_team(team_path).team
+    team = read_team(team_path).team
     book = open_rota_workbook(rota_path)
     found = book.month()
     month = month_option(month_text, found)

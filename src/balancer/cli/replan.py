@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from balancer.cli.options import DATE, FILE, solve_options, solve_params
+from balancer.cli.options import (
+    DATE,
+    FILE,
+    read_team,
+    solve_options,
+    solve_params,
+)
 from balancer.domain.policy import MAX_WEIGHT
 from balancer.files.saving import check_target
 from balancer.inputs.kept import CHANGE_WEIGHT
@@ -79,7 +85,6 @@ def replan(
     """
     from balancer.domain import Month
     from balancer.inputs.kept import keep_baseline, with_absence
-    from balancer.inputs.month_checks import load_team_for_month
     from balancer.outputs.console import rota_lines
     from balancer.outputs.rota_changes import (
         add_changes_sheet,
@@ -96,7 +101,7 @@ def replan(
     target = output or rota_path.with_name(f"{rota_path.stem}-replanned.xlsx")
     check_target(target, [team_path, rota_path])
     month = Month(year=first.year, month=first.month)
-    team = load_team_for_month(team_path, month).team
+    team = read_team(team_path, month).team
     frozen = (freeze_until.date() if freeze_until else None) or (
         first - timedelta(days=1)
     )

@@ -58,7 +58,7 @@ def validate(ctx: click.Context, path: Path, month_text: str | None) -> None:
             raise  # --debug: the traceback too
         ctx.exit(EXIT_BAD_INPUT)
     checked = check_month(loaded, month)
-    notes = (*loaded.notes, *checked.warnings)
+    notes = (*loaded.notes, *checked.warnings, *checked.elsewhere)
     if notes:
         echo_problems(f"{path}: {len(notes)} note(s):", notes)
     if checked.problems:

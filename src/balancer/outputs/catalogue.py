@@ -18,6 +18,19 @@ __all__ = ["CATALOGUE"]
 _Entry = dict["Language", str]
 
 CATALOGUE: dict[str, _Entry] = {
+    # -- the terminal: what is worth a look before planning --------------
+    "cli.notes": {
+        "en": "{source}: {count} note(s), worth a look (balancer goes on):",
+        "da": "{source}: {count} bemærkning(er), værd at se på (balancer "
+        "fortsætter):",
+    },
+    "summary.outside_hours": {
+        "en": "{duty} {slot} runs outside the opening hours ({hours}); it "
+        "is staffed as written, by people whose own working hours cover "
+        "it.",
+        "da": "{duty} {slot} ligger uden for åbningstiden ({hours}); den "
+        "bemandes som skrevet, af dem, hvis egen arbejdstid dækker den.",
+    },
     # -- the statements: the team's line ---------------------------------
     "statement.intro": {
         "en": "{month}: {total} of duty planned{per_duty}, shared in "

@@ -261,7 +261,8 @@ def add_rota_summary_sheet(
     row = section(
         sheet, row, "Soft goals", summary_frames.terms_frame(result.terms)
     )
-    conflicts = summary_frames.conflicts_frame(result)
+    warnings = summary_frames.team_warnings(team, month, Words())
+    conflicts = summary_frames.conflicts_frame(result, warnings)
     row = section(sheet, row, "Conflicts and warnings", conflicts)
     coverage = rota_frames.coverage_frame(team, month, result)
     start = row + 1

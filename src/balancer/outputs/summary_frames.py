@@ -6,9 +6,13 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from balancer.result import Conflict
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from balancer.domain import Month, Team
+    from balancer.outputs.words import Words
     from balancer.result import (
         BacklogResult,
         PenaltyTerm,
@@ -16,7 +20,13 @@ if TYPE_CHECKING:
         SolveStats,
     )
 
-__all__ = ["conflicts_frame", "stats_frame", "terms_frame", "tiers_frame"]
+__all__ = [
+    "conflicts_frame",
+    "stats_frame",
+    "team_warnings",
+    "terms_frame",
+    "tiers_frame",
+]
 
 
 def stats_frame(stats: SolveStats) -> pd.DataFrame:
@@ -51,13 +61,57 @@ def terms_frame(terms: Iterable[PenaltyTerm]) -> pd.DataFrame:
     )
 
 
-def conflicts_frame(result: RotaResult | BacklogResult) -> pd.DataFrame:
-    """Conflicts and warnings: rule, date and message."""
+def conflicts_frame(
+    result: RotaResult | BacklogResult, warnings: Iterable[Conflict] = ()
+) -> pd.DataFrame:
+    """Conflicts and warnings: rule, date and message.
+
+    ``warnings`` (about the team, :func:`team_warnings`) follow the
+    solve's conflicts.
+    """
     rows = [
         {"Rule": c.rule, "Date": c.day, "Message": c.message}
-        for c in result.conflicts
+        for c in (*result.conflicts, *warnings)
     ]
     return pd.DataFrame(rows, columns=["Rule", "Date", "Message"])
+
+
+def team_warnings(team: Team, month: Month, words: Words) -> list[Conflict]:
+    """What about the team changes the month's rota, as warnings.
+
+    A slot outside the opening hours on a weekday open in the month is
+    staffed as written (:mod:`balancer.validate.opening`): say so.
+    """
+    from balancer.outputs.words import weekday_name
+    from balancer.validate.opening import slots_outside_opening_hours
+
+    open_weekdays = {
+        day.weekday(): day
+        for day in month.days()
+        if team.calendar.is_open(day)
+    }
+    found = []
+    for outside in slots_outside_opening_hours(team):
+        days = [(w, h) for w, h in outside.days if w in open_weekdays]
+        if not days:
+            continue
+        hours = ", ".join(
+            f"{weekday_name(open_weekdays[w], words.lang)} "
+            f"{h.open:%H:%M}-{h.close:%H:%M}"
+            for w, h in days
+        )
+        found.append(
+            Conflict(
+                rule="slot_outside_opening_hours",
+                message=words(
+                    "summary.outside_hours",
+                    duty=team.duty_by_id[outside.duty_id].title,
+                    slot=outside.slot.label,
+                    hours=hours,
+                ),
+            )
+        )
+    return found
 
 
 def tiers_frame(stats: SolveStats) -> pd.DataFrame:
