@@ -110,3 +110,42 @@ def test_every_solving_command_refuses_a_time_limit_that_is_no_limit(
     assert result.exit_code == 2, result.output
     assert "is not a time limit" in result.output
     assert not (tmp_path / "rota.xlsx").exists()
+
+
+def test_a_reader_that_leaves_the_pipe_does_not_lose_the_plan(
+    tmp_path: Path,
+) -> None:
+    """``balancer rota ... | head -5``: the workbook is written all the same.
+
+    The pipe's reading end is closed before balancer starts, so every
+    line it prints meets a closed pipe (what ``head`` leaves behind once
+    it has its lines); the exit status is the command's own.
+    """
+    import os
+    import subprocess
+    import sys
+
+    sheets = base_sheets()
+    sheets["Duties"][1][5] = None  # bo may take it too: a rota in full
+    team = write_book(tmp_path / "team.xlsx", sheets)
+    rota = tmp_path / "rota.xlsx"
+    reading, writing = os.pipe()
+    os.close(reading)
+    try:
+        done = subprocess.run(
+            [
+                sys.executable, "-m", "balancer", "rota", str(team),
+                "--month", "2027-02", "-o", str(rota), *FAST,
+            ],
+            stdout=writing,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            check=False,
+        )  # fmt: skip
+    finally:
+        os.close(writing)
+    assert done.returncode == 0, done.stderr
+    assert "BrokenPipe" not in done.stderr
+    assert "Exception ignored" not in done.stderr
+    assert load_workbook(rota)["Board"].max_row > 1
