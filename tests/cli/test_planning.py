@@ -117,6 +117,14 @@ def test_infeasible_rota_explains_and_exits_1(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "Mon 4 Jan" in result.output
     assert "Traceback" not in result.output
+    # Terminal, banner and exit status tell the same story: a rota was
+    # written, and it breaks the one demand of Mon 4 Jan.
+    assert "The rota written breaks 1 demand(s)" in result.output
+    assert "e+" not in result.output
+    banner = load_workbook(tmp_path / "r.xlsx")["Summary"]["A1"].value
+    assert banner == (
+        "This rota breaks 1 demand(s): see Conflicts and warnings below"
+    )
 
 
 def test_rota_refuses_to_overwrite_its_input(tmp_path: Path) -> None:

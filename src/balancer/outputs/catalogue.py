@@ -24,6 +24,26 @@ CATALOGUE: dict[str, _Entry] = {
         "da": "{source}: {count} bemærkning(er), værd at se på (balancer "
         "fortsætter):",
     },
+    "progress.missing": {
+        "en": "{missing} missing + {points} points",
+        "da": "{missing} mangler + {points} point",
+    },
+    "console.relaxed": {
+        "en": "The rules cannot all hold. The rota written breaks {count} "
+        "demand(s), {missing} person-slot(s) short, the fewest it can "
+        "(listed below and on the Summary sheet); the other goals come to "
+        "{points} points.",
+        "da": "Reglerne kan ikke alle holde. Den skrevne vagtplan bryder "
+        "{count} krav og mangler {missing} person-vagt(er), så få som "
+        "muligt (listet nedenfor og på arket Oversigt); de øvrige mål "
+        "giver {points} point.",
+    },
+    "summary.relaxed_banner": {
+        "en": "This rota breaks {count} demand(s): see Conflicts and "
+        "warnings below",
+        "da": "Denne vagtplan bryder {count} krav: se konflikter og "
+        "advarsler nedenfor",
+    },
     "summary.outside_hours": {
         "en": "{duty} {slot} runs outside the opening hours ({hours}); it "
         "is staffed as written, by people whose own working hours cover "

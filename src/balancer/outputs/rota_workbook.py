@@ -75,7 +75,6 @@ if TYPE_CHECKING:
     from balancer.result import RotaResult
 
 __all__ = [
-    "RELAXED_BANNER",
     "ROTA_SHEETS",
     "add_board_sheet",
     "add_fairness_sheet",
@@ -97,8 +96,6 @@ ROTA_SHEETS = (
     "Summary",
     "History",
 )
-
-RELAXED_BANNER = "This rota breaks some demands: see conflicts"
 
 
 def write_rota_workbook(
@@ -229,12 +226,20 @@ def add_rota_summary_sheet(
 ) -> Worksheet:
     """Status, soft goals, conflicts, and staffing per slot.
 
-    A relaxed rota (one that breaks demands on purpose) or a run without a
-    rota gets a red banner on the first row.
+    A relaxed rota (one that breaks demands on purpose) gets a red banner
+    on the first row saying how many demands it breaks, as the terminal
+    does (and exit status 1); a run without a rota gets one too.
     """
     sheet = book.create_sheet(title)
     row = 1
-    if not result.status.has_plan:
+    broken = summary_frames.broken_demands(result)
+    if broken is not None:
+        # Checked first: a relaxed rota's status is INFEASIBLE, but it
+        # was written, and the banner says what it breaks.
+        text = Words()("summary.relaxed_banner", count=broken.demands)
+        banner(sheet, row, text)
+        row += 2
+    elif not result.status.has_plan:
         banner(
             sheet,
             row,
@@ -242,14 +247,13 @@ def add_rota_summary_sheet(
             "conflicts below",
         )
         row += 2
-    elif result.relaxed:
-        banner(sheet, row, RELAXED_BANNER)
-        row += 2
     heading = sheet.cell(row=row, column=1)
     write_value(heading, f"Rota {words.month_name(month)}")
     heading.font = font(bold=True, size=14)
     row += 2
-    row = stats_section(sheet, row, summary_frames.stats_frame(result.stats))
+    row = stats_section(
+        sheet, row, summary_frames.stats_frame(result.stats, broken)
+    )
     tiers = summary_frames.tiers_frame(result.stats)
     if not tiers.empty:
         row = section(sheet, row, "Goals in tiers", tiers)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -21,6 +23,8 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
+    "BrokenDemands",
+    "broken_demands",
     "conflicts_frame",
     "stats_frame",
     "team_warnings",
@@ -29,13 +33,75 @@ __all__ = [
 ]
 
 
-def stats_frame(stats: SolveStats) -> pd.DataFrame:
-    """Status, objective, bound, gap and time as Item / Value rows."""
+#: The goal a rota that may break demands pays for each person missing.
+UNMET_DEMAND = "unmet_demand"
+
+
+@dataclass(frozen=True)
+class BrokenDemands:
+    """What a rota that breaks demands on purpose breaks, and the rest.
+
+    Attributes
+    ----------
+    demands
+        Demands broken (a slot's minimum, or a skill need, on a day):
+        one conflict each.
+    missing
+        People missing from them, in all (person-slots).
+    points
+        The other goals' points, without the missing people's.
+    bound
+        The other goals' part of the proven bound, if there is one.
+    """
+
+    demands: int
+    missing: float
+    points: float
+    bound: float | None
+
+
+def broken_demands(result: RotaResult) -> BrokenDemands | None:
+    """The demands a relaxed rota breaks; None for any other result.
+
+    The solve prices each missing person far above every other goal
+    (the ``unmet_demand`` goal); the figures here take that price out,
+    so nobody reads an objective in the millions.
+    """
+    if not result.relaxed:
+        return None
+    unmet = next((t for t in result.terms if t.name == UNMET_DEMAND), None)
+    missing = unmet.value if unmet is not None else 0.0
+    price = unmet.weight if unmet is not None else 0
+    stats = result.stats
+    points = (stats.objective or 0.0) - price * missing
+    bound = None
+    if stats.bound is not None and price:
+        # A hair of slack: a bound a rounding below a whole count.
+        bound = stats.bound - price * math.floor(stats.bound / price + 1e-9)
+    return BrokenDemands(len(result.conflicts), missing, points, bound)
+
+
+def stats_frame(
+    stats: SolveStats, broken: BrokenDemands | None = None
+) -> pd.DataFrame:
+    """Status, objective, bound, gap and time as Item / Value rows.
+
+    For a rota that breaks demands (``broken``), the demands broken and
+    the people missing come first, and the objective and bound are the
+    other goals' points (no gap: the two are not comparable).
+    """
     gap = stats.gap
-    rows: list[tuple[str, object]] = [
-        ("Status", stats.status.value),
-        ("Objective", stats.objective),
-        ("Best bound", stats.bound),
+    objective, bound = stats.objective, stats.bound
+    rows: list[tuple[str, object]] = [("Status", stats.status.value)]
+    if broken is not None:
+        rows += [
+            ("Demands broken", broken.demands),
+            ("People missing", broken.missing),
+        ]
+        objective, bound, gap = broken.points, broken.bound, None
+    rows += [
+        ("Objective", objective),
+        ("Best bound", bound),
         ("Gap", None if gap is None else round(gap, 4)),
         ("Seconds", round(stats.seconds, 2)),
         ("Stopped by user", "yes" if stats.interrupted else "no"),
