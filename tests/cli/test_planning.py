@@ -189,3 +189,26 @@ def test_an_output_over_the_input_is_refused_before_solving(
     result = _run("rebalance", team_path, "-o", team_path, *FAST)
     assert result.exit_code == 2 and "Backlog:" not in result.output
     assert team_path.read_bytes() == before
+
+
+def test_check_takes_the_month_from_the_rota(tmp_path: Path) -> None:
+    """Without --month it checked against next month: 120 lines of
+    "01.03.2027 is not in 2027-01"."""
+    team_path = _team_file(tmp_path)
+    out = tmp_path / "rota.xlsx"
+    _run("rota", team_path, "--month", "2027-01", "-o", out, *FAST)
+    result = _run("check", team_path, out)
+    assert result.exit_code == 0, result.output
+    assert "20 duty slots, no rule broken" in result.output
+
+
+def test_check_refuses_a_month_that_contradicts_the_rota(
+    tmp_path: Path,
+) -> None:
+    team_path = _team_file(tmp_path)
+    out = tmp_path / "rota.xlsx"
+    _run("rota", team_path, "--month", "2027-01", "-o", out, *FAST)
+    result = _run("check", team_path, out, "--month", "2027-02")
+    assert result.exit_code == 2
+    assert "--month 2027-02 does not match the rota" in result.output
+    assert "leave --month out, or give --month 2027-01" in result.output

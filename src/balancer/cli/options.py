@@ -37,6 +37,7 @@ __all__ = [
     "exit_for",
     "month_option",
     "read_team",
+    "rota_month",
     "solve_options",
     "solve_params",
 ]
@@ -189,6 +190,32 @@ def month_option(text: str | None, found: Month | None = None) -> Month:
             f"{text!r} is not a month; write it like 2027-01",
             param_hint="--month",
         ) from None
+
+
+def rota_month(
+    text: str | None, found: Month | None, rota_path: Path
+) -> Month:
+    """The month of a rota workbook: its Board's, or a --month agreeing.
+
+    Rule: without --month, the month is the one of the rota's dates
+    (``found``); a --month that contradicts them is bad input (exit 2),
+    since every date of the rota would then be out of the month.
+    """
+    from balancer.errors import InputError, InputProblem
+
+    month = month_option(text, found)
+    if found is not None and month != found:
+        raise InputError(
+            [
+                InputProblem(
+                    f"--month {month} does not match the rota, which is "
+                    f"for {found}",
+                    fix=f"leave --month out, or give --month {found}",
+                )
+            ],
+            source=str(rota_path),
+        )
+    return month
 
 
 MONTH = click.option(

@@ -22,6 +22,7 @@ from balancer.cli.options import (
     exit_for,
     month_option,
     read_team,
+    rota_month,
     solve_options,
     solve_params,
 )
@@ -287,7 +288,12 @@ def plan(
 @click.command()
 @click.argument("team_path", type=FILE)
 @click.argument("rota_path", type=FILE)
-@MONTH
+@click.option(
+    "--month",
+    "month_text",
+    metavar="YYYY-MM",
+    help="The rota's month; default: the month of its dates.",
+)
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -297,14 +303,17 @@ def check(
 ) -> None:
     """Check a (hand-edited) rota workbook against every rule.
 
-    Exit 0 when no rule is broken, 1 when some are (each is listed).
+    The month is the rota's own (a --month that contradicts it is an
+    error). Exit 0 when no rule is broken, 1 when some are (each is
+    listed).
     """
-    from balancer.inputs.rota_workbook import read_rota_workbook
+    from balancer.inputs.rota_workbook import open_rota_workbook
     from balancer.validate.rota import check_rota
 
-    month = month_option(month_text)
-    team = read_team(team_path).team
-    assignments = read_rota_workbook(rota_path, team, month)
+    book = open_rota_workbook(rota_path)
+    month = rota_month(month_text, book.month(), rota_path)
+    team = read_team(team_path, month).team
+    assignments = book.assignments(team, month)
     violations = check_rota(team, month, assignments)
     if not violations:
         click.echo(

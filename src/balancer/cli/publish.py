@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from balancer.cli.options import FILE, LANG, month_option, read_team
+from balancer.cli.options import FILE, LANG, read_team, rota_month
 
 if TYPE_CHECKING:
     from balancer.outputs.words import Language
@@ -129,7 +129,6 @@ def statements(
     workbook (not TEAM's History, which may have moved on). A rota
     workbook from before they were kept uses TEAM's History, and says so.
     """
-    from balancer.errors import InputError, InputProblem
     from balancer.inputs.kept import with_balances
     from balancer.inputs.rota_workbook import open_rota_workbook
     from balancer.outputs.statements import fairness_statements
@@ -137,19 +136,7 @@ def statements(
 
     team = read_team(team_path).team
     book = open_rota_workbook(rota_path)
-    found = book.month()
-    month = month_option(month_text, found)
-    if found is not None and month != found:
-        raise InputError(
-            [
-                InputProblem(
-                    f"--month {month} does not match the rota, which is "
-                    f"for {found}",
-                    fix=f"leave --month out, or give --month {found}",
-                )
-            ],
-            source=str(rota_path),
-        )
+    month = rota_month(month_text, book.month(), rota_path)
     if book.carried_in is None:
         click.echo(
             f"{rota_path} does not keep the balances it was planned with "
