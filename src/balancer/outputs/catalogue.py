@@ -44,6 +44,14 @@ CATALOGUE: dict[str, _Entry] = {
         "da": "Denne vagtplan bryder {count} krav: se konflikter og "
         "advarsler nedenfor",
     },
+    "replan.no_ask": {
+        "en": "nobody needs asking: those already on it cover it",
+        "da": "ingen skal spørges: de, der allerede står på den, dækker den",
+    },
+    "replan.nobody_free": {
+        "en": "nobody is free for it",
+        "da": "ingen er ledige til den",
+    },
     "summary.outside_hours": {
         "en": "{duty} {slot} runs outside the opening hours ({hours}); it "
         "is staffed as written, by people whose own working hours cover "
