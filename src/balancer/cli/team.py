@@ -23,10 +23,21 @@ __all__ = ["template", "validate"]
 
 @click.command()
 @click.argument("path", type=FILE)
-def template(path: Path) -> None:
-    """Write an empty team workbook to PATH, with examples and help."""
-    from balancer.outputs.template import write_template
+@click.option(
+    "--force", is_flag=True, help="Replace PATH if it exists already."
+)
+def template(path: Path, force: bool) -> None:
+    """Write an empty team workbook to PATH, with examples and help.
 
+    An existing PATH (likely a filled-in team workbook) is refused
+    unless --force is given.
+    """
+    from balancer.errors import OutputError
+    from balancer.outputs.template import write_template
+    from balancer.outputs.words import Words
+
+    if path.exists() and not force:
+        raise OutputError(Words()("cli.template_exists", path=path))
     written = write_template(path)
     click.echo(
         f"Wrote {written}. Fill it in, then run: balancer validate {written}"

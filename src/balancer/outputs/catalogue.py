@@ -44,6 +44,13 @@ CATALOGUE: dict[str, _Entry] = {
         "da": "Denne vagtplan bryder {count} krav: se konflikter og "
         "advarsler nedenfor",
     },
+    "cli.template_exists": {
+        "en": "{path} exists already; the template would replace what is "
+        "in it. Fix: give another name, or add --force to replace it",
+        "da": "{path} findes allerede; skabelonen ville erstatte det, der "
+        "står i den. Løsning: giv et andet navn, eller tilføj --force for "
+        "at erstatte den",
+    },
     "replan.no_ask": {
         "en": "nobody needs asking: those already on it cover it",
         "da": "ingen skal spørges: de, der allerede står på den, dækker den",
