@@ -33,9 +33,11 @@ def template(path: Path, force: bool) -> None:
     unless --force is given.
     """
     from balancer.errors import OutputError
+    from balancer.files.saving import check_target
     from balancer.outputs.template import write_template
     from balancer.outputs.words import Words
 
+    check_target(path)  # a folder, a device, a pipe: refused as such
     if path.exists() and not force:
         raise OutputError(Words()("cli.template_exists", path=path))
     written = write_template(path)
