@@ -92,6 +92,7 @@ def add_fairness_sheet(
             title="Deviation from fair share (hours)",
             y_title="hours (+ = more than fair share)",
             x_title="staff",
+            from_zero=True,
         )
     table_with_chart_setup(
         sheet,

@@ -209,6 +209,7 @@ def add_shelf_sheet(
     if table.empty:
         empty = "The shelf is empty: every case has an owner."
         write_value(sheet["A1"], empty)
+        page_setup(sheet, landscape=False, title="Shelf")
         return sheet
     last = write_table(sheet, table, formats={"Effort hours": "0.0"})
     _finish_table(sheet, last, len(table.columns), "Shelf", landscape=False)

@@ -12,7 +12,12 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from balancer.domain import minutes
-from balancer.outputs.styling import fit_columns, font, write_table
+from balancer.outputs.styling import (
+    fit_columns,
+    font,
+    page_setup,
+    write_table,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -96,6 +101,7 @@ def add_changes_sheet(
     label.font = font(bold=True)
     write_table(sheet, asks, top=top)
     fit_columns(sheet, maximum=60, skip_rows=1)
+    page_setup(sheet, landscape=False, title=title, fit_width=True)
     return sheet
 
 

@@ -28,9 +28,10 @@ Published (hidden)
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
-from openpyxl.styles import Border, Side
+from openpyxl.styles import Alignment, Border, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
@@ -170,7 +171,8 @@ def add_board_sheet(
     The header is row 1 and nothing else is on the sheet, so the reader
     finds it unambiguously. ``Staff`` holds comma-separated staff ids: a
     planner edits the rota by editing these ids. Days are separated by a
-    heavier line and each week starts a new printed page.
+    heavier line and each week starts a new printed page, landscape,
+    zoomed so the longest week fits it.
     """
     sheet = book.create_sheet(title)
     board = rota_frames.board_frame(team, month, result, lang)
@@ -198,7 +200,23 @@ def add_board_sheet(
             if day.isocalendar().week != previous.isocalendar().week:
                 sheet.row_breaks.append(Break(id=i - 1))
         previous = day
+    # The figures sit in the middle of their columns and the note starts
+    # a little in, so "below target by 1" does not run into Max's value.
+    middle = Alignment(horizontal="center", vertical="center")
+    for name in ("Min", "Target", "Max"):
+        column = headers.index(name) + 1
+        for r in range(2, last + 1):
+            sheet.cell(row=r, column=column).alignment = middle
+    for r in range(2, last + 1):
+        sheet.cell(row=r, column=note_col).alignment = Alignment(
+            indent=1, vertical="center"
+        )
     fit_columns(sheet, maximum=40)
+    for name, most in (("Staff", 16), ("Names", 34)):
+        letter = get_column_letter(headers.index(name) + 1)
+        current = sheet.column_dimensions[letter].width or most
+        sheet.column_dimensions[letter].width = min(current, most)
+    fit_columns(sheet, maximum=40, keep_widths=True)
     sheet.column_dimensions["A"].width = 11
     sheet.freeze_panes = "A2"
     if last > 1:
@@ -208,11 +226,21 @@ def add_board_sheet(
         sheet.column_dimensions[get_column_letter(c)].width or 8.43
         for c in range(1, len(headers) + 1)
     )
+    # A week a page, landscape like the Rota: the zoom fits the columns
+    # and the longest week (breaks sit between weeks).
+    starts = [2, *(b.id + 1 for b in sheet.row_breaks.brk), last + 1]
+    tallest = max(
+        sum(sheet.row_dimensions[r].height or 15 for r in range(a, b))
+        for a, b in itertools.pairwise(starts)
+    )
+    header = sheet.row_dimensions[1].height or 30
     page_setup(
         sheet,
-        landscape=False,
+        landscape=True,
         title=f"Board {words.month_name(month, lang)}",
-        scale=print_scale(width, len(headers), False),
+        scale=print_scale(
+            width, len(headers), True, height_points=tallest + header
+        ),
     )
     return sheet
 
