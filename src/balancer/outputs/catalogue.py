@@ -33,9 +33,9 @@ CATALOGUE: dict[str, _Entry] = {
         "demand(s), {missing} person-slot(s) short, the fewest it can "
         "(listed below and on the Summary sheet); the other goals come to "
         "{points} points.",
-        "da": "Reglerne kan ikke alle holde. Den skrevne vagtplan bryder "
+        "da": "Ikke alle regler kan overholdes. Den skrevne vagtplan bryder "
         "{count} krav og mangler {missing} person-vagt(er), så få som "
-        "muligt (listet nedenfor og på arket Oversigt); de øvrige mål "
+        "muligt (listet nedenfor og på oversigtsarket); de øvrige mål "
         "giver {points} point.",
     },
     "summary.relaxed_banner": {
@@ -57,7 +57,7 @@ CATALOGUE: dict[str, _Entry] = {
     },
     "replan.nobody_free": {
         "en": "nobody is free for it",
-        "da": "ingen er ledige til den",
+        "da": "ingen er ledig til den",
     },
     "summary.outside_hours": {
         "en": "{duty} {slot} runs outside the opening hours ({hours}); it "
