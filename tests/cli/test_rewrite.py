@@ -98,7 +98,7 @@ def test_a_hand_edit_is_kept_and_a_broken_rule_said(tmp_path: Path) -> None:
     ]
     summary = load_workbook(tmp_path / "again.xlsx")["Summary"]
     assert summary["A1"].value == (
-        "This rota breaks some demands: see conflicts"
+        "This rota breaks 1 demand(s): see Conflicts and warnings below"
     )
 
 

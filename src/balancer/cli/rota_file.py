@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from balancer.cli.options import month_option
+from balancer.cli.options import read_team, rota_month
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -48,26 +48,12 @@ def read_planned_rota(
         When ``--month`` contradicts the rota's dates, or either file is
         unreadable.
     """
-    from balancer.errors import InputError, InputProblem
     from balancer.inputs.kept import with_balances
-    from balancer.inputs.loaded import load_team
     from balancer.inputs.rota_workbook import open_rota_workbook
 
-    team = load_team(team_path).team
+    team = read_team(team_path).team
     book = open_rota_workbook(rota_path)
-    found = book.month()
-    month = month_option(month_text, found)
-    if found is not None and month != found:
-        raise InputError(
-            [
-                InputProblem(
-                    f"--month {month} does not match the rota, which is "
-                    f"for {found}",
-                    fix=f"leave --month out, or give --month {found}",
-                )
-            ],
-            source=str(rota_path),
-        )
+    month = rota_month(month_text, book.month(), rota_path)
     note = ""
     if book.carried_in is None:
         note = (

@@ -23,10 +23,23 @@ __all__ = ["template", "validate"]
 
 @click.command()
 @click.argument("path", type=FILE)
-def template(path: Path) -> None:
-    """Write an empty team workbook to PATH, with examples and help."""
+@click.option(
+    "--force", is_flag=True, help="Replace PATH if it exists already."
+)
+def template(path: Path, force: bool) -> None:
+    """Write an empty team workbook to PATH, with examples and help.
+
+    An existing PATH (likely a filled-in team workbook) is refused
+    unless --force is given.
+    """
+    from balancer.errors import OutputError
+    from balancer.files.saving import check_target
+    from balancer.language import Words
     from balancer.outputs.template import write_template
 
+    check_target(path)  # a folder, a device, a pipe: refused as such
+    if path.exists() and not force:
+        raise OutputError(Words()("cli.template_exists", path=path))
     written = write_template(path)
     click.echo(
         f"Wrote {written}. Fill it in, then run: balancer validate {written}"
@@ -61,7 +74,7 @@ def validate(ctx: click.Context, path: Path, month_text: str | None) -> None:
     warned = tuple(
         locate_problem(loaded.locator, p) for p in loaded.team.warnings()
     )
-    notes = (*loaded.notes, *warned, *checked.warnings)
+    notes = (*loaded.notes, *warned, *checked.warnings, *checked.elsewhere)
     if notes:
         echo_problems(f"{path}: {len(notes)} note(s):", notes)
     if checked.problems:

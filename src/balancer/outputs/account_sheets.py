@@ -92,6 +92,7 @@ def add_fairness_sheet(
             title=words("fairness.chart"),
             y_title=words("fairness.chart.y"),
             x_title=words("fairness.chart.x"),
+            from_zero=True,
         )
     table_with_chart_setup(
         sheet,

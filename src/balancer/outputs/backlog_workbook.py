@@ -239,6 +239,7 @@ def add_shelf_sheet(
     if table.empty:
         empty = "The shelf is empty: every case has an owner."
         write_value(sheet["A1"], empty)
+        page_setup(sheet, landscape=False, title="Shelf")
         return sheet
     last = write_long_table(
         sheet, table, formats={"Effort hours": "0.0"}, bulk=bulk

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from balancer.language import Words
+from balancer.outputs.summary_frames import broken_demands
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
     from enum import StrEnum
@@ -21,12 +24,16 @@ __all__ = ["backlog_lines", "progress_line", "rota_lines", "stats_line"]
 
 
 def stats_line(stats: SolveStats) -> str:
-    """Status, objective, bound, gap and time on one line."""
+    """Status, points, bound, gap and time on one line.
+
+    Figures are written out in full (``45005``, never ``4.5005e+04``).
+    """
+    points = Words().number
     parts = [stats.status.value]
     if stats.objective is not None:
-        parts.append(f"objective {stats.objective:g}")
+        parts.append(f"objective {points(stats.objective)}")
     if stats.bound is not None:
-        parts.append(f"bound {stats.bound:g}")
+        parts.append(f"bound {points(stats.bound)}")
     if stats.gap is not None:
         parts.append(f"gap {100 * stats.gap:.1f} %")
     parts.append(f"{stats.seconds:.1f} s")
@@ -36,12 +43,23 @@ def stats_line(stats: SolveStats) -> str:
 
 
 def progress_line(progress: Progress) -> str:
-    """One line of live progress: best objective and bound."""
+    """One line of live progress: the best plan and the bound.
+
+    In points; a search that may break demands counts the people
+    missing from them first (:attr:`Progress.missing`).
+    """
+    points = Words().number
     label = f"  ({progress.label})" if progress.label else ""
-    return (
-        f"  {progress.seconds:6.1f} s  best {progress.objective:g}  "
-        f"bound {progress.bound:g}{label}"
-    )
+    best, bound = points(progress.objective), points(progress.bound)
+    if progress.missing is not None:
+        words = Words()
+        best = words("progress.missing", missing=progress.missing, points=best)
+        bound = words(
+            "progress.missing",
+            missing=progress.bound_missing or 0,
+            points=bound,
+        )
+    return f"  {progress.seconds:6.1f} s  best {best}  bound {bound}{label}"
 
 
 def _terms(terms: tuple[object, ...]) -> Iterator[str]:
@@ -53,12 +71,24 @@ def _terms(terms: tuple[object, ...]) -> Iterator[str]:
 
 
 def rota_lines(result: RotaResult) -> Iterator[str]:
-    """The rota solve in the planner's words."""
-    yield f"Rota: {stats_line(result.stats)}"
-    if result.relaxed:
-        yield (
-            "  The rules cannot all hold. The rota written breaks the "
-            "fewest demands it can; see below and the Summary sheet."
+    """The rota solve in the planner's words.
+
+    A rota that breaks demands says how many and by how many people,
+    and the other goals' points apart, not one objective in the
+    millions.
+    """
+    broken = broken_demands(result)
+    if broken is None:
+        yield f"Rota: {stats_line(result.stats)}"
+    else:
+        words = Words()
+        stats = result.stats
+        yield f"Rota: {stats.status.value}, {stats.seconds:.1f} s"
+        yield "  " + words(
+            "console.relaxed",
+            count=broken.demands,
+            missing=words.number(broken.missing),
+            points=words.number(broken.points),
         )
     for conflict in result.conflicts:
         yield f"  ! {conflict.message}"

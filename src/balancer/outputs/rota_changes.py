@@ -13,7 +13,12 @@ import pandas as pd
 
 from balancer.domain import minutes
 from balancer.language import Language, Words
-from balancer.outputs.styling import fit_columns, font, write_table
+from balancer.outputs.styling import (
+    fit_columns,
+    font,
+    page_setup,
+    write_table,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -107,6 +112,7 @@ def add_changes_sheet(
     label.font = font(bold=True)
     write_table(sheet, asks, top=top, words=words)
     fit_columns(sheet, maximum=60, skip_rows=1)
+    page_setup(sheet, landscape=False, title=title, fit_width=True)
     return sheet
 
 

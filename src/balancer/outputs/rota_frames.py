@@ -299,7 +299,9 @@ def rota_cells(
     line, as duty code and compact time (``P 08-10``). A whole-day absence
     shows its reason (``vacation``/``ferie``); a part-day absence adds a
     line such as ``sick 08-10``. On an open day outside the person's
-    working pattern the cell says ``off``. Closed days are kind ``closed``
+    working pattern the cell says ``off``, also within an absence (a
+    Monday-Thursday person's vacation week is ``off`` on Friday). Closed
+    days are kind ``closed``
     and show nothing, unless someone was (wrongly) put on duty there.
     """
     codes = duty_codes(team)
@@ -324,8 +326,16 @@ def rota_cells(
             lines = [label for _, label, _ in entries]
             first = entries[0][2] if entries else None
             kind = "duty" if entries else ""
+            begin, end = team.working_hours(person, head.day)
             if head.closed is not None:
                 kind = kind or "closed"
+            elif begin == end:
+                # A day off stays "off" inside an absence: a vacation
+                # week of someone who works Monday-Thursday is not a
+                # vacation day on Friday.
+                if not lines:
+                    lines.append(off_label(lang))
+                    kind = "off"
             else:
                 whole, part = _absence_on(absences, head.day)
                 if whole is not None:
@@ -337,10 +347,6 @@ def rota_cells(
                         f"{absence_label(absence.reason, lang)} "
                         f"{time_span(absence.from_time, absence.to_time)}"
                     )
-                begin, end = team.working_hours(person, head.day)
-                if not lines and begin == end:
-                    lines.append(off_label(lang))
-                    kind = "off"
             cells[(person.id, head.day)] = GridCell(
                 text="\n".join(lines), duty=first, kind=kind
             )

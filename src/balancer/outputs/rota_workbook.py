@@ -28,9 +28,10 @@ Published (hidden)
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
-from openpyxl.styles import Border, Side
+from openpyxl.styles import Alignment, Border, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
@@ -75,7 +76,6 @@ if TYPE_CHECKING:
     from balancer.result import RotaResult
 
 __all__ = [
-    "RELAXED_BANNER",
     "ROTA_SHEETS",
     "add_board_sheet",
     "add_fairness_sheet",
@@ -97,8 +97,6 @@ ROTA_SHEETS = (
     "Summary",
     "History",
 )
-
-RELAXED_BANNER = Words()("summary.relaxed")
 
 
 def write_rota_workbook(
@@ -180,7 +178,8 @@ def add_board_sheet(
     The header is row 1 and nothing else is on the sheet, so the reader
     finds it unambiguously. ``Staff`` holds comma-separated staff ids: a
     planner edits the rota by editing these ids. Days are separated by a
-    heavier line and each week starts a new printed page.
+    heavier line and each week starts a new printed page, landscape,
+    zoomed so the longest week fits it.
     """
     words = Words(lang)
     sheet = book.create_sheet(words.sheet(title))
@@ -211,7 +210,23 @@ def add_board_sheet(
             if day.isocalendar().week != previous.isocalendar().week:
                 sheet.row_breaks.append(Break(id=i - 1))
         previous = day
+    # The figures sit in the middle of their columns and the note starts
+    # a little in, so "below target by 1" does not run into Max's value.
+    middle = Alignment(horizontal="center", vertical="center")
+    for name in ("Min", "Target", "Max"):
+        column = headers.index(name) + 1
+        for r in range(2, last + 1):
+            sheet.cell(row=r, column=column).alignment = middle
+    for r in range(2, last + 1):
+        sheet.cell(row=r, column=note_col).alignment = Alignment(
+            indent=1, vertical="center"
+        )
     fit_columns(sheet, maximum=40)
+    for name, most in (("Staff", 16), ("Names", 34)):
+        letter = get_column_letter(headers.index(name) + 1)
+        current = sheet.column_dimensions[letter].width or most
+        sheet.column_dimensions[letter].width = min(current, most)
+    fit_columns(sheet, maximum=40, keep_widths=True)
     sheet.column_dimensions["A"].width = 11
     sheet.freeze_panes = "A2"
     if last > 1:
@@ -221,11 +236,21 @@ def add_board_sheet(
         sheet.column_dimensions[get_column_letter(c)].width or 8.43
         for c in range(1, len(headers) + 1)
     )
+    # A week a page, landscape like the Rota: the zoom fits the columns
+    # and the longest week (breaks sit between weeks).
+    starts = [2, *(b.id + 1 for b in sheet.row_breaks.brk), last + 1]
+    tallest = max(
+        sum(sheet.row_dimensions[r].height or 15 for r in range(a, b))
+        for a, b in itertools.pairwise(starts)
+    )
+    header = sheet.row_dimensions[1].height or 30
     page_setup(
         sheet,
-        landscape=False,
+        landscape=True,
         title=words("board.title", month=month),
-        scale=print_scale(width, len(headers), False),
+        scale=print_scale(
+            width, len(headers), True, height_points=tallest + header
+        ),
     )
     return sheet
 
@@ -240,14 +265,19 @@ def add_rota_summary_sheet(
 ) -> Worksheet:
     """Status, soft goals, conflicts, and staffing per slot.
 
-    A relaxed rota (one that breaks demands on purpose) or a run without a
-    rota gets a red banner on the first row.
+    A relaxed rota (one that breaks demands on purpose) gets a red banner
+    on the first row saying how many demands it breaks, as the terminal
+    does (and exit status 1); a run without a rota gets one too.
     """
     words = Words(lang)
     sheet = book.create_sheet(words.sheet(title))
     row = 1
-    if result.relaxed:
-        banner(sheet, row, words("summary.relaxed"))
+    broken = summary_frames.broken_demands(result)
+    if broken is not None:
+        # Checked first: a relaxed rota's status is INFEASIBLE, but it
+        # was written, and the banner says what it breaks.
+        text = words("summary.relaxed_banner", count=broken.demands)
+        banner(sheet, row, text)
         row += 2
     elif not result.status.has_plan:
         status = words.value(result.status.value)
@@ -258,7 +288,10 @@ def add_rota_summary_sheet(
     heading.font = font(bold=True, size=14)
     row += 2
     row = stats_section(
-        sheet, row, summary_frames.stats_frame(result.stats, words), words
+        sheet,
+        row,
+        summary_frames.stats_frame(result.stats, broken, words),
+        words,
     )
     tiers = summary_frames.tiers_frame(result.stats, words)
     if not tiers.empty:
@@ -277,7 +310,8 @@ def add_rota_summary_sheet(
         summary_frames.terms_frame(result.terms, words),
         words=words,
     )
-    conflicts = summary_frames.conflicts_frame(result, words)
+    warnings = summary_frames.team_warnings(team, month, words)
+    conflicts = summary_frames.conflicts_frame(result, warnings, words)
     row = section(sheet, row, "Conflicts and warnings", conflicts, words=words)
     coverage = rota_frames.coverage_frame(team, month, result, lang)
     start = row + 1

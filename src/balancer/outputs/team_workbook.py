@@ -38,6 +38,7 @@ from balancer.files.schema import (
     Setting,
     Sheet,
 )
+from balancer.outputs.styling import page_setup
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -93,6 +94,10 @@ def team_workbook(team: Team) -> Workbook:
     )
     write_rows(book, HISTORY, [_history_row(h) for h in team.history])
     write_rows(book, CASES, [_case_row(c) for c in team.cases])
+    for sheet in book.worksheets:
+        # Printed, a sheet keeps its columns on one page across.
+        page_setup(sheet, landscape=True, title=sheet.title, fit_width=True)
+        sheet.print_title_rows = "1:1"
     return book
 
 

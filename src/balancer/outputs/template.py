@@ -43,6 +43,7 @@ from balancer.files.schema import (
     STAFF,
     Sheet,
 )
+from balancer.outputs.styling import page_setup
 from balancer.outputs.team_workbook import team_workbook
 
 if TYPE_CHECKING:
@@ -256,4 +257,5 @@ def _add_instructions(book: Workbook) -> None:
     sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
     sheet.column_dimensions["A"].width = 16
     sheet.column_dimensions["B"].width = 100
+    page_setup(sheet, landscape=True, title=INSTRUCTIONS.name, fit_width=True)
     book.active = 0

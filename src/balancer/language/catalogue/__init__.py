@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from balancer.language.catalogue.checks import CHECKS
+from balancer.language.catalogue.cli import CLI
 from balancer.language.catalogue.common import COMMON
 from balancer.language.catalogue.entry import Entry
 from balancer.language.catalogue.goals import GOALS
@@ -26,6 +27,7 @@ __all__ = ["AREAS", "CATALOGUE", "Entry", "patterns"]
 #: The areas in the order they are merged.
 AREAS: tuple[dict[str, Entry], ...] = (
     CHECKS,
+    CLI,
     COMMON,
     GOALS,
     REASONS,

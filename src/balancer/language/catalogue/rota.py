@@ -136,10 +136,6 @@ ROTA: dict[str, Entry] = {
         "da": "Ingen vagtplan: løsningen endte {status}; se konflikterne "
         "nedenfor",
     },
-    "summary.relaxed": {
-        "en": "This rota breaks some demands: see conflicts",
-        "da": "Denne vagtplan bryder nogle krav: se konflikterne",
-    },
     "header.Solve": {"en": "Solve", "da": "Løsning"},
     "header.Item": {"en": "Item", "da": "Punkt"},
     "header.Value": {"en": "Value", "da": "Værdi"},

@@ -236,7 +236,10 @@ def _warm_start(
     for index in range(len(built.model.proto.variables)):
         var = built.model.get_int_var_from_proto_index(index)
         built.model.add_hint(var, run.solver.value(proxy_of(copy, index)))
-    return f"warm start: simple plan with objective {run.objective}"
+    # Written out like the other figures: "23592", not the float's
+    # "23592.000000000007" (nor an exponent).
+    points = f"{run.objective or 0.0:.2f}".rstrip("0").rstrip(".")
+    return f"warm start: simple plan with objective {points}"
 
 
 def within_budget(data: BacklogData, owners: Mapping[str, str | None]) -> bool:

@@ -35,6 +35,7 @@ from balancer.solvers.rota.eligibility import unavailability
 from balancer.solvers.rota.limits import day_refusal
 from balancer.solvers.rota.model import build_model, to_result
 from balancer.solvers.rota.objectives import Term
+from balancer.solvers.rota.tiers import reporting
 from balancer.solvers.runner import run_model
 
 if TYPE_CHECKING:
@@ -171,7 +172,14 @@ def solve_relaxed(
         ),
     )
     built.minimize()
-    run = run_model(built.model, params, time_limit)
+    progress = reporting(
+        params,
+        started,
+        "demands, points",
+        built.shares.per_unit,
+        per_missing=RELAX_WEIGHT,
+    )
+    run = run_model(built.model, progress, time_limit)
     conflicts = list(known)
     if run.has_solution:
         rota = built.variables.extract(run.solver)
