@@ -307,6 +307,7 @@ def case_record(row: Row) -> Case | None:
         "effort_hours": row.required("effort_hours", parse_number),
         "received": row.required("received", parse_date),
         "deadline": row.get("deadline", parse_date),
+        "started": row.get("started", parse_date),
         "priority": row.get("priority", parse_priority),
         "owner": row.text("owner"),
         "status": row.get("status", parse_status),
@@ -321,6 +322,7 @@ def case_record(row: Row) -> Case | None:
         fields,
         (
             ("deadline", "deadline"),
+            ("started (", "started"),
             ("needs an owner", "owner"),
             ("effort", "effort_by_staff"),
         ),
