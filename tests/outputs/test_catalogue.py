@@ -53,3 +53,10 @@ def test_numbers_drop_trailing_zeros_and_minus_zero() -> None:
     assert Words("da").hours(-2.25, signed=True) == "-2,25 t"
     assert Words("da").hours(1.5, signed=True) == "+1,5 t"
     assert Words("en").hours(0, signed=True) == "0 h"
+
+
+def test_whole_numbers_keep_their_zeros() -> None:
+    # Stripping trailing zeros is for decimals only: 200 % is not 2 %.
+    assert Words("en").number(200, 0) == "200"
+    assert Words("da").number(1500.0) == "1500"
+    assert Words("en").number(0.0, 0) == "0"

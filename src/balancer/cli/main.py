@@ -2,7 +2,8 @@
 
 One module per command group: :mod:`.team` (template, validate),
 :mod:`.planning` (rota, rebalance, plan, check, demo), :mod:`.replan`,
-:mod:`.publish` (ics, diff, statements) and :mod:`.bench`. Options shared
+:mod:`.publish` (ics, diff, statements), :mod:`.board` and
+:mod:`.bench`. Options shared
 by the solving commands, and the one place they become solver settings,
 are in :mod:`.options`.
 
@@ -19,6 +20,7 @@ from typing import Any
 import click
 
 from balancer.cli.bench import bench
+from balancer.cli.board import board
 from balancer.cli.options import EXIT_BAD_INPUT, EXIT_OK
 from balancer.cli.planning import check, demo, plan, rebalance, rota
 from balancer.cli.publish import diff, ics, statements
@@ -102,6 +104,7 @@ for command in (
     diff,
     statements,
     replan,
+    board,
     bench,
 ):
     cli.add_command(command)

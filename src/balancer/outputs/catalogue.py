@@ -1,6 +1,8 @@
 """Every sentence the outputs print, in English and Danish.
 
-Key -> language -> template; :class:`balancer.outputs.words.Words` fills
+Key -> language -> template (the board page's words are in
+:mod:`.board_catalogue`, taken in at the end);
+:class:`balancer.outputs.words.Words` fills
 the fields in (numbers, hours and dates already written the language's
 way). A test checks that every key has every language and the same
 fields in each.
@@ -9,6 +11,8 @@ fields in each.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from balancer.outputs.board_catalogue import BOARD_CATALOGUE
 
 if TYPE_CHECKING:
     from balancer.outputs.words import Language
@@ -187,3 +191,5 @@ CATALOGUE: dict[str, _Entry] = {
         "da": ". Intet overføres til {month}.",
     },
 }
+
+CATALOGUE.update(BOARD_CATALOGUE)
