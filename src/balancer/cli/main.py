@@ -2,8 +2,8 @@
 
 One module per command group: :mod:`.team` (template, validate),
 :mod:`.planning` (rota, rebalance, plan, check, demo), :mod:`.replan`,
-:mod:`.publish` (ics, diff, statements), :mod:`.board` and
-:mod:`.bench`. Options shared
+:mod:`.publish` (ics, diff, statements), :mod:`.board`, :mod:`.serve`
+(the web app) and :mod:`.bench`. Options shared
 by the solving commands, and the one place they become solver settings,
 are in :mod:`.options`.
 
@@ -25,6 +25,7 @@ from balancer.cli.options import EXIT_BAD_INPUT, EXIT_OK
 from balancer.cli.planning import check, demo, plan, rebalance, rota
 from balancer.cli.publish import diff, ics, statements
 from balancer.cli.replan import replan
+from balancer.cli.serve import serve
 from balancer.cli.team import template, validate
 from balancer.errors import BalancerError
 from balancer.version import __version__
@@ -105,6 +106,7 @@ for command in (
     statements,
     replan,
     board,
+    serve,
     bench,
 ):
     cli.add_command(command)
