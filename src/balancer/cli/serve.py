@@ -7,6 +7,7 @@ upload files and read the plans.
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
 from pathlib import Path
@@ -135,4 +136,8 @@ def serve(
         f"{settings.work}). Press Ctrl-C to stop.",
     )
     config = uvicorn.Config(app, log_level="warning", lifespan="on")
-    uvicorn.Server(config).run(sockets=[sock])
+    # uvicorn shuts down in order (runs stopped, their best plans written)
+    # and then passes Ctrl-C on; for the planner that is just a stop.
+    with contextlib.suppress(KeyboardInterrupt):
+        uvicorn.Server(config).run(sockets=[sock])
+    click.echo("balancer stopped.")

@@ -110,8 +110,8 @@ BOARD_CATALOGUE: dict[str, _Entry] = {
         "da": "Reolen er tom: alle sager har en sagsbehandler.",
     },
     "board.shelf.no_forecast": {
-        "en": "Forecasts come from a backlog plan (--backlog).",
-        "da": "Prognoser kommer fra en sagsplan (--backlog).",
+        "en": "Forecasts come from a backlog plan.",
+        "da": "Prognoser kommer fra en sagsplan.",
     },
     # -- flow ---------------------------------------------------------------
     "board.flow": {
@@ -149,8 +149,8 @@ BOARD_CATALOGUE: dict[str, _Entry] = {
     },
     "board.flow.unknown": {"en": "not known", "da": "ukendt"},
     "board.flow.needs_previous": {
-        "en": "needs last week's team workbook (--previous)",
-        "da": "kræver sidste uges teamark (--previous)",
+        "en": "needs last week's team workbook",
+        "da": "kræver sidste uges teamark",
     },
     "board.flow.since": {
         "en": "Since last week: {arrived} arrived, {started} started, "

@@ -49,7 +49,7 @@ _ROW = 19
 _NAME = 180
 _DUTY = 110
 _BARS = 300
-_DESK = _BARS + 190
+_DESK = _BARS + 205
 _FAIR = 300
 _GAP = 16
 _HEAD = 34
@@ -195,7 +195,8 @@ def _chart(figures: BoardFigures, words: Words) -> dict[str, Any]:
     duty_max = max([p.duty_hours for p in people] + [1.0])
     casework_max = max([p.casework_hours for p in people] + [1.0])
     desk_max = min(
-        max([p.desk_hours for p in people] + [1.0]), 3 * casework_max
+        max([p.desk_hours for p in people] + [casework_max]),
+        3 * casework_max,
     )
     fair_max = max([abs(p.deviation) for p in people if p.takes_duty] + [2.0])
     x_duty = _NAME
@@ -220,8 +221,8 @@ def _chart(figures: BoardFigures, words: Words) -> dict[str, Any]:
         "x_duty": x_duty,
         "x_desk": x_desk,
         "x_fair": x_fair,
-        "x_desk_text": x_desk + _BARS + 120,
-        "x_load_text": x_desk + _BARS + 182,
+        "x_desk_text": x_desk + _BARS + 112,
+        "x_load_text": x_desk + _BARS + 120,
         "fair_mid": x_fair + _FAIR / 2,
         "rows": bars,
         "note": note,
