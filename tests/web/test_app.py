@@ -202,3 +202,28 @@ def test_leftovers_of_a_killed_writer_are_swept(tmp_path: Path) -> None:
     (tmp_path / "run-01" / "rota.xlsx").write_bytes(b"whole")
     assert sweep_partial_files(tmp_path) == 1
     assert [p.name for p in (tmp_path / "run-01").iterdir()] == ["rota.xlsx"]
+
+
+def test_stopping_the_server_keeps_the_best_plan_whole(folder: Path) -> None:
+    """The server stops mid-search (the demo team, a minute's limit): the
+    run stops, writes its best plan atomically, and nothing half-written
+    is left behind."""
+    from balancer.domain import Month
+    from balancer.inputs.demo import make_demo_team
+
+    march = Month(year=2027, month=3)
+    team = make_demo_team(march, cases=40)
+    path = write_team_workbook(team, folder / "demo.xlsx")
+    with _client(folder) as client:
+        base = _workspace(client)
+        _upload(client, base, path, "2027-03")
+        client.post(base + "plan", data={"month": "2027-03",
+                                         "time_limit": "60"})  # fmt: skip
+        deadline = time.monotonic() + 60
+        while client.get(base + "progress").json()["objective"] is None:
+            assert time.monotonic() < deadline
+            time.sleep(0.2)
+    # Leaving the block shut the app down while the search was under way.
+    [rota] = (folder / "work").rglob("rota.xlsx")
+    assert read_rota_workbook(rota, team, march)
+    assert not list((folder / "work").rglob("*.tmp"))
