@@ -75,3 +75,27 @@ def test_a_big_team_shows_the_most_loaded(tmp_path: Path) -> None:
     assert f'data-people="{MAX_PEOPLE + 5}"' in html
     first = html.index('class="person"')
     assert 'data-staff="p040"' in html[first : first + 200]
+
+
+def test_a_crowded_duty_table_makes_room_by_showing_fewer_people() -> None:
+    # 60 people, every one on the phone every day this week: the cells
+    # are crowded, so the table is dense and the chart shows fewer rows,
+    # to keep the page to one screen (and one printed page).
+    from datetime import timedelta
+
+    from balancer.result import DutyAssignment
+
+    staff = tuple(make_staff(f"p{i:02d}") for i in range(60))
+    team = make_team(staff=staff)
+    monday = date(2027, 1, 4)
+    rota = [
+        DutyAssignment(
+            staff_id=p.id, day=monday + timedelta(days=d), duty_id="phone",
+            slot_index=0,
+        )
+        for p in staff
+        for d in range(5)
+    ]  # fmt: skip
+    html = board_html(board_figures(team, JANUARY, rota, WEDNESDAY))
+    assert 'class="duty dense"' in html
+    assert 8 <= html.count('class="person"') < MAX_PEOPLE

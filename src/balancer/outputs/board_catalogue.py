@@ -207,8 +207,8 @@ BOARD_CATALOGUE: dict[str, _Entry] = {
         "{days} dage.",
     },
     "board.talk.oldest_deadline": {
-        "en": " Its deadline was {deadline}.",
-        "da": " Fristen var {deadline}.",
+        "en": " Its deadline was {deadline}",
+        "da": " Fristen var {deadline}",
     },
     "board.talk.empty_shelf": {
         "en": "The shelf is empty.",

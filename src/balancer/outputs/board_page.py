@@ -41,8 +41,21 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_PEOPLE", "board_html", "write_board_page"]
 
-#: People shown in the load chart; a bigger team shows the most loaded.
+#: People shown in the load chart; a bigger team shows the most loaded
+#: (fewer when a crowded duty table leaves less room: see _layout).
 MAX_PEOPLE = 36
+
+#: Height of the page's content, in CSS pixels: one 1920 x 1080 screen,
+#: which prints (at the page's print zoom) on one landscape A4 page.
+_SCREEN = 1080
+#: Room above and below the two left-hand sections: the head, the
+#: section titles, the notes under them.
+_FRAME = 250
+#: Duty cells: names per line at the normal and the dense size, and the
+#: height of a line; a cell with more names than fit normally makes the
+#: table dense.
+_PER_LINE = (6, 9)
+_LINE = (20, 21)
 
 #: Chart geometry, in SVG pixels.
 _ROW = 19
@@ -102,6 +115,7 @@ def _page(
 ) -> dict[str, Any]:
     year, week, _ = figures.monday.isocalendar()
     shown = figures.days
+    dense, rows = _layout(figures)
     return {
         "title": words("board.title", week=week, year=year),
         "span": words(
@@ -123,8 +137,8 @@ def _page(
         "open_cases": figures.open_cases,
         "shelf_length": figures.shelf_length,
         "today": figures.today.isoformat(),
-        "duty": _duty(figures, words),
-        "chart": _chart(figures, words),
+        "duty": {**_duty(figures, words), "dense": dense},
+        "chart": _chart(figures, words, rows),
         "shelf": _shelf(figures, words),
         "flow": _flow(figures, words),
         "talk": _talk(figures, words),
@@ -180,15 +194,32 @@ def _duty_cell(cell: DutyCell, today: bool, words: Words) -> dict[str, Any]:
     return {"kind": kind, "today": today, "people": people, "text": text}
 
 
-def _chart(figures: BoardFigures, words: Words) -> dict[str, Any]:
+def _layout(figures: BoardFigures) -> tuple[bool, int]:
+    """Dense duty table or not, and how many people the chart shows.
+
+    The page must fit one screen (and so one printed page): the duty
+    table's height is estimated from the most crowded cell of each slot,
+    and the chart gets the rest, at most :data:`MAX_PEOPLE` rows.
+    """
+    crowds = [max(len(c.staff) for c in row.cells) for row in figures.duty]
+    dense = any(n > 2 * _PER_LINE[0] for n in crowds)
+    per_line, line = _PER_LINE[dense], _LINE[dense]
+    table = 30 + sum(max(2, -(-n // per_line)) * line + 8 for n in crowds)
+    room = _SCREEN - _FRAME - table
+    return dense, max(8, min(MAX_PEOPLE, room // _ROW))
+
+
+def _chart(
+    figures: BoardFigures, words: Words, limit: int = MAX_PEOPLE
+) -> dict[str, Any]:
     """Rows of bars: duty, cases on the desk, fairness to date."""
     people = list(figures.people)
     note = ""
-    if len(people) > MAX_PEOPLE:
+    if len(people) > limit:
         people.sort(key=_by_load)
-        people = people[:MAX_PEOPLE]
+        people = people[:limit]
         note = words(
-            "board.people.some", shown=MAX_PEOPLE, count=len(figures.people)
+            "board.people.some", shown=limit, count=len(figures.people)
         )
     else:
         people.sort(key=lambda p: p.name.casefold())
@@ -480,6 +511,8 @@ def _talk(figures: BoardFigures, words: Words) -> list[str]:
                 "board.talk.oldest_deadline",
                 deadline=words.day(oldest.deadline),
             )
+            # Danish dates end in a full stop already ("4. mar.").
+            text += "" if text.endswith(".") else "."
         points.append(text)
     points.append(_short_text(talk.short, words))
     return points
