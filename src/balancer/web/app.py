@@ -203,7 +203,10 @@ class _Pages:
                 if (workspace.results / name).exists()
             ]
         team = workspace.team
+        shown = Month.parse(workspace.result_month or workspace.month)
         return {
+            "sick_min": shown.first.isoformat(),
+            "sick_max": shown.last.isoformat(),
             "ws": workspace,
             "candidates": self._candidates(),
             "folder": str(self.settings.folder),
