@@ -43,8 +43,10 @@ MARCH = Month(year=2027, month=3)
 
 def _need(reason: str) -> None:
     if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason}; .ci/run should have installed it")
-    pytest.skip(reason)
+        pytest.fail(
+            f"{reason}; .ci/run should have installed it", pytrace=False
+        )
+    pytest.skip(reason, allow_module_level=True)
 
 
 try:
