@@ -2,7 +2,7 @@
 
 Bottom to top: ``domain`` (with ``errors`` and ``result`` beside it);
 ``files``, ``solvers`` and ``validate``; ``inputs`` and ``outputs``;
-``bench``; ``cli``. A module imports only from its own package or from
+``bench``; ``web``; ``cli``. A module imports only from its own package or from
 a layer below; packages of one layer never import each other (the
 validator shares no code with the solvers; readers and writers stay
 apart). No module imports another package's underscored names, and the
@@ -32,7 +32,8 @@ LAYERS = {
     "inputs": 2,
     "outputs": 2,
     "bench": 3,
-    "cli": 4,
+    "web": 4,
+    "cli": 5,
 }
 #: Imports allowed within one layer, across packages.
 BESIDE = {("result", "domain"), ("language", "domain")}

@@ -447,3 +447,12 @@ def test_absence_planner_refuses_to_starve_a_slot() -> None:
     afternoon = (time(13), time(16))
     assert planner.try_add("bo", monday, monday, sick, afternoon)
     assert planner.try_add("cy", date(2027, 1, 5), date(2027, 1, 5), sick)
+
+
+def test_cases_under_way_have_a_started_date_and_others_none() -> None:
+    team = make_demo_team(JANUARY)
+    under_way = {CaseStatus.IN_PROGRESS, CaseStatus.WAITING}
+    for case in team.cases:
+        assert (case.started is not None) == (case.status in under_way)
+        if case.started is not None:
+            assert case.received <= case.started < JANUARY.first

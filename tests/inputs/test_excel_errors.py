@@ -7,6 +7,7 @@ Excel row (header = row 1) and the column header, with a fix.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -238,3 +239,28 @@ def test_one_duty_with_two_names_is_a_problem(tmp_path: Path) -> None:
         3,
         "Name",
     )
+
+
+def _with_started(value: Any) -> Sheets:
+    sheets = base_sheets()
+    sheets["Cases"][0].append("Påbegyndt")  # the Danish header
+    sheets["Cases"][1].append(value)
+    return sheets
+
+
+def test_started_is_read_as_a_date(tmp_path: Path) -> None:
+    path = write_book(tmp_path / "team.xlsx", _with_started("03.12.2026"))
+    [case] = read_team_workbook(path).cases
+    assert case.started == date(2026, 12, 3)
+
+
+def test_started_before_received_is_reported_at_its_cell(
+    tmp_path: Path,
+) -> None:
+    problem = _only_problem(tmp_path, _with_started("01.11.2026"))
+    assert (problem.sheet, problem.row, problem.column) == (
+        "Cases",
+        2,
+        "Påbegyndt",
+    )
+    assert "before it was received" in problem.message

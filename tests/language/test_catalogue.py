@@ -71,3 +71,10 @@ def test_numbers_drop_trailing_zeros_and_minus_zero() -> None:
 def test_no_key_is_defined_in_two_areas() -> None:
     keys = [key for area in AREAS for key in area]
     assert len(keys) == len(set(keys))
+
+
+def test_whole_numbers_keep_their_zeros() -> None:
+    # Stripping trailing zeros is for decimals only: 200 % is not 2 %.
+    assert Words("en").number(200, 0) == "200"
+    assert Words("da").number(1500.0) == "1500"
+    assert Words("en").number(0.0, 0) == "0"

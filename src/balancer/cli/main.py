@@ -2,7 +2,8 @@
 
 One module per command group: :mod:`.team` (template, validate),
 :mod:`.planning` (rota, rebalance, plan, check, demo), :mod:`.replan`,
-:mod:`.publish` (ics, diff, statements) and :mod:`.bench`. Options shared
+:mod:`.publish` (ics, diff, statements), :mod:`.board`, :mod:`.serve`
+(the web app) and :mod:`.bench`. Options shared
 by the solving commands, and the one place they become solver settings,
 are in :mod:`.options`.
 
@@ -21,11 +22,13 @@ from typing import IO, Any
 import click
 
 from balancer.cli.bench import bench
+from balancer.cli.board import board
 from balancer.cli.options import EXIT_BAD_INPUT, EXIT_OK
 from balancer.cli.planning import check, demo, plan, rebalance, rota
 from balancer.cli.publish import diff, ics, statements
 from balancer.cli.replan import replan
 from balancer.cli.rewrite import rewrite
+from balancer.cli.serve import serve
 from balancer.cli.team import template, validate
 from balancer.errors import BalancerError
 from balancer.version import __version__
@@ -161,6 +164,8 @@ for command in (
     statements,
     replan,
     rewrite,
+    board,
+    serve,
     bench,
 ):
     cli.add_command(command)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import IntEnum, StrEnum
 from typing import Self
 
@@ -63,6 +64,11 @@ class Case(FrozenModel):
     deadline: InputDate | None = Field(
         default=None, description="KPI deadline, if any."
     )
+    started: date | None = Field(
+        default=None,
+        description="Date work on the case began (the citizen's wait "
+        "ended); blank = not started, or not recorded.",
+    )
     priority: Priority = Field(
         default=Priority.NORMAL, description="Urgency, low to urgent."
     )
@@ -99,6 +105,11 @@ class Case(FrozenModel):
         if self.deadline is not None and self.deadline < self.received:
             raise ValueError(
                 f"the deadline {self.deadline} is before the case was "
+                f"received ({self.received})"
+            )
+        if self.started is not None and self.started < self.received:
+            raise ValueError(
+                f"the case was started ({self.started}) before it was "
                 f"received ({self.received})"
             )
         if self.status in (CaseStatus.IN_PROGRESS, CaseStatus.ASSIGNED) and (

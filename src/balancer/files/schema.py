@@ -26,6 +26,7 @@ __all__ = [
     "BOARD_MAX_ROWS",
     "CARRIED_IN",
     "CASES",
+    "CASE_PLAN",
     "DUTIES",
     "HISTORY",
     "INSTRUCTIONS",
@@ -325,6 +326,9 @@ CASES = Sheet(
                "12.11.2026"),
         Column("deadline", "Deadline", ("Frist", "Svarfrist"), False,
                "12.01.2027"),
+        Column("started", "Started", ("Startet", "Påbegyndt",
+                                      "Paabegyndt"), False, "20.11.2026",
+               "Blank = not started; the board's flow figures use it."),
         Column("priority", "Priority", ("Prioritet",), False, "normal",
                "low, normal, high or urgent."),
         Column("owner", "Owner", ("Sagsbehandler", "Ejer"), False, "AH",
@@ -533,6 +537,31 @@ PUBLISHED = Sheet(
     max_rows_fix=_BOARD_ROWS_FIX,
     columns=BOARD.columns,
 )
+
+#: The backlog workbook's Cases sheet: where each case goes and when it
+#: is forecast to be worked (``balancer board --backlog`` reads it). The
+#: forecast columns are required, so a team workbook's Cases sheet given
+#: by mistake is refused with a clear message.
+CASE_PLAN = Sheet(
+    key="case_plan",
+    name="Cases",
+    aliases=("Sager",),
+    required=True,
+    columns=(
+        Column("case", "Case", ("Sag",), True, "2027-0142"),
+        Column("owner", "Owner", ("Sagsbehandler",), False, "AH",
+               "Blank = on the shelf."),
+        Column("previous_owner", "Previous owner", ("Tidligere ejer",),
+               False, "BK"),
+        Column("planned_start", "Planned start", ("Planlagt start",), True,
+               "04.01.2027", "Blank = not planned (on the shelf)."),
+        Column("planned_finish", "Planned finish", ("Planlagt slut",),
+               False, "06.01.2027"),
+        Column("late", "Late", ("Forsinket",), True, "yes",
+               "yes = forecast to miss its deadline."),
+        Column("risk", "Risk", ("Risiko",), False, ""),
+    ),
+)  # fmt: skip
 
 #: Every Rules-sheet setting, in template order.
 SETTINGS: tuple[Setting, ...] = _settings()

@@ -318,6 +318,7 @@ def case_record(row: Row) -> Case | None:
         "effort_hours": row.required("effort_hours", parse_number),
         "received": row.required("received", parse_date),
         "deadline": row.get("deadline", parse_date),
+        "started": row.get("started", parse_date),
         "priority": row.get("priority", parse_priority),
         "owner": row.text("owner"),
         "status": row.get("status", parse_status),
@@ -334,6 +335,7 @@ def case_record(row: Row) -> Case | None:
         (
             ("deadline", "deadline"),
             ("may move is for", "may_move"),
+            ("started (", "started"),
             ("needs an owner", "owner"),
             ("both pinned", "may_move"),
             ("effort", "effort_by_staff"),

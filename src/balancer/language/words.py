@@ -170,7 +170,9 @@ class Words:
     def number(self, value: float, decimals: int = 2) -> str:
         """``13.5`` or ``13,5``: no trailing zeros, never ``-0``."""
         rounded = round(float(value), decimals) + 0.0
-        text = f"{rounded:.{decimals}f}".rstrip("0").rstrip(".")
+        text = f"{rounded:.{decimals}f}"
+        if "." in text:  # never strip the zeros of a whole number (200)
+            text = text.rstrip("0").rstrip(".")
         if text in ("", "-0"):
             text = "0"
         return text.replace(".", ",") if self.lang == "da" else text

@@ -415,13 +415,13 @@ def _staffing_note(
     high: int | None,
 ) -> str:
     if low is None or target is None or high is None:
-        return words("board.unknown_slot")
+        return words("board_sheet.unknown_slot")
     if count < low:
-        return words("board.short", count=low - count)
+        return words("board_sheet.short", count=low - count)
     if count > high:
-        return words("board.over", count=count - high)
+        return words("board_sheet.over", count=count - high)
     if count < target:
-        return words("board.below_target", count=target - count)
+        return words("board_sheet.below_target", count=target - count)
     return ""
 
 
@@ -435,4 +435,4 @@ def _time(slot: Slot | None, index: int, lang: Language) -> str:
     """The slot's times, or ``slot 2`` for one the team does not have."""
     if slot is not None:
         return slot.label
-    return Words(lang)("board.slot", number=index + 1)
+    return Words(lang)("board_sheet.slot", number=index + 1)

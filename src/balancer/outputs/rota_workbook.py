@@ -247,7 +247,7 @@ def add_board_sheet(
     page_setup(
         sheet,
         landscape=True,
-        title=words("board.title", month=month),
+        title=words("board_sheet.title", month=month),
         scale=print_scale(
             width, len(headers), True, height_points=tallest + header
         ),

@@ -319,6 +319,7 @@ def _case_row(case: Any) -> dict[str, Any]:
         "effort_hours": _number(case.effort_hours),
         "received": case.received,
         "deadline": case.deadline,
+        "started": case.started,
         "priority": case.priority.name.lower(),
         "owner": case.owner,
         "status": _STATUS_TEXT[case.status],

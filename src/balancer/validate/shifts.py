@@ -133,7 +133,7 @@ def resolve(
     elif not month.first <= a.day <= month.last:
         problem = ("check.outside_month", {"month": month})
     if problem is not None or duty is None:
-        key, fields = problem or ("board.unknown_slot", {})
+        key, fields = problem or ("board_sheet.unknown_slot", {})
         found.append(
             violation(
                 "known_slot", key, a.day, a.staff_id, day=a.day, **fields

@@ -346,6 +346,41 @@ def test_ctrl_c_in_the_first_tier_returns_the_valid_start(
     assert f"{result.stats.objective:g} points" in start
 
 
+def test_ctrl_c_while_the_start_is_repriced_keeps_the_tiers_rota(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A Stop that lands while the first tier's rota is priced as the new
+    start (so the pricing finds nothing) must still keep a rota: the
+    tier's, which keeps every hard rule. It once came back as TIME_LIMIT
+    with no rota at all. The start's price per goal is made unknown, so
+    the tier's rota is always the one priced next."""
+    from balancer.inputs.demo import make_demo_team
+    from balancer.solvers.rota import tiers
+    from balancer.solvers.rota.hints import Priced
+    from balancer.solvers.runner import request_stop
+
+    priced: list[int] = []
+
+    def stopped_while_pricing(*args: Any, **kwargs: Any) -> None:
+        priced.append(1)
+        request_stop()
+
+    monkeypatch.setattr(Priced, "of", lambda *args: None)
+    monkeypatch.setattr(tiers, "complete_hint", stopped_while_pricing)
+    # A small team and a long limit, so the first tier is proven even on
+    # a busy machine; the stop ends the solve right after.
+    team = make_demo_team(JANUARY, staff=12, cases=0)
+    result = checked(
+        team,
+        JANUARY,
+        solve_rota(team, JANUARY, SolveParams(time_limit=30, workers=1)),
+    )
+    assert priced == [1]
+    assert result.status is SolveStatus.FEASIBLE
+    assert result.assignments
+    assert result.stats.interrupted
+
+
 def test_without_tiers_one_weighted_search(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -23,7 +23,7 @@ import random
 
 from balancer.domain import Month, Team
 from balancer.inputs.demo.absences import AbsencePlanner, make_absences
-from balancer.inputs.demo.cases import make_cases
+from balancer.inputs.demo.cases import make_cases, started_dates
 from balancer.inputs.demo.duties import make_calendar, make_duties
 from balancer.inputs.demo.people import make_staff
 from balancer.inputs.demo.sizes import (
@@ -93,7 +93,11 @@ def make_demo_team(
             stream(seed, "preferences", month), people, month, calendar
         ),
         history=make_history(stream(seed, "history", month), people),
-        cases=make_cases(stream(seed, "cases", month), people, month, cases),
+        cases=started_dates(
+            stream(seed, "started", month),
+            make_cases(stream(seed, "cases", month), people, month, cases),
+            month,
+        ),
     )
 
 

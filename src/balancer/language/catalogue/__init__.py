@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from balancer.language.catalogue.board_page import BOARD_PAGE
 from balancer.language.catalogue.checks import CHECKS
 from balancer.language.catalogue.cli import CLI
 from balancer.language.catalogue.common import COMMON
@@ -26,6 +27,7 @@ __all__ = ["AREAS", "CATALOGUE", "Entry", "patterns"]
 
 #: The areas in the order they are merged.
 AREAS: tuple[dict[str, Entry], ...] = (
+    BOARD_PAGE,
     CHECKS,
     CLI,
     COMMON,

@@ -119,15 +119,15 @@ ROTA: dict[str, Entry] = {
     "rota.closed": {"en": "closed", "da": "lukket"},
     "rota.away_part": {"en": "{reason} {span}", "da": "{reason} {span}"},
     # -- the Board ------------------------------------------------------------
-    "board.title": {"en": "Board {month}", "da": "Tavle {month}"},
-    "board.short": {"en": "short by {count}", "da": "mangler {count}"},
-    "board.over": {"en": "over by {count}", "da": "{count} for mange"},
-    "board.below_target": {
+    "board_sheet.title": {"en": "Board {month}", "da": "Tavle {month}"},
+    "board_sheet.short": {"en": "short by {count}", "da": "mangler {count}"},
+    "board_sheet.over": {"en": "over by {count}", "da": "{count} for mange"},
+    "board_sheet.below_target": {
         "en": "below target by {count}",
         "da": "{count} under mål",
     },
-    "board.unknown_slot": {"en": "unknown slot", "da": "ukendt vagt"},
-    "board.slot": {"en": "slot {number}", "da": "vagt {number}"},
+    "board_sheet.unknown_slot": {"en": "unknown slot", "da": "ukendt vagt"},
+    "board_sheet.slot": {"en": "slot {number}", "da": "vagt {number}"},
     # -- the Summary ----------------------------------------------------------
     "summary.title": {"en": "Summary {month}", "da": "Overblik {month}"},
     "summary.rota": {"en": "Rota {month}", "da": "Vagtplan {month}"},

@@ -212,7 +212,7 @@ def _what(team: Team, a: DutyAssignment) -> Said:
     label: object = (
         duty.slots[a.slot_index].label
         if duty and a.slot_index < len(duty.slots)
-        else Said.of("board.slot", number=a.slot_index + 1)
+        else Said.of("board_sheet.slot", number=a.slot_index + 1)
     )
     title = (duty.title.strip() or a.duty_id) if duty else a.duty_id
     return Said.of("kept.what", who=who, day=a.day, span=label, duty=title)

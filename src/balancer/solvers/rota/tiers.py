@@ -276,7 +276,10 @@ def _keep(
         built, found, time_limit=hint_limit(params, started), params=params
     )
     if priced is None:
-        out.start, out.priced = None, None
+        # Pricing ran out or was stopped (a Stop, Ctrl-C): the tier's
+        # rota still keeps every hard rule and cap, so it stays the rota
+        # to fall back on; the solve prices it once more if it must.
+        out.start, out.priced = found, None
         return
     out.start, out.priced = found, priced
     limit = min(REPAIR_SHARE * params.time_limit, time_left(params, started))
