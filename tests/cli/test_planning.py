@@ -100,7 +100,7 @@ def test_check_accepts_the_rota_then_flags_a_hand_edit(
     book.save(out)
     broken = _run("check", team_path, out, "--month", "2027-01")
     assert broken.exit_code == 1
-    assert "rule(s) broken" in broken.output
+    assert "rule broken:" in broken.output or "rules broken:" in broken.output
 
 
 def test_infeasible_rota_explains_and_exits_1(tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ def test_template_then_validate_is_clean(tmp_path: Path) -> None:
     code, output = _run("validate", str(path), "--month", "2027-01")
     assert code == 0, output
     assert "1 staff, 1 duties (1 slots), 1 absences, 1 cases" in output
-    assert "2027-01 has 20 opening days" in output
+    assert "January 2027 has 20 opening days" in output
 
 
 def test_validate_lists_every_problem_and_exits_2(tmp_path: Path) -> None:

@@ -26,6 +26,9 @@ SAME_IN_BOTH = {
     "why.closed.weekend",
     "why.away_part",
     "conflict.kept",
+    "console.seconds",
+    "validate.notes",
+    "validate.month_problems",
 }
 
 

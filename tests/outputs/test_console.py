@@ -60,3 +60,11 @@ def test_a_rota_that_keeps_every_demand_reads_as_before() -> None:
     assert (
         first == "Rota: FEASIBLE, objective 120, bound 100, gap 16.7 %, 1.5 s"
     )
+
+
+def test_the_summary_in_danish() -> None:
+    lines = list(rota_lines(rota_result(), "da"))
+    assert lines[0] == (
+        "Vagtplan: GYLDIG, målfunktion 120, grænse 100, afstand 16,7 %, 1,5 s"
+    )
+    assert stats_line(rota_result().stats, "da").startswith("GYLDIG")

@@ -40,6 +40,9 @@ class _PlannerGroup(click.Group):
     """A group that reports balancer errors plainly and exits with 2."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        from balancer.language import choose_terminal_language
+
+        choose_terminal_language(None)  # each command chooses afresh
         try:
             return super().invoke(ctx)
         except BalancerError as error:
@@ -47,6 +50,8 @@ class _PlannerGroup(click.Group):
                 raise
             click.echo(f"Error: {error}", err=True)
             ctx.exit(EXIT_BAD_INPUT)
+        finally:
+            choose_terminal_language(None)
 
 
 @click.group(

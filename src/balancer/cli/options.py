@@ -229,9 +229,12 @@ MONTH = click.option(
 def _language(
     ctx: click.Context, param: click.Parameter, value: str | None
 ) -> str:
-    """``--lang`` as given, else the ``BALANCER_LANG`` setting, else en."""
-    from balancer.language import terminal_language
+    """``--lang`` as given, else the ``BALANCER_LANG`` setting, else en;
+    the command's terminal messages follow it too."""
+    from balancer.language import choose_terminal_language, terminal_language
 
+    if value is not None:
+        choose_terminal_language("da" if value == "da" else "en")
     return value or terminal_language()
 
 

@@ -136,7 +136,7 @@ def rota(
         written = write_rota_workbook(
             team, month, result, target, inputs=inputs, lang=lang
         )
-        click.echo(f"Wrote {written}")
+        click.echo(_wrote(written))
     ctx.exit(exit_for(result.status.has_plan and not result.relaxed))
 
 
@@ -216,7 +216,7 @@ def rebalance(
         written = write_backlog_workbook(
             team, result, output, inputs=inputs, baselines=figures
         )
-        click.echo(f"Wrote {written}")
+        click.echo(_wrote(written))
     ctx.exit(exit_for(result.status.has_plan))
 
 
@@ -254,7 +254,7 @@ def _run_plan(
             baselines=figures,
             lang=lang,
         )
-        click.echo(f"Wrote {written}")
+        click.echo(_wrote(written))
     ok = plan.rota.status.has_plan and plan.backlog.status.has_plan
     return exit_for(ok and not plan.rota.relaxed)
 
@@ -309,6 +309,7 @@ def check(
     listed).
     """
     from balancer.inputs.rota_workbook import open_rota_workbook
+    from balancer.language import Words, terminal_language
     from balancer.validate.rota import check_rota
 
     book = open_rota_workbook(rota_path)
@@ -316,14 +317,14 @@ def check(
     team = read_team(team_path, month).team
     assignments = book.assignments(team, month)
     violations = check_rota(team, month, assignments)
+    words = Words(terminal_language())
     if not violations:
-        click.echo(
-            f"{rota_path}: OK. {len(assignments)} duty slots, no rule broken."
-        )
+        click.echo(words("check.ok", path=rota_path, count=len(assignments)))
         ctx.exit(EXIT_OK)
-    click.echo(f"{rota_path}: {len(violations)} rule(s) broken:")
+    rules = words.counted(len(violations), "rule")
+    click.echo(words("check.broken", path=rota_path, rules=rules))
     for violation in violations:
-        click.echo(f"  - {violation.message}")
+        click.echo(f"  - {violation.text(words.lang)}")
     ctx.exit(EXIT_NO_PLAN)
 
 
@@ -378,3 +379,10 @@ def demo(
     if team_only:
         ctx.exit(EXIT_OK)
     ctx.exit(_run_plan(team_path, month, output, solve, lang))
+
+
+def _wrote(path: Path) -> str:
+    """``Wrote PATH`` in the terminal's language."""
+    from balancer.language import Words, terminal_language
+
+    return Words(terminal_language())("console.wrote", path=path)

@@ -163,7 +163,7 @@ def replan(
             book, changes, asks_frame(team, asks, lang), heading, lang=lang
         ),
     )
-    click.echo(f"Wrote {written}")
+    click.echo(words("console.wrote", path=written))
     ctx.exit(0 if result.status.has_plan and not result.relaxed else 1)
 
 
@@ -198,13 +198,23 @@ def _echo_changes(
     gaps: Sequence[DutyAssignment],
     after: Sequence[DutyAssignment],
 ) -> None:
-    from balancer.language import Words
+    from balancer.language import Words, terminal_language
 
-    click.echo(f"Changes ({len(changes)}):")
+    words = Words(terminal_language())
+
+    def name(staff_id: str) -> str:
+        person = team.staff_by_id.get(staff_id)
+        return (person.name or staff_id) if person else staff_id
+
+    def title(duty_id: str) -> str:
+        duty = team.duty_by_id[duty_id]
+        return duty.title.strip() or duty_id
+
+    click.echo(words("replan.changes", count=len(changes)))
     for row in changes.itertuples(index=False):
         click.echo(
-            f"  {row.Date:%a %d.%m} {row.Time} {row.Duty}: "
-            f"{row.Change} {row.Staff}"
+            f"  {words.day(row.Date)} {row.Time} {title(row.Duty)}: "
+            f"{words.value(row.Change)} {name(row.Staff)}"
         )
     for gap in gaps:
         slot = team.duty_by_id[gap.duty_id].slots[gap.slot_index]
@@ -215,12 +225,12 @@ def _echo_changes(
             if (a.day, a.duty_id, a.slot_index) == key
         ]
         covered = len(on) >= slot.target
-        state = (
-            "short of its minimum"
+        state = words(
+            "replan.short_min"
             if len(on) < slot.min_staff
-            else "short of its target"
+            else "replan.short_target"
             if not covered
-            else "covered"
+            else "replan.covered"
         )
         mine = [
             a
@@ -229,16 +239,25 @@ def _echo_changes(
             == (gap.day, gap.duty_id, gap.slot_index)
         ]
         click.echo(
-            f"{gap.day:%a %d.%m} {slot.label} {gap.duty_id}: {state} "
-            f"({len(on)} on it: {', '.join(on) or 'nobody'}; min "
-            f"{slot.min_staff}, target {slot.target})."
-            + (" Who to ask:" if mine or not covered else "")
+            words(
+                "replan.slot",
+                day=gap.day,
+                span=slot.label,
+                duty=title(gap.duty_id),
+                state=state,
+                count=len(on),
+                names=", ".join(name(s) for s in on) or words("replan.nobody"),
+                least=slot.min_staff,
+                target=slot.target,
+            )
+            + (words("replan.who_to_ask") if mine or not covered else "")
         )
         if not mine:
-            words = Words()
             click.echo(
                 "  "
                 + words("replan.no_ask" if covered else "replan.nobody_free")
             )
         for ask in mine:
-            click.echo(f"  {ask.rank}. {ask.staff_id}: {ask.reason}")
+            click.echo(
+                f"  {ask.rank}. {name(ask.staff_id)}: {ask.text(words.lang)}"
+            )

@@ -34,16 +34,15 @@ def template(path: Path, force: bool) -> None:
     """
     from balancer.errors import OutputError
     from balancer.files.saving import check_target
-    from balancer.language import Words
+    from balancer.language import Words, terminal_language
     from balancer.outputs.template import write_template
 
+    words = Words(terminal_language())
     check_target(path)  # a folder, a device, a pipe: refused as such
     if path.exists() and not force:
-        raise OutputError(Words()("cli.template_exists", path=path))
+        raise OutputError(words("cli.template_exists", path=path))
     written = write_template(path)
-    click.echo(
-        f"Wrote {written}. Fill it in, then run: balancer validate {written}"
-    )
+    click.echo(words("cli.template_written", path=written))
 
 
 @click.command()
@@ -57,14 +56,19 @@ def validate(ctx: click.Context, path: Path, month_text: str | None) -> None:
     """
     from balancer.inputs.loaded import load_team, locate_problem
     from balancer.inputs.month_checks import check_month
+    from balancer.language import Words, terminal_language
 
+    words = Words(terminal_language())
     month = month_option(month_text)
     try:
         loaded = load_team(path)
     except InputError as error:
-        count = len(error.problems)
         echo_problems(
-            f"{path}: {count:,} problem{'s' if count != 1 else ''} found:",
+            words(
+                "validate.problems",
+                path=path,
+                problems=words.counted(len(error.problems), "problem"),
+            ),
             error.problems,
         )
         if ctx.obj and ctx.obj.get("debug"):
@@ -76,18 +80,37 @@ def validate(ctx: click.Context, path: Path, month_text: str | None) -> None:
     )
     notes = (*loaded.notes, *warned, *checked.warnings, *checked.elsewhere)
     if notes:
-        echo_problems(f"{path}: {len(notes)} note(s):", notes)
+        echo_problems(
+            words(
+                "validate.notes",
+                path=path,
+                notes=words.counted(len(notes), "note"),
+            ),
+            notes,
+        )
     if checked.problems:
         echo_problems(
-            f"{path}: {len(checked.problems)} problem(s) for {month}:",
+            words(
+                "validate.month_problems",
+                path=path,
+                problems=words.counted(len(checked.problems), "problem"),
+                month=month,
+            ),
             checked.problems,
         )
         ctx.exit(EXIT_BAD_INPUT)
     team = loaded.team
     slots = sum(len(duty.slots) for duty in team.duties)
     click.echo(
-        f"{path}: OK. {len(team.staff)} staff, {len(team.duties)} duties "
-        f"({slots} slots), {len(team.absences)} absences, "
-        f"{len(team.cases)} cases; {month} has {checked.opening_days} "
-        "opening days."
+        words(
+            "validate.ok",
+            path=path,
+            staff=len(team.staff),
+            duties=len(team.duties),
+            slots=slots,
+            absences=len(team.absences),
+            cases=len(team.cases),
+            month=month,
+            days=checked.opening_days,
+        )
     )

@@ -24,6 +24,15 @@ from balancer.language.words import weekday_name as weekday_name
 #: The environment setting naming the terminal's language.
 LANGUAGE_SETTING = "BALANCER_LANG"
 
+#: The language a command chose with ``--lang`` (None: the setting's).
+_chosen: list[Language | None] = [None]
+
+
+def choose_terminal_language(lang: Language | None) -> None:
+    """Make ``lang`` the terminal's language for this command (``--lang``);
+    None goes back to the ``BALANCER_LANG`` setting."""
+    _chosen[0] = lang
+
 
 def texts(key: str, **fields: object) -> dict[Language, str]:
     """The catalogue's sentence for ``key`` in every language."""
@@ -31,7 +40,9 @@ def texts(key: str, **fields: object) -> dict[Language, str]:
 
 
 def terminal_language() -> Language:
-    """``da`` when ``BALANCER_LANG`` says Danish (``da``, ``da_DK``...),
-    else English."""
+    """The command's ``--lang`` if it chose one; else ``da`` when
+    ``BALANCER_LANG`` says Danish (``da``, ``da_DK``...); else English."""
+    if _chosen[0] is not None:
+        return _chosen[0]
     wanted = os.environ.get(LANGUAGE_SETTING, "").strip().lower()
     return "da" if wanted[:2] == "da" else "en"

@@ -125,7 +125,12 @@ class Words:
         """``1 duty`` / ``2 duties`` (``1 vagt`` / ``2 vagter``): the
         catalogue's ``noun.<noun>`` entry holds ``one|many``."""
         one, many = self(f"noun.{noun}").split("|")
-        return f"{count} {one if count == 1 else many}"
+        return f"{self.whole(count)} {one if count == 1 else many}"
+
+    def whole(self, count: int) -> str:
+        """``1,000`` / ``1.000``: a whole number, thousands marked."""
+        text = f"{count:,}"
+        return text.replace(",", ".") if self.lang == "da" else text
 
     def header(self, name: str) -> str:
         """A table header in the language: ``Fair share`` -> ``Rimelig

@@ -1,17 +1,23 @@
-"""Plain-text summaries of a solve, as printed by the CLI."""
+"""Plain-text summaries of a solve, as printed by the CLI.
+
+In the terminal's language (:func:`balancer.language.terminal_language`:
+the command's ``--lang``, else ``BALANCER_LANG``, else English) unless a
+language is given.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from balancer.language import Words
+from balancer.language import Words, terminal_language
 from balancer.outputs.summary_frames import broken_demands
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
     from enum import StrEnum
 
+    from balancer.language import Language
     from balancer.result import (
         BacklogResult,
         RotaResult,
@@ -23,43 +29,55 @@ if TYPE_CHECKING:
 __all__ = ["backlog_lines", "progress_line", "rota_lines", "stats_line"]
 
 
-def stats_line(stats: SolveStats) -> str:
+def _words(lang: Language | None) -> Words:
+    return Words(lang or terminal_language())
+
+
+def stats_line(stats: SolveStats, lang: Language | None = None) -> str:
     """Status, points, bound, gap and time on one line.
 
     Figures are written out in full (``45005``, never ``4.5005e+04``).
     """
-    points = Words().number
-    parts = [stats.status.value]
+    words = _words(lang)
+    parts = [words.value(stats.status.value)]
     if stats.objective is not None:
-        parts.append(f"objective {points(stats.objective)}")
+        parts.append(words("console.objective", value=stats.objective))
     if stats.bound is not None:
-        parts.append(f"bound {points(stats.bound)}")
+        parts.append(words("console.bound", value=stats.bound))
     if stats.gap is not None:
-        parts.append(f"gap {100 * stats.gap:.1f} %")
-    parts.append(f"{stats.seconds:.1f} s")
+        parts.append(
+            words("console.gap", value=words.number(100 * stats.gap, 1))
+        )
+    parts.append(words("console.seconds", value=stats.seconds))
     if stats.interrupted:
-        parts.append("stopped by Ctrl-C: best plan so far")
+        parts.append(words("console.stopped"))
     return ", ".join(parts)
 
 
-def progress_line(progress: Progress) -> str:
+def progress_line(progress: Progress, lang: Language | None = None) -> str:
     """One line of live progress: the best plan and the bound.
 
     In points; a search that may break demands counts the people
     missing from them first (:attr:`Progress.missing`).
     """
-    points = Words().number
+    words = _words(lang)
+    points = words.number
     label = f"  ({progress.label})" if progress.label else ""
     best, bound = points(progress.objective), points(progress.bound)
     if progress.missing is not None:
-        words = Words()
         best = words("progress.missing", missing=progress.missing, points=best)
         bound = words(
             "progress.missing",
             missing=progress.bound_missing or 0,
             points=bound,
         )
-    return f"  {progress.seconds:6.1f} s  best {best}  bound {bound}{label}"
+    return words(
+        "console.progress",
+        seconds=f"{progress.seconds:6.1f}",
+        best=best,
+        bound=bound,
+        label=label,
+    )
 
 
 def _terms(terms: tuple[object, ...]) -> Iterator[str]:
@@ -70,20 +88,24 @@ def _terms(terms: tuple[object, ...]) -> Iterator[str]:
         yield f"    {name:<24} {value:>10g}  x {weight}"
 
 
-def rota_lines(result: RotaResult) -> Iterator[str]:
+def rota_lines(
+    result: RotaResult, lang: Language | None = None
+) -> Iterator[str]:
     """The rota solve in the planner's words.
 
     A rota that breaks demands says how many and by how many people,
     and the other goals' points apart, not one objective in the
     millions.
     """
+    words = _words(lang)
     broken = broken_demands(result)
     if broken is None:
-        yield f"Rota: {stats_line(result.stats)}"
+        yield words("console.rota", stats=stats_line(result.stats, words.lang))
     else:
-        words = Words()
         stats = result.stats
-        yield f"Rota: {stats.status.value}, {stats.seconds:.1f} s"
+        status = words.value(stats.status.value)
+        seconds = words("console.seconds", value=stats.seconds)
+        yield words("console.rota", stats=f"{status}, {seconds}")
         yield "  " + words(
             "console.relaxed",
             count=broken.demands,
@@ -91,38 +113,34 @@ def rota_lines(result: RotaResult) -> Iterator[str]:
             points=words.number(broken.points),
         )
     for conflict in result.conflicts:
-        yield f"  ! {conflict.message}"
+        yield f"  ! {conflict.text(words.lang)}"
     for tier in result.stats.tiers:
-        yield f"  {_tier_line(tier)}"
+        yield f"  {_tier_line(tier, words)}"
     if result.assignments:
-        yield f"  {len(result.assignments)} duty slots assigned. Goals:"
+        yield "  " + words("console.assigned", count=len(result.assignments))
         yield from _terms(result.terms)
     elif result.status.has_plan:
-        yield (
-            "  No duty slot to fill: the Duties sheet has no slot on an "
-            "opening day of the month. No rota written."
-        )
+        yield "  " + words("console.no_slots")
     elif not result.conflicts:
-        yield (
-            "  No rota found within the time limit. No rota written; run "
-            "again with a longer --time-limit."
-        )
+        yield "  " + words("console.none_found")
 
 
-def _tier_line(tier: TierReport) -> str:
-    """``fairness: proven 170 points at 2.1 s`` and the like."""
-    value = "-" if tier.value is None else f"{tier.value:g}"
-    bound = "-" if tier.bound is None else f"{tier.bound:g}"
+def _tier_line(tier: TierReport, words: Words) -> str:
+    """``Tier fairness: proven 170 points (at 2.1 s)`` and the like."""
+    value = "-" if tier.value is None else words.number(tier.value)
+    bound = "-" if tier.bound is None else words.number(tier.bound)
+    fields = {
+        "tier": words(f"tier.{tier.name}"),
+        "value": value,
+        "bound": bound,
+        "at": words.number(tier.finished_at, 1),
+    }
     if tier.proven:
-        state = f"proven {value} points"
-    elif tier.proven_goals:
-        state = (
-            f"{value} points, bound {bound}; proven and kept: "
-            + ", ".join(tier.proven_goals)
-        )
-    else:
-        state = f"{value} points, bound {bound}, not proven"
-    return f"Tier {tier.name}: {state} (at {tier.finished_at:.1f} s)"
+        return words("console.tier.proven", **fields)
+    if tier.proven_goals:
+        goals = ", ".join(tier.proven_goals)
+        return words("console.tier.partly", goals=goals, **fields)
+    return words("console.tier.open", **fields)
 
 
 def backlog_lines(result: BacklogResult) -> Iterator[str]:

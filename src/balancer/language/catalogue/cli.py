@@ -58,4 +58,109 @@ CLI: dict[str, Entry] = {
         "da": "{duty} {slot} ligger uden for åbningstiden ({hours}); den "
         "bemandes som skrevet, af dem, hvis egen arbejdstid dækker den.",
     },
+    # -- a solve's summary ----------------------------------------------------
+    "console.objective": {
+        "en": "objective {value}",
+        "da": "målfunktion {value}",
+    },
+    "console.bound": {"en": "bound {value}", "da": "grænse {value}"},
+    "console.gap": {"en": "gap {value} %", "da": "afstand {value} %"},
+    "console.seconds": {"en": "{value} s", "da": "{value} s"},
+    "console.stopped": {
+        "en": "stopped by Ctrl-C: best plan so far",
+        "da": "stoppet med Ctrl-C: bedste plan indtil nu",
+    },
+    "console.progress": {
+        "en": "  {seconds} s  best {best}  bound {bound}{label}",
+        "da": "  {seconds} s  bedste {best}  grænse {bound}{label}",
+    },
+    "console.rota": {"en": "Rota: {stats}", "da": "Vagtplan: {stats}"},
+    "console.assigned": {
+        "en": "{count} duty slots assigned. Goals:",
+        "da": "{count} vagter fordelt. Mål:",
+    },
+    "console.no_slots": {
+        "en": "No duty slot to fill: the Duties sheet has no slot on an "
+        "opening day of the month. No rota written.",
+        "da": "Ingen vagter at besætte: arket Vagter har ingen vagt på en "
+        "åbningsdag i måneden. Ingen vagtplan skrevet.",
+    },
+    "console.none_found": {
+        "en": "No rota found within the time limit. No rota written; run "
+        "again with a longer --time-limit.",
+        "da": "Ingen vagtplan fundet inden for tidsgrænsen. Ingen vagtplan "
+        "skrevet; kør igen med en længere --time-limit.",
+    },
+    "console.tier.proven": {
+        "en": "Tier {tier}: proven {value} points (at {at} s)",
+        "da": "Trin {tier}: bevist {value} point (efter {at} s)",
+    },
+    "console.tier.partly": {
+        "en": "Tier {tier}: {value} points, bound {bound}; proven and kept: "
+        "{goals} (at {at} s)",
+        "da": "Trin {tier}: {value} point, grænse {bound}; bevist og holdt: "
+        "{goals} (efter {at} s)",
+    },
+    "console.tier.open": {
+        "en": "Tier {tier}: {value} points, bound {bound}, not proven (at "
+        "{at} s)",
+        "da": "Trin {tier}: {value} point, grænse {bound}, ikke bevist "
+        "(efter {at} s)",
+    },
+    "console.wrote": {"en": "Wrote {path}", "da": "Skrev {path}"},
+    # -- check, validate, template ------------------------------------------
+    "check.ok": {
+        "en": "{path}: OK. {count} duty slots, no rule broken.",
+        "da": "{path}: OK. {count} vagter, ingen regler brudt.",
+    },
+    "check.broken": {
+        "en": "{path}: {rules} broken:",
+        "da": "{path}: {rules} brudt:",
+    },
+    "validate.problems": {
+        "en": "{path}: {problems} found:",
+        "da": "{path}: {problems} fundet:",
+    },
+    "validate.notes": {"en": "{path}: {notes}:", "da": "{path}: {notes}:"},
+    "validate.month_problems": {
+        "en": "{path}: {problems} for {month}:",
+        "da": "{path}: {problems} for {month}:",
+    },
+    "noun.rule": {"en": "rule|rules", "da": "regel|regler"},
+    "noun.problem": {"en": "problem|problems", "da": "problem|problemer"},
+    "noun.note": {"en": "note|notes", "da": "bemærkning|bemærkninger"},
+    "validate.ok": {
+        "en": "{path}: OK. {staff} staff, {duties} duties ({slots} slots), "
+        "{absences} absences, {cases} cases; {month} has {days} opening "
+        "days.",
+        "da": "{path}: OK. {staff} medarbejdere, {duties} vagttyper ({slots} "
+        "vagter), {absences} fravær, {cases} sager; {month} har {days} "
+        "åbningsdage.",
+    },
+    "cli.template_written": {
+        "en": "Wrote {path}. Fill it in, then run: balancer validate {path}",
+        "da": "Skrev {path}. Udfyld det, og kør så: balancer validate {path}",
+    },
+    # -- replan ---------------------------------------------------------------
+    "replan.changes": {
+        "en": "Changes ({count}):",
+        "da": "Ændringer ({count}):",
+    },
+    "replan.short_min": {
+        "en": "short of its minimum",
+        "da": "under sit minimum",
+    },
+    "replan.short_target": {
+        "en": "short of its target",
+        "da": "under sit mål",
+    },
+    "replan.covered": {"en": "covered", "da": "dækket"},
+    "replan.nobody": {"en": "nobody", "da": "ingen"},
+    "replan.slot": {
+        "en": "{day} {span} {duty}: {state} ({count} on it: {names}; min "
+        "{least}, target {target}).",
+        "da": "{day} {span} {duty}: {state} ({count} på den: {names}; min. "
+        "{least}, mål {target}).",
+    },
+    "replan.who_to_ask": {"en": " Who to ask:", "da": " Hvem kan spørges:"},
 }
