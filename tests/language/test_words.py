@@ -7,7 +7,7 @@ from datetime import date, time
 import pytest
 
 from balancer.domain import Month
-from balancer.language import Words, terminal_language, texts
+from balancer.language import Words, in_language, terminal_language, texts
 
 
 def test_fields_are_written_the_languages_way_by_their_type() -> None:
@@ -39,7 +39,7 @@ def test_sheet_names_and_values_follow_the_language() -> None:
 
 def test_an_english_name_with_no_danish_words_is_an_error() -> None:
     assert Words("en").header("No such header") == "No such header"
-    with pytest.raises(KeyError, match="header.No such header"):
+    with pytest.raises(KeyError, match=r"header\.No such header"):
         Words("da").header("No such header")
 
 
@@ -56,3 +56,23 @@ def test_the_terminal_language_comes_from_balancer_lang(
     assert terminal_language() == "da"
     monkeypatch.setenv("BALANCER_LANG", "de")
     assert terminal_language() == "en"
+
+
+def test_a_field_given_in_every_language_goes_in_in_each() -> None:
+    queue = texts("queue.named", queue="pension")
+    assert texts("reason.queue", cases=3, queue=queue, first="K-1") == {
+        "en": "behind 3 waiting in the pension queue (first: K-1)",
+        "da": "bag 3, der venter i køen for pension (først: K-1)",
+    }
+
+
+def test_whose_follows_each_languages_genitive() -> None:
+    assert Words("en").possessive("Anna Holm") == "Anna Holm's"
+    assert Words("da").possessive("Anna Holm") == "Anna Holms"
+    assert Words("da").possessive("Lars") == "Lars'"
+    assert Words("en").possessive("Lars") == "Lars'"
+
+
+def test_in_language_falls_back_to_the_english_text() -> None:
+    assert in_language({"en": "yes", "da": "ja"}, "da", "yes") == "ja"
+    assert in_language({}, "da", "made by hand") == "made by hand"

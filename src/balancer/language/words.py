@@ -10,13 +10,11 @@ Danish: one style per language, everywhere).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, time
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from balancer.domain import AbsenceReason, Month, Weekday
-
-if TYPE_CHECKING:
-    from collections.abc import Mapping
 
 __all__ = [
     "LANGUAGES",
@@ -97,7 +95,9 @@ class Words:
 
         Dates, months, times and fractional numbers are written the
         language's way (a ``date`` as :meth:`day`, a float as
-        :meth:`number`); text and whole numbers go in as they are.
+        :meth:`number`); text and whole numbers go in as they are. A field
+        given in every language (a mapping such as :func:`texts` returns)
+        goes in in this one, so sentences nest.
         """
         from balancer.language.catalogue import CATALOGUE
 
@@ -109,6 +109,8 @@ class Words:
         for name, value in fields.items():
             if isinstance(value, bool):
                 found[name] = value
+            elif isinstance(value, Mapping):
+                found[name] = value[self.lang]
             elif isinstance(value, date):
                 found[name] = self.day(value)
             elif isinstance(value, Month):
@@ -191,6 +193,14 @@ class Words:
         if self.lang == "da":
             return f"{weekday}. {day.day}. {short}"
         return f"{weekday} {day.day} {short}"
+
+    def possessive(self, name: str) -> str:
+        """Whose: ``Anna Holm's`` / ``Anna Holms`` (``Lars'`` in Danish,
+        whose genitive of a name ending in s, x or z is an apostrophe)."""
+        if self.lang == "da":
+            ends = name[-1:].lower()
+            return f"{name}'" if ends and ends in "sxz" else f"{name}s"
+        return f"{name}'" if name.endswith("s") else f"{name}'s"
 
     def weekday(self, day: date) -> str:
         """``Mon`` / ``man``."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from balancer.language.catalogue.backlog import BACKLOG
 from balancer.language.catalogue.common import COMMON
 from balancer.language.catalogue.entry import Entry
 from balancer.language.catalogue.statements import STATEMENTS
@@ -19,7 +20,7 @@ from balancer.language.catalogue.statements import STATEMENTS
 __all__ = ["AREAS", "CATALOGUE", "Entry", "patterns"]
 
 #: The areas in the order they are merged.
-AREAS: tuple[dict[str, Entry], ...] = (COMMON, STATEMENTS)
+AREAS: tuple[dict[str, Entry], ...] = (COMMON, STATEMENTS, BACKLOG)
 
 CATALOGUE: dict[str, Entry] = {
     key: entry for area in AREAS for key, entry in area.items()
