@@ -63,6 +63,11 @@ class PenaltyTerm(_Frozen):
     description: str = Field(description="The goal in planner's words.")
     weight: int = Field(description="Weight in the objective.")
     value: float = Field(description="Unweighted value in the plan.")
+    texts: dict[str, str] = Field(
+        default_factory=dict,
+        description="The description in every language (`en`, `da`); "
+        "empty when only the English one is known.",
+    )
 
     @property
     def weighted(self) -> float:
@@ -115,6 +120,11 @@ class SolveStats(_Frozen):
     )
     phases: tuple[str, ...] = Field(
         default=(), description="Notes on each solve phase."
+    )
+    phase_texts: tuple[dict[str, str], ...] = Field(
+        default=(),
+        description="The phase notes in every language, one per phase; "
+        "empty when only the English ones are known.",
     )
     tiers: tuple[TierReport, ...] = Field(
         default=(), description="Each tier of goals: proven or not."
@@ -270,6 +280,11 @@ class Conflict(_Frozen):
     rule: str = Field(description="Machine name of the rule or demand.")
     message: str = Field(description="What conflicts, and why.")
     day: date | None = Field(default=None, description="Date, if any.")
+    texts: dict[str, str] = Field(
+        default_factory=dict,
+        description="The message in every language (`en`, `da`); empty "
+        "when only the English one is known.",
+    )
 
 
 class RotaResult(_Frozen):
@@ -343,6 +358,11 @@ class CaseAssignment(_Frozen):
     risk: str = Field(
         default="", description="Why it is at risk, in planner's words."
     )
+    risk_texts: dict[str, str] = Field(
+        default_factory=dict,
+        description="The risk in every language (`en`, `da`); empty when "
+        "only the English one is known.",
+    )
     move_reason: MoveReason | None = Field(
         default=None, description="Why a moved case left its owner."
     )
@@ -352,6 +372,11 @@ class CaseAssignment(_Frozen):
     reason: str = Field(
         default="",
         description="The move or wait reason in planner's words.",
+    )
+    reason_texts: dict[str, str] = Field(
+        default_factory=dict,
+        description="The reason in every language (`en`, `da`); empty "
+        "when only the English one is known.",
     )
     queue: str | None = Field(
         default=None,

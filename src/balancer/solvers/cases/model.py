@@ -29,6 +29,7 @@ from balancer.solvers.cases.forecast import forecast
 from balancer.solvers.cases.objectives import SOFT_GOALS, Term
 from balancer.solvers.cases.reasons import case_notes
 from balancer.solvers.cases.variables import BacklogVariables
+from balancer.solvers.cases.wording import say
 from balancer.solvers.runner import SolveParams, run_model
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from balancer.solvers.cases.constraints import HardRule
     from balancer.solvers.cases.data import BacklogData
     from balancer.solvers.cases.objectives import SoftGoal
+    from balancer.solvers.cases.wording import Texts
 
 __all__ = [
     "BacklogModel",
@@ -145,7 +147,7 @@ def solve(
         # No time to build and search: the first plan is the answer.
         return fallback_result(data, hint, _no_search(started), capacity)
     built = build(data)
-    phases = []
+    phases: list[Texts] = []
     if hint and left() > 2 * MIN_SEARCH_SECONDS:
         phases.append(_warm_start(built, hint, params, left() / 4))
     run = run_model(
@@ -157,10 +159,10 @@ def solve(
             conflicts.extend(_explain_infeasible(data))
         elif hint and within_budget(data, hint):
             return fallback_result(
-                data, hint, run.stats(tuple(phases)), capacity
+                data, hint, _stats(run.stats(), phases), capacity
             )
         return BacklogResult(
-            stats=run.stats(tuple(phases)),
+            stats=_stats(run.stats(), phases),
             capacity_hours=capacity,
             conflicts=tuple(conflicts),
             move_budget=data.max_moves,
@@ -173,11 +175,12 @@ def solve(
             description=t.description,
             weight=t.weight,
             value=run.solver.value(t.expr) / t.scale,
+            texts=dict(t.texts),
         )
         for t in built.terms
     )
     return BacklogResult(
-        stats=run.stats(tuple(phases)),
+        stats=_stats(run.stats(), phases),
         assignments=plan,
         terms=terms,
         capacity_hours=capacity,
@@ -195,6 +198,16 @@ def explained_plan(
     return forecast(data.team, data.capacity, owners, notes)
 
 
+def _stats(stats: SolveStats, phases: list[Texts]) -> SolveStats:
+    """``stats`` with notes on the phases, in English and every language."""
+    return stats.model_copy(
+        update={
+            "phases": (*stats.phases, *(p["en"] for p in phases)),
+            "phase_texts": (*stats.phase_texts, *phases),
+        }
+    )
+
+
 def _no_search(started: float) -> SolveStats:
     """Stats of a run that never reached the search."""
     return SolveStats(
@@ -208,7 +221,7 @@ def _warm_start(
     owners: Mapping[str, str | None],
     params: SolveParams,
     budget: float,
-) -> str:
+) -> Texts:
     """Complete a simple plan into a full first solution for the search.
 
     The plan (e.g. the least-loaded baseline) fixes the assignment; a short
@@ -229,14 +242,14 @@ def _warm_start(
     limit = min(max(1.0, params.time_limit / 10), budget)
     run = run_model(copy, params, time_limit=limit)
     if run.status is Status.INFEASIBLE:
-        return "warm start: the simple plan does not fit the model"
+        return say("phase.warm_start.misfit")
     if not run.has_solution:
-        return f"warm start: not completed within {limit:.1f} s"
+        return say("phase.warm_start.unfinished", seconds=round(limit, 1))
     built.model.clear_hints()  # type: ignore[no-untyped-call]
     for index in range(len(built.model.proto.variables)):
         var = built.model.get_int_var_from_proto_index(index)
         built.model.add_hint(var, run.solver.value(proxy_of(copy, index)))
-    return f"warm start: simple plan with objective {run.objective}"
+    return say("phase.warm_start.done", objective=run.objective)
 
 
 def within_budget(data: BacklogData, owners: Mapping[str, str | None]) -> bool:
@@ -266,14 +279,15 @@ def fallback_result(
     owners = dict(hint)
     owners.update(data.fixed_owner)
     plan = explained_plan(data, owners)
-    note = "no CP-SAT plan within the limit: the greedy first plan"
+    first = SolveStats(
+        status=Status.FEASIBLE,
+        seconds=stats.seconds,
+        interrupted=stats.interrupted,
+        phases=stats.phases,
+        phase_texts=stats.phase_texts,
+    )
     return BacklogResult(
-        stats=SolveStats(
-            status=Status.FEASIBLE,
-            seconds=stats.seconds,
-            interrupted=stats.interrupted,
-            phases=(*stats.phases, note),
-        ),
+        stats=_stats(first, [say("phase.greedy")]),
         assignments=plan,
         capacity_hours=capacity,
         conflicts=tuple(data.conflicts),
@@ -293,10 +307,5 @@ def _explain_infeasible(data: BacklogData) -> list[Conflict]:
     wait, so leaving everything as it is keeps every rule (the move
     budget included); an infeasible model means a defect.
     """
-    return [
-        Conflict(
-            rule="model",
-            message="the rules cannot all hold; please report this "
-            "team's data as a bug",
-        )
-    ]
+    text = say("conflict.model")
+    return [Conflict(rule="model", message=text["en"], texts=text)]
