@@ -14,6 +14,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "ANY_QUEUE",
     "AskCandidate",
     "BacklogResult",
     "BoardShift",
@@ -334,6 +335,10 @@ class WaitReason(StrEnum):
     QUEUE = "the queue ahead of it"
     FULL = "everyone qualified is full"
     NOT_WEIGHED = "not weighed (pack order, very large backlog)"
+
+
+#: The queue of the cases on the shelf that need no particular skill.
+ANY_QUEUE = "any"
 
 
 class CaseAssignment(_Frozen):

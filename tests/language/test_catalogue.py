@@ -17,7 +17,7 @@ from balancer.language.catalogue import AREAS, CATALOGUE
 LANGUAGES = ("en", "da")
 
 #: Words that are the same in Danish (checked by hand, not forgotten).
-SAME_IN_BOTH = {"value.OPTIMAL"}
+SAME_IN_BOTH = {"value.OPTIMAL", "value.normal"}
 
 
 def _blanks(template: str) -> set[str]:

@@ -54,7 +54,9 @@ def test_text_that_looks_like_a_formula_stays_text(
     team = backlog_team()
     result = backlog_result()
     entries = list(result.assignments)
-    entries[4] = entries[4].model_copy(update={"reason": FORMULA_NAME})
+    entries[4] = entries[4].model_copy(
+        update={"reason": FORMULA_NAME, "reason_texts": {}}
+    )
     path = write_backlog_workbook(
         team,
         result.model_copy(update={"assignments": tuple(entries)}),

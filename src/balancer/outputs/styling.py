@@ -210,11 +210,21 @@ def section(
     return last + 2
 
 
-def stats_section(sheet: Worksheet, row: int, table: pd.DataFrame) -> int:
-    """The solve's figures (``frames.stats_frame``), gap as a percentage."""
-    after = section(sheet, row, "Solve", table)
+def stats_section(
+    sheet: Worksheet,
+    row: int,
+    table: pd.DataFrame,
+    words: Words | None = None,
+) -> int:
+    """The solve's figures (``frames.stats_frame``), gap as a percentage.
+
+    With ``words`` the heading and headers are in its language, and so
+    are the items of ``table`` (as ``words.value`` writes them).
+    """
+    after = section(sheet, row, "Solve", table, words=words)
+    gap = words.value("Gap") if words else "Gap"
     for r in range(row + 2, after):
-        if sheet.cell(row=r, column=1).value == "Gap":
+        if sheet.cell(row=r, column=1).value == gap:
             sheet.cell(row=r, column=2).number_format = "0.0%"
     return after
 

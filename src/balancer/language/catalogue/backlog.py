@@ -248,4 +248,157 @@ BACKLOG: dict[str, Entry] = {
         "da": "Kompetenceniveauer over behovet plus omkostninger pr. "
         "medarbejder.",
     },
+    # -- the backlog sheets: headers --------------------------------------
+    "header.Case": {"en": "Case", "da": "Sag"},
+    "header.Type": {"en": "Type", "da": "Sagstype"},
+    "header.Priority": {"en": "Priority", "da": "Prioritet"},
+    "header.Effort hours": {"en": "Effort hours", "da": "Estimat (timer)"},
+    "header.Owner": {"en": "Owner", "da": "Sagsbehandler"},
+    "header.Previous owner": {
+        "en": "Previous owner",
+        "da": "Tidligere sagsbehandler",
+    },
+    "header.Moved": {"en": "Moved", "da": "Flyttet"},
+    "header.Move reason": {"en": "Move reason", "da": "Flyttet fordi"},
+    "header.Planned start": {"en": "Planned start", "da": "Planlagt start"},
+    "header.Planned finish": {
+        "en": "Planned finish",
+        "da": "Planlagt færdig",
+    },
+    "header.Deadline": {"en": "Deadline", "da": "Frist"},
+    "header.Late": {"en": "Late", "da": "For sent"},
+    "header.Risk": {"en": "Risk", "da": "Risiko"},
+    "header.Note": {"en": "Note", "da": "Bemærkning"},
+    "header.Casework hours": {
+        "en": "Casework hours",
+        "da": "Timer til sager",
+    },
+    "header.Kept hours": {"en": "Kept hours", "da": "Timer beholdt"},
+    "header.Load hours": {"en": "Load hours", "da": "Belastning (timer)"},
+    "header.Utilisation": {"en": "Utilisation", "da": "Udnyttelse"},
+    "header.Cases": {"en": "Cases", "da": "Sager"},
+    "header.Moved in": {"en": "Moved in", "da": "Overtaget"},
+    "header.Queue": {"en": "Queue", "da": "Kø"},
+    "header.Place": {"en": "Place", "da": "Plads"},
+    "header.Received": {"en": "Received", "da": "Modtaget"},
+    "header.Waits because": {"en": "Waits because", "da": "Venter fordi"},
+    "header.Detail": {"en": "Detail", "da": "Uddybning"},
+    "header.Metric": {"en": "Metric", "da": "Nøgletal"},
+    "header.This plan": {"en": "This plan", "da": "Denne plan"},
+    "header.Fixed key (round robin by type)": {
+        "en": "Fixed key (round robin by type)",
+        "da": "Fast nøgle (på skift efter sagstype)",
+    },
+    "header.Greedy least loaded": {
+        "en": "Greedy least loaded",
+        "da": "Mindst belastede først",
+    },
+    # -- the backlog sheets: headings, titles and lines ----------------------
+    "header.Moves": {"en": "Moves", "da": "Flytninger"},
+    "header.On the shelf, by why they wait": {
+        "en": "On the shelf, by why they wait",
+        "da": "På reolen, efter hvorfor de venter",
+    },
+    "header.Compared with baselines": {
+        "en": "Compared with baselines",
+        "da": "Sammenlignet med enkle metoder",
+    },
+    "backlog.title": {"en": "Backlog plan", "da": "Sagsplan"},
+    "backlog.no_plan": {
+        "en": "No backlog plan: the solve ended {status}; see conflicts below",
+        "da": "Ingen sagsplan: beregningen endte {status}; se konflikterne "
+        "nedenfor",
+    },
+    "backlog.shelf_empty": {
+        "en": "The shelf is empty: every case has an owner.",
+        "da": "Reolen er tom: alle sager har en sagsbehandler.",
+    },
+    "backlog.chart": {
+        "en": "Utilisation (load / casework hours)",
+        "da": "Udnyttelse (belastning / timer til sager)",
+    },
+    "backlog.chart.axis": {"en": "utilisation", "da": "udnyttelse"},
+    # -- the backlog sheets: values ------------------------------------------
+    "value.low": {"en": "low", "da": "lav"},
+    "value.normal": {"en": "normal", "da": "normal"},
+    "value.high": {"en": "high", "da": "høj"},
+    "value.urgent": {"en": "urgent", "da": "akut"},
+    "value.any": {"en": "any", "da": "fælles"},
+    "value.owner away": {"en": "owner away", "da": "sagsbehandler væk"},
+    "value.owner over capacity": {
+        "en": "owner over capacity",
+        "da": "sagsbehandler har for meget",
+    },
+    "value.planner allowed": {
+        "en": "planner allowed",
+        "da": "planlægger tillod det",
+    },
+    "value.nobody qualified": {
+        "en": "nobody qualified",
+        "da": "ingen kvalificeret",
+    },
+    "value.too big for the horizon": {
+        "en": "too big for the horizon",
+        "da": "for stor til planperioden",
+    },
+    "value.group kept together": {
+        "en": "group kept together",
+        "da": "gruppen holdes samlet",
+    },
+    "value.overdue before the plan starts": {
+        "en": "overdue before the plan starts",
+        "da": "over fristen før planen begynder",
+    },
+    "value.the queue ahead of it": {
+        "en": "the queue ahead of it",
+        "da": "køen foran den",
+    },
+    "value.everyone qualified is full": {
+        "en": "everyone qualified is full",
+        "da": "alle kvalificerede har fuldt op",
+    },
+    "value.not weighed (pack order, very large backlog)": {
+        "en": "not weighed (pack order, very large backlog)",
+        "da": "ikke vurderet (pack-rækkefølge, meget stor sagsbunke)",
+    },
+    "value.Move budget": {"en": "Move budget", "da": "Flyttebudget"},
+    "value.Budget rule": {"en": "Budget rule", "da": "Budgettets regel"},
+    "value.Cases moved": {"en": "Cases moved", "da": "Sager flyttet"},
+    "value.Moved: {reason}": {
+        "en": "Moved: {reason}",
+        "da": "Flyttet: {reason}",
+    },
+    "value.Kept by an owner below the case's level (flagged)": {
+        "en": "Kept by an owner below the case's level (flagged)",
+        "da": "Beholdt af en sagsbehandler under sagens niveau (markeret)",
+    },
+    "value.none": {"en": "none", "da": "intet"},
+    "budget.none": {"en": "no budget", "da": "intet budget"},
+    "budget.rules": {
+        "en": "Rules sheet: max_moves",
+        "da": "Arket Regler: max_moves",
+    },
+    "budget.per_caseworker": {
+        "en": "{count} per caseworker at work in the horizon (max_moves "
+        "blank on the Rules sheet), unless set for this run",
+        "da": "{count} pr. sagsbehandler på arbejde i planperioden (max_moves "
+        "tom på arket Regler), medmindre det er sat for denne kørsel",
+    },
+    "budget.run": {"en": "set for this run", "da": "sat for denne kørsel"},
+    "value.Max utilisation %": {
+        "en": "Max utilisation %",
+        "da": "Højeste udnyttelse %",
+    },
+    "value.Utilisation spread %": {
+        "en": "Utilisation spread %",
+        "da": "Spredning i udnyttelse %",
+    },
+    "value.Cases late": {"en": "Cases late", "da": "Sager for sent"},
+    "value.Cases on shelf": {"en": "Cases on shelf", "da": "Sager på reolen"},
+    "value.Shelf hours": {"en": "Shelf hours", "da": "Timer på reolen"},
+    # -- the rules a backlog warning names ----------------------------------
+    "rule.capacity": {"en": "capacity", "da": "kapacitet"},
+    "rule.group": {"en": "group", "da": "gruppe"},
+    "rule.skill": {"en": "skill", "da": "kompetence"},
+    "rule.model": {"en": "model", "da": "modelfejl"},
 }
