@@ -145,6 +145,29 @@ def test_rebalance_with_a_rota(tmp_path: Path) -> None:
     assert {"c1", "c2", "c3"} <= ids
 
 
+def test_rebalance_in_danish_on_paper_and_on_the_terminal(
+    tmp_path: Path,
+) -> None:
+    """--lang is the workbook's language, BALANCER_LANG the terminal's."""
+    team_path = _team_file(tmp_path)
+    out = tmp_path / "sager.xlsx"
+    args = [team_path, "--start", "2027-01-04", "-o", out, "--lang", "da"]
+    result = CliRunner().invoke(
+        cli,
+        [str(a) for a in ("rebalance", *args, *FAST)],
+        env={"BALANCER_LANG": "da"},
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Sager: OPTIMAL")
+    assert "sager planlagt" in result.output
+    assert load_workbook(out).sheetnames == [
+        "Sager",
+        "Belastning",
+        "Reol",
+        "Overblik",
+    ]
+
+
 def test_plan_writes_rota_and_backlog_sheets(tmp_path: Path) -> None:
     team_path = _team_file(tmp_path)
     out = tmp_path / "plan.xlsx"

@@ -17,7 +17,12 @@ from balancer.language.catalogue import AREAS, CATALOGUE
 LANGUAGES = ("en", "da")
 
 #: Words that are the same in Danish (checked by hand, not forgotten).
-SAME_IN_BOTH = {"value.OPTIMAL", "value.normal"}
+SAME_IN_BOTH = {
+    "value.OPTIMAL",
+    "value.normal",
+    "console.seconds",
+    "console.backlog.budget",
+}
 
 
 def _blanks(template: str) -> set[str]:

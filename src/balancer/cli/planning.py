@@ -171,6 +171,7 @@ def rota(
     show_default=True,
     help="Backlog workbook to write.",
 )
+@LANG
 @solve_options()
 @click.pass_context
 def rebalance(
@@ -182,11 +183,13 @@ def rebalance(
     horizon: int | None,
     max_moves: int | None,
     output: Path,
+    lang: Language,
     **solve: Any,
 ) -> None:
     """Assign new cases and rebalance the backlog in TEAM_PATH."""
     from balancer.inputs.loaded import load_team
     from balancer.inputs.rota_workbook import read_rota_workbook
+    from balancer.language import Words, terminal_language
     from balancer.outputs.backlog_frames import backlog_metrics
     from balancer.outputs.backlog_workbook import write_backlog_workbook
     from balancer.outputs.console import backlog_lines
@@ -208,13 +211,13 @@ def rebalance(
         horizon_days=horizon,
         max_moves=max_moves,
     )
-    for line in backlog_lines(result):
+    for line in backlog_lines(result, Words(terminal_language())):
         click.echo(line)
     baselines = baseline_results(team, first, duty, horizon)
     figures = {n: backlog_metrics(team, r) for n, r in baselines.items()}
     if result.status.has_plan:
         written = write_backlog_workbook(
-            team, result, output, inputs=inputs, baselines=figures
+            team, result, output, inputs=inputs, baselines=figures, lang=lang
         )
         click.echo(f"Wrote {written}")
     ctx.exit(exit_for(result.status.has_plan))
@@ -229,6 +232,7 @@ def _run_plan(
 ) -> int:
     """Rota, then backlog on its capacity, into one workbook."""
     from balancer.inputs.month_checks import load_team_for_month
+    from balancer.language import Words, terminal_language
     from balancer.outputs.backlog_frames import backlog_metrics
     from balancer.outputs.backlog_workbook import write_plan_workbook
     from balancer.outputs.console import backlog_lines, rota_lines
@@ -238,7 +242,11 @@ def _run_plan(
     team = load_team_for_month(team_path, month).team
     params = solve_params(**solve)
     plan = plan_month(team, month, params, params)
-    for line in (*rota_lines(plan.rota), *backlog_lines(plan.backlog)):
+    terminal = Words(terminal_language())
+    for line in (
+        *rota_lines(plan.rota),
+        *backlog_lines(plan.backlog, terminal),
+    ):
         click.echo(line)
     figures = {
         name: backlog_metrics(team, result)

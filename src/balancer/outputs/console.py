@@ -1,9 +1,16 @@
-"""Plain-text summaries of a solve, as printed by the CLI."""
+"""Plain-text summaries of a solve, as printed by the CLI.
+
+The backlog's lines (and the solve's status line) follow ``words``: the
+CLI passes the terminal's language
+(:func:`balancer.language.terminal_language`); English by default.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from typing import TYPE_CHECKING
+
+from balancer.language import Words, in_language
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -20,18 +27,22 @@ if TYPE_CHECKING:
 __all__ = ["backlog_lines", "progress_line", "rota_lines", "stats_line"]
 
 
-def stats_line(stats: SolveStats) -> str:
-    """Status, objective, bound, gap and time on one line."""
-    parts = [stats.status.value]
+def stats_line(stats: SolveStats, words: Words | None = None) -> str:
+    """Status, objective, bound, gap and time on one line, in the
+    language of ``words`` (figures written out, never ``4.5e+07``)."""
+    words = words or Words()
+    parts = [words.value(stats.status.value)]
     if stats.objective is not None:
-        parts.append(f"objective {stats.objective:g}")
+        parts.append(words("console.objective", value=stats.objective))
     if stats.bound is not None:
-        parts.append(f"bound {stats.bound:g}")
+        parts.append(words("console.bound", value=stats.bound))
     if stats.gap is not None:
-        parts.append(f"gap {100 * stats.gap:.1f} %")
-    parts.append(f"{stats.seconds:.1f} s")
+        gap = words.number(100 * stats.gap, decimals=1)
+        parts.append(words("console.gap", percent=gap))
+    seconds = words.number(stats.seconds, decimals=1)
+    parts.append(words("console.seconds", seconds=seconds))
     if stats.interrupted:
-        parts.append("stopped by Ctrl-C: best plan so far")
+        parts.append(words("console.interrupted"))
     return ", ".join(parts)
 
 
@@ -44,11 +55,15 @@ def progress_line(progress: Progress) -> str:
     )
 
 
-def _terms(terms: tuple[object, ...]) -> Iterator[str]:
+def _terms(
+    terms: tuple[object, ...], words: Words | None = None
+) -> Iterator[str]:
     for term in terms:
         name = getattr(term, "name", "")
         value = getattr(term, "value", 0.0)
         weight = getattr(term, "weight", 0)
+        if words is not None and words.has(f"goal.{name}"):
+            name = words(f"goal.{name}")
         yield f"    {name:<24} {value:>10g}  x {weight}"
 
 
@@ -95,43 +110,58 @@ def _tier_line(tier: TierReport) -> str:
     return f"Tier {tier.name}: {state} (at {tier.finished_at:.1f} s)"
 
 
-def backlog_lines(result: BacklogResult) -> Iterator[str]:
-    """The backlog solve in the planner's words."""
-    yield f"Backlog: {stats_line(result.stats)}"
+def backlog_lines(
+    result: BacklogResult, words: Words | None = None
+) -> Iterator[str]:
+    """The backlog solve in the planner's words, in ``words``' language
+    (English by default)."""
+    words = words or Words()
+    yield words("console.backlog", stats=stats_line(result.stats, words))
     for conflict in result.conflicts:
-        yield f"  ! {conflict.message}"
+        message = in_language(conflict.texts, words.lang, conflict.message)
+        yield f"  ! {message}"
     assigned = [a for a in result.assignments if a.staff_id is not None]
     shelved = len(result.assignments) - len(assigned)
     moved = [a for a in result.assignments if a.moved]
     late = sum(a.late for a in result.assignments)
     budget = (
-        "" if result.move_budget is None else f" (budget {result.move_budget})"
+        ""
+        if result.move_budget is None
+        else words("console.backlog.budget", budget=result.move_budget)
     )
-    yield (
-        f"  {len(assigned)} cases planned, {shelved} on the shelf, "
-        f"{len(moved)} moved{budget}, {late} forecast late."
+    yield "  " + words(
+        "console.backlog.counts",
+        planned=len(assigned),
+        shelved=shelved,
+        moved=len(moved),
+        budget=budget,
+        late=late,
     )
     if moved:
-        yield "  Moved: " + _counted(a.move_reason for a in moved)
+        yield "  " + words(
+            "console.backlog.moved",
+            reasons=_counted((a.move_reason for a in moved), words),
+        )
     if shelved:
-        yield "  Waiting: " + _counted(
+        waiting = (
             a.wait_reason for a in result.assignments if a.staff_id is None
+        )
+        yield "  " + words(
+            "console.backlog.waiting", reasons=_counted(waiting, words)
         )
     below = sum(a.below_level for a in result.assignments)
     if below:
-        yield (
-            f"  {below} case(s) kept by an owner below their level "
-            "(flagged on the Cases sheet)."
-        )
+        yield "  " + words("console.backlog.below", count=below)
     if result.terms:
-        yield "  Goals:"
-    yield from _terms(result.terms)
+        yield "  " + words("console.goals")
+    yield from _terms(result.terms, words)
 
 
-def _counted(reasons: Iterable[StrEnum | None]) -> str:
+def _counted(reasons: Iterable[StrEnum | None], words: Words) -> str:
     """``reason N, ...`` by count, most first."""
     counts = Counter(
-        r.value if r is not None else "no reason" for r in reasons
+        words.value(r.value) if r is not None else words("console.no_reason")
+        for r in reasons
     )
     return ", ".join(
         f"{reason} {n}"

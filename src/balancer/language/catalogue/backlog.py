@@ -401,4 +401,31 @@ BACKLOG: dict[str, Entry] = {
     "rule.group": {"en": "group", "da": "gruppe"},
     "rule.skill": {"en": "skill", "da": "kompetence"},
     "rule.model": {"en": "model", "da": "modelfejl"},
+    # -- the terminal ---------------------------------------------------------
+    "console.backlog": {"en": "Backlog: {stats}", "da": "Sager: {stats}"},
+    "console.backlog.budget": {
+        "en": " (budget {budget})",
+        "da": " (budget {budget})",
+    },
+    "console.backlog.counts": {
+        "en": "{planned} cases planned, {shelved} on the shelf, {moved} "
+        "moved{budget}, {late} forecast late.",
+        "da": "{planned} sager planlagt, {shelved} på reolen, {moved} "
+        "flyttet{budget}, {late} ventes færdige for sent.",
+    },
+    "console.backlog.moved": {
+        "en": "Moved: {reasons}",
+        "da": "Flyttet: {reasons}",
+    },
+    "console.backlog.waiting": {
+        "en": "Waiting: {reasons}",
+        "da": "Venter: {reasons}",
+    },
+    "console.backlog.below": {
+        "en": "{count} case(s) kept by an owner below their level (flagged "
+        "on the Cases sheet).",
+        "da": "{count} sag(er) beholdt af en sagsbehandler under sagens "
+        "niveau (markeret på arket Sager).",
+    },
+    "console.no_reason": {"en": "no reason", "da": "ingen årsag"},
 }

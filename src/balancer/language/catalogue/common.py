@@ -56,6 +56,16 @@ COMMON: dict[str, Entry] = {
         "da": "Stoppet af brugeren",
     },
     "value.Phase {number}": {"en": "Phase {number}", "da": "Fase {number}"},
+    # -- the terminal: a solve's status line --------------------------------
+    "console.objective": {"en": "objective {value}", "da": "målværdi {value}"},
+    "console.bound": {"en": "bound {value}", "da": "grænse {value}"},
+    "console.gap": {"en": "gap {percent} %", "da": "afstand {percent} %"},
+    "console.seconds": {"en": "{seconds} s", "da": "{seconds} s"},
+    "console.interrupted": {
+        "en": "stopped by Ctrl-C: best plan so far",
+        "da": "stoppet med Ctrl-C: den bedste plan indtil nu",
+    },
+    "console.goals": {"en": "Goals:", "da": "Mål:"},
     # -- values ------------------------------------------------------------
     "value.(none)": {"en": "(none)", "da": "(ingen)"},
     "value.yes": {"en": "yes", "da": "ja"},
