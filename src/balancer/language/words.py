@@ -24,6 +24,7 @@ __all__ = [
     "month_name",
     "off_label",
     "weekday_name",
+    "weekday_short",
 ]
 
 Language = Literal["en", "da"]
@@ -214,6 +215,11 @@ class Words:
 def weekday_name(day: date, lang: Language = "en") -> str:
     """Short weekday name, ``Mon`` or ``man``."""
     return _WEEKDAYS[lang][day.weekday()]
+
+
+def weekday_short(weekday: int, lang: Language = "en") -> str:
+    """A weekday's short name by number (0 = Monday): ``Mon``, ``man``."""
+    return _WEEKDAYS[lang][weekday]
 
 
 def month_name(month: Month, lang: Language = "en") -> str:

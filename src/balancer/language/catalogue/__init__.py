@@ -16,11 +16,12 @@ from balancer.language.catalogue.backlog import BACKLOG
 from balancer.language.catalogue.common import COMMON
 from balancer.language.catalogue.entry import Entry
 from balancer.language.catalogue.statements import STATEMENTS
+from balancer.language.catalogue.team import TEAM
 
 __all__ = ["AREAS", "CATALOGUE", "Entry", "patterns"]
 
 #: The areas in the order they are merged.
-AREAS: tuple[dict[str, Entry], ...] = (COMMON, STATEMENTS, BACKLOG)
+AREAS: tuple[dict[str, Entry], ...] = (COMMON, STATEMENTS, BACKLOG, TEAM)
 
 CATALOGUE: dict[str, Entry] = {
     key: entry for area in AREAS for key, entry in area.items()
