@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 from balancer.cli import cli
 from balancer.domain import Team
+from balancer.inputs.excel import read_team_workbook
 from balancer.inputs.rota_workbook import read_rota_workbook
 from balancer.outputs.team_workbook import write_team_workbook
 from balancer.validate.rota import check_rota
@@ -185,6 +186,28 @@ def test_demo_team_only_writes_a_clean_workbook(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     clean = _run("validate", tmp_path / "demo-team.xlsx", "--month", "2027-01")
+    assert clean.exit_code == 0, clean.output
+
+
+def test_a_danish_demo_team_is_danish_and_reads_back(tmp_path: Path) -> None:
+    result = _run(
+        "demo", "--out", tmp_path, "--month", "2027-01", "--team-only",
+        "--lang", "da",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    path = tmp_path / "demo-team.xlsx"
+    assert load_workbook(path).sheetnames[:3] == [
+        "Medarbejdere",
+        "Fravær",
+        "Vagter",
+    ]
+    # The team's own names for its duties; the ids stay.
+    duties = read_team_workbook(path).duties
+    assert {d.id: d.name for d in duties} == {
+        "phone": "Telefon",
+        "mail": "Postkasse",
+    }
+    clean = _run("validate", path, "--month", "2027-01")
     assert clean.exit_code == 0, clean.output
 
 

@@ -362,7 +362,8 @@ def demo(
 ) -> None:
     """Write the demo team workbook and plan its month.
 
-    The team is synthetic and the same every run (``--seed``).
+    The team is synthetic and the same every run (``--seed``); with --lang
+    da its workbook and its duties' titles are Danish too.
     """
     from balancer.inputs.demo import make_demo_team
     from balancer.outputs.team_workbook import write_team_workbook
@@ -373,9 +374,11 @@ def demo(
     if not team_only:
         check_target(output)
     team = make_demo_team(
-        month, seed=2027 + solve["seed"], staff=staff, cases=cases
+        month, seed=2027 + solve["seed"], staff=staff, cases=cases, lang=lang
     )
-    team_path = write_team_workbook(team, out_dir / "demo-team.xlsx")
+    team_path = write_team_workbook(
+        team, out_dir / "demo-team.xlsx", lang=lang
+    )
     click.echo(f"Wrote {team_path} ({staff} staff, {cases} cases)")
     if team_only:
         ctx.exit(EXIT_OK)

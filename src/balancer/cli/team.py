@@ -14,20 +14,31 @@ from balancer.cli.options import (
     month_option,
 )
 from balancer.errors import InputError
+from balancer.language import LANGUAGES
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from balancer.language import Language
 
 __all__ = ["template", "validate"]
 
 
 @click.command()
 @click.argument("path", type=FILE)
-def template(path: Path) -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default="en",
+    show_default=True,
+    help="Language of the sheet names, headers, words and help (da = "
+    "Danish); balancer reads either.",
+)
+def template(path: Path, lang: Language) -> None:
     """Write an empty team workbook to PATH, with examples and help."""
     from balancer.outputs.template import write_template
 
-    written = write_template(path)
+    written = write_template(path, lang=lang)
     click.echo(
         f"Wrote {written}. Fill it in, then run: balancer validate {written}"
     )
