@@ -12,6 +12,7 @@ the same team in either language.
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
@@ -409,6 +410,8 @@ def _shown(value: Any, words: Words) -> str:
         return words.value("yes" if value else "no")
     if isinstance(value, float):
         return words.number(value)
+    if isinstance(value, StrEnum):
+        return f"`{value}`"  # a name the reader knows, as the note shows it
     return str(value)
 
 

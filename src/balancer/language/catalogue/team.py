@@ -290,14 +290,13 @@ TEAM: dict[str, Entry] = {
         "en": "Lists are separated by commas: pension:3, english:2. "
         "Weekdays: Mon-Thu, man-tor, Mon, Wed, Fri.",
         "da": "Lister adskilles med komma: pension:3, engelsk:2. Ugedage: "
-        "man-tor, man, ons, fre (eller på engelsk: Mon-Thu).",
+        "man-tor, man, ons, fre.",
     },
     "template.headers": {
         "en": "Headers may also be in Danish (Navn, Fravær, Vagt ...). Empty "
         "rows are skipped. Extra columns are ignored (you get a note).",
-        "da": "Overskrifter må også være på engelsk (Name, Absences, Duty "
-        "...). Tomme rækker springes over. Ekstra kolonner ignoreres (du får "
-        "en bemærkning).",
+        "da": "Overskrifter og ord må også være på engelsk. Tomme rækker "
+        "springes over. Ekstra kolonner ignoreres (du får en bemærkning).",
     },
     "template.check": {
         "en": "Check the workbook with:  balancer validate team.xlsx --month "
