@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, PatternFill
 
 from balancer.domain import (
     CalendarSettings,
@@ -42,6 +42,7 @@ from balancer.files.schema import (
     Sheet,
 )
 from balancer.language import Words, weekday_short
+from balancer.outputs.styling import font
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -137,10 +138,12 @@ def write_rows(
     headers = spec.headers_in(lang)
     for col, header in enumerate(headers, start=1):
         cell = sheet.cell(row=1, column=col, value=header)
-        cell.font = Font(bold=True)
+        # Named, so LibreOffice does not fall back to a wider serif face.
+        cell.font = font(bold=True)
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(vertical="top")
-    widths = [len(header) + 2 for header in headers]
+    # Bold letters run wider than the width unit (a plain digit).
+    widths = [round(len(header) * 1.15) + 2 for header in headers]
     for number, values in enumerate(rows, start=2):
         for col, column in enumerate(spec.columns, start=1):
             value = values.get(column.key)

@@ -9,10 +9,11 @@ English or, with ``lang="da"``, in Danish.
 
 from __future__ import annotations
 
+import math
 from datetime import date, time
 from typing import TYPE_CHECKING
 
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -44,6 +45,7 @@ from balancer.files.schema import (
     Sheet,
 )
 from balancer.language import Words, texts, weekday_short
+from balancer.outputs.styling import font, page_setup
 from balancer.outputs.team_workbook import team_workbook
 
 if TYPE_CHECKING:
@@ -262,6 +264,10 @@ _GENERAL = (
 )
 
 
+#: Characters of the guide's text on one line of its 100-wide column.
+_GUIDE_CHARS = 95
+
+
 def _add_instructions(book: Workbook, lang: Language) -> None:
     words = Words(lang)
     sheet = book.create_sheet(INSTRUCTIONS.name_in(lang), 0)
@@ -274,10 +280,18 @@ def _add_instructions(book: Workbook, lang: Language) -> None:
     for number, (first, second) in enumerate(lines, start=1):
         sheet.cell(row=number, column=1, value=first or None)
         if second:
-            sheet.cell(row=number, column=1).font = Font(bold=True)
+            name = sheet.cell(row=number, column=1)
+            name.font = font(bold=True)
+            name.alignment = Alignment(vertical="top")
             cell = sheet.cell(row=number, column=2, value=second)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
+            # Rows do not grow by themselves when a file is opened.
+            wrapped = math.ceil(len(second) / _GUIDE_CHARS)
+            sheet.row_dimensions[number].height = 15 * wrapped
+    sheet.cell(row=1, column=1).font = font(bold=True, size=14)
     sheet.column_dimensions["A"].width = 16
     sheet.column_dimensions["B"].width = 100
+    # One page wide when printed, so the guide's lines are not cut off at
+    # the first column.
+    page_setup(sheet, landscape=True, title=sheet.title, fit_width=True)
     book.active = 0
