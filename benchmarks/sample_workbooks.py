@@ -346,7 +346,11 @@ def main() -> None:
             team, MAY, rota, args.out / "rota.xlsx", lang=args.lang
         ),
         write_backlog_workbook(
-            team, backlog, args.out / "backlog.xlsx", baselines=baselines
+            team,
+            backlog,
+            args.out / "backlog.xlsx",
+            baselines=baselines,
+            lang=args.lang,
         ),
         write_plan_workbook(
             team,
