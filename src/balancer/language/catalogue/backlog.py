@@ -126,7 +126,7 @@ BACKLOG: dict[str, Entry] = {
     "risk.no_hours": {
         "en": "{owner} has no casework hours to finish it before the "
         "deadline {deadline}",
-        "da": "{owner} har ikke timer til sagsbehandling nok til at blive "
+        "da": "{owner} har ikke timer nok til sagsbehandling til at blive "
         "færdig før fristen {deadline}",
     },
     "risk.queue_late": {
@@ -306,8 +306,8 @@ BACKLOG: dict[str, Entry] = {
     "backlog.title": {"en": "Backlog plan", "da": "Sagsplan"},
     "backlog.no_plan": {
         "en": "No backlog plan: the solve ended {status}; see conflicts below",
-        "da": "Ingen sagsplan: beregningen endte {status}; se konflikterne "
-        "nedenfor",
+        "da": "Ingen sagsplan: beregningen endte med {status}; se "
+        "konflikterne nedenfor",
     },
     "backlog.shelf_empty": {
         "en": "The shelf is empty: every case has an owner.",
@@ -362,7 +362,7 @@ BACKLOG: dict[str, Entry] = {
         "da": "ikke vurderet (pack-rækkefølge, meget stor sagsbunke)",
     },
     "value.Move budget": {"en": "Move budget", "da": "Flyttebudget"},
-    "value.Budget rule": {"en": "Budget rule", "da": "Budgettets regel"},
+    "value.Budget rule": {"en": "Budget rule", "da": "Budgetregel"},
     "value.Cases moved": {"en": "Cases moved", "da": "Sager flyttet"},
     "value.Moved: {reason}": {
         "en": "Moved: {reason}",
