@@ -43,7 +43,13 @@ def test_skill_levels_are_one_to_three() -> None:
 
 
 def test_absence_ending_before_it_starts_is_rejected() -> None:
-    with pytest.raises(ValidationError, match="ends"):
+    """Named as swapped dates: the message a JSON team file shows too."""
+    with pytest.raises(
+        ValidationError,
+        match=r"ends \(04\.01\.2027\) "
+        r"before it starts \(05\.01\.2027\): the two dates "
+        "look swapped",
+    ):
         make_absence(start=date(2027, 1, 5), end=date(2027, 1, 4))
 
 

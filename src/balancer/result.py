@@ -7,7 +7,7 @@ to an exit code and the planner can read why.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
@@ -66,9 +66,13 @@ class PenaltyTerm(_Frozen):
     value: float = Field(description="Unweighted value in the plan.")
     texts: dict[str, str] = Field(
         default_factory=dict,
-        description="The description in every language (`en`, `da`); "
-        "empty when only the English one is known.",
+        description="The description per language code ('en', 'da'), "
+        "when it was made in every language.",
     )
+
+    def text(self, lang: str = "en") -> str:
+        """The description in ``lang``, else in English."""
+        return self.texts.get(lang, self.description)
 
     @property
     def weighted(self) -> float:
@@ -121,11 +125,6 @@ class SolveStats(_Frozen):
     )
     phases: tuple[str, ...] = Field(
         default=(), description="Notes on each solve phase."
-    )
-    phase_texts: tuple[dict[str, str], ...] = Field(
-        default=(),
-        description="The phase notes in every language, one per phase; "
-        "empty when only the English ones are known.",
     )
     tiers: tuple[TierReport, ...] = Field(
         default=(), description="Each tier of goals: proven or not."
@@ -195,6 +194,14 @@ class AskCandidate(_Frozen):
     chosen: bool = Field(
         default=False, description="The new rota puts them on the slot."
     )
+    texts: dict[str, str] = Field(
+        default_factory=dict,
+        description="The reason per language code ('en', 'da').",
+    )
+
+    def text(self, lang: str = "en") -> str:
+        """The reason in ``lang``, else in English."""
+        return self.texts.get(lang, self.reason)
 
 
 class StaffDutySummary(_Frozen):
@@ -279,13 +286,17 @@ class Conflict(_Frozen):
     """A demand that could not be met, in the planner's words."""
 
     rule: str = Field(description="Machine name of the rule or demand.")
-    message: str = Field(description="What conflicts, and why.")
+    message: str = Field(description="What conflicts, and why (English).")
     day: date | None = Field(default=None, description="Date, if any.")
     texts: dict[str, str] = Field(
         default_factory=dict,
-        description="The message in every language (`en`, `da`); empty "
-        "when only the English one is known.",
+        description="The message per language code ('en', 'da'), when "
+        "it was made in every language.",
     )
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang``, else in English."""
+        return self.texts.get(lang, self.message)
 
 
 class RotaResult(_Frozen):
@@ -365,8 +376,8 @@ class CaseAssignment(_Frozen):
     )
     risk_texts: dict[str, str] = Field(
         default_factory=dict,
-        description="The risk in every language (`en`, `da`); empty when "
-        "only the English one is known.",
+        description="The risk per language code ('en', 'da'), when it "
+        "was made in every language.",
     )
     move_reason: MoveReason | None = Field(
         default=None, description="Why a moved case left its owner."
@@ -380,8 +391,8 @@ class CaseAssignment(_Frozen):
     )
     reason_texts: dict[str, str] = Field(
         default_factory=dict,
-        description="The reason in every language (`en`, `da`); empty "
-        "when only the English one is known.",
+        description="The reason per language code ('en', 'da'), when it "
+        "was made in every language.",
     )
     queue: str | None = Field(
         default=None,
@@ -396,6 +407,14 @@ class CaseAssignment(_Frozen):
         default=False,
         description="Its owner keeps it although below the case's level.",
     )
+
+    def reason_text(self, lang: str = "en") -> str:
+        """The move or wait reason in ``lang``, else in English."""
+        return self.reason_texts.get(lang, self.reason)
+
+    def risk_text(self, lang: str = "en") -> str:
+        """The risk in ``lang``, else in English."""
+        return self.risk_texts.get(lang, self.risk)
 
     @property
     def moved(self) -> bool:
@@ -473,10 +492,18 @@ class PublishedRota:
     names
         Staff id -> name, from the Board's ``Names`` column where it lines
         up with the ``Staff`` column (the name most rows give an id).
+    duty_titles
+        Duty id -> the team's name for it, from the ``Duty name`` column
+        (empty for a Board without it).
     """
 
     shifts: tuple[BoardShift, ...]
     names: dict[str, str]
+    duty_titles: dict[str, str] = field(default_factory=dict)
+
+    def duty_title(self, duty_id: str) -> str:
+        """The duty's name, falling back to its id."""
+        return self.duty_titles.get(duty_id) or duty_id
 
     def name(self, staff_id: str) -> str:
         """The person's name, falling back to the id."""

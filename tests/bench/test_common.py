@@ -66,9 +66,6 @@ def test_balance_backlog_uses_a_given_start_plan_or_none() -> None:
     )
     # Cost of the start plan: 1 + 2 + 4 (job 2 to agent 2), 1 + 2 + 4.
     assert given.stats.phases == ("warm start: simple plan with objective 14",)
-    assert given.stats.phase_texts[0]["da"] == (
-        "varm start: enkel plan med målværdi 14"
-    )
     none = balance_backlog(
         team, BENCH_START, params, options=GAP_OPTIONS, hint={}
     )

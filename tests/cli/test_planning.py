@@ -75,7 +75,7 @@ def test_danish_rota_reads_back_and_names_holidays_in_danish(
     args = ("rota", team_path, "--month", "2027-01", "-o", out, "--lang")
     result = _run(*args, "da", *FAST)
     assert result.exit_code == 0, result.output
-    sheet = load_workbook(out)["Rota"]
+    sheet = load_workbook(out)["Vagtplan"]
     assert sheet["A1"].value == "Vagtplan januar 2027"
     # 1 January 2027 is the first day column; its holiday in Danish.
     assert sheet.cell(row=2, column=3).value == "Nytårsdag"
@@ -118,6 +118,14 @@ def test_infeasible_rota_explains_and_exits_1(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "Mon 4 Jan" in result.output
     assert "Traceback" not in result.output
+    # Terminal, banner and exit status tell the same story: a rota was
+    # written, and it breaks the one demand of Mon 4 Jan.
+    assert "The rota written breaks 1 demand(s)" in result.output
+    assert "e+" not in result.output
+    banner = load_workbook(tmp_path / "r.xlsx")["Summary"]["A1"].value
+    assert banner == (
+        "This rota breaks 1 demand(s): see Conflicts and warnings below"
+    )
 
 
 def test_rota_refuses_to_overwrite_its_input(tmp_path: Path) -> None:
@@ -227,3 +235,26 @@ def test_an_output_over_the_input_is_refused_before_solving(
     result = _run("rebalance", team_path, "-o", team_path, *FAST)
     assert result.exit_code == 2 and "Backlog:" not in result.output
     assert team_path.read_bytes() == before
+
+
+def test_check_takes_the_month_from_the_rota(tmp_path: Path) -> None:
+    """Without --month it checked against next month: 120 lines of
+    "01.03.2027 is not in 2027-01"."""
+    team_path = _team_file(tmp_path)
+    out = tmp_path / "rota.xlsx"
+    _run("rota", team_path, "--month", "2027-01", "-o", out, *FAST)
+    result = _run("check", team_path, out)
+    assert result.exit_code == 0, result.output
+    assert "20 duty slots, no rule broken" in result.output
+
+
+def test_check_refuses_a_month_that_contradicts_the_rota(
+    tmp_path: Path,
+) -> None:
+    team_path = _team_file(tmp_path)
+    out = tmp_path / "rota.xlsx"
+    _run("rota", team_path, "--month", "2027-01", "-o", out, *FAST)
+    result = _run("check", team_path, out, "--month", "2027-02")
+    assert result.exit_code == 2
+    assert "--month 2027-02 does not match the rota" in result.output
+    assert "leave --month out, or give --month 2027-01" in result.output

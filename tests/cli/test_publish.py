@@ -44,14 +44,14 @@ def test_ics_writes_a_calendar_per_person(tmp_path: Path) -> None:
     result = _run("ics", rota, "--out", out, "--team", "advice")
     assert result.exit_code == 0, result.output
     assert result.output.strip() == (
-        f"Wrote 3 calendar files to {out} (3 people on duty)."
+        f"Wrote 3 calendar files to {out} (3 on duty)."
     )
     files = sorted(p.name for p in out.iterdir())
     assert files == ["ann.ics", "bo.ics", "cy.ics"]
     calendar = Calendar.from_ical((out / "ann.ics").read_bytes())
     summaries = [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")]
     # ann: phone 08-10 and mail 12-15 on Monday (not back to back).
-    assert summaries == ["Phone duty", "Mail duty"]
+    assert summaries == ["Phones", "Mail"]  # the duties' own titles
     # Publishing the same rota again writes the same files.
     before = (out / "ann.ics").read_bytes()
     again = _run("ics", rota, "--out", out, "--team", "advice")
@@ -71,8 +71,20 @@ def test_diff_lists_changes_ready_to_paste(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
         "2 people affected: 1 duty added, 1 removed; 5 duty slots unchanged.",
-        "=cmd|' /C calc'!A0: - Mon 4 Jan 08:00-10:00 phone",
-        "Cy Young: + Mon 4 Jan 08:00-10:00 phone",
+        "=cmd|' /C calc'!A0: - Mon 4 Jan 08:00-10:00 Phones",
+        "Cy Young: + Mon 4 Jan 08:00-10:00 Phones",
+    ]
+
+
+def test_diff_in_danish(tmp_path: Path) -> None:
+    old = _rota(tmp_path, "old.xlsx")
+    new = _rota(tmp_path, "new.xlsx")
+    _set_staff(new, 2, "ann, cy")
+    result = _run("diff", old, new, "--lang", "da")
+    assert result.output.splitlines() == [
+        "2 personer berørt: 1 vagt tilføjet, 1 fjernet; 5 vagter uændret.",
+        "=cmd|' /C calc'!A0: - man. 4. jan. 08:00-10:00 Phones",
+        "Cy Young: + man. 4. jan. 08:00-10:00 Phones",
     ]
 
 

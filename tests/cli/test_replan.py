@@ -147,9 +147,7 @@ def test_a_hand_edit_that_breaks_a_rule_is_reported(tmp_path: Path) -> None:
     _edit_board(rota_path, edited, dict.fromkeys(week, "ann"))
     checked = _run("check", team_path, edited, "--month", "2027-01")
     assert checked.exit_code == 1
-    assert "ann has duty on 5 days in week 2 of 2027, max 4" in (
-        checked.output
-    )
+    assert "Week 2 2027: Ann has duty on 5 days, max 4" in checked.output
     kept = _run(
         "rota", team_path, "--month", "2027-01", "--keep", edited,
         "--freeze-until", "15.01.2027", "-o", tmp_path / "kept.xlsx",
@@ -158,8 +156,8 @@ def test_a_hand_edit_that_breaks_a_rule_is_reported(tmp_path: Path) -> None:
     assert kept.exit_code == 1, kept.output
     assert "INFEASIBLE" in kept.output
     assert (
-        "The hand edits break the rule nobody has duty on more days of a "
-        "week than their limit"
+        "The hand edits break the rule that nobody has duty on more days of "
+        "a week than their limit"
     ) in kept.output
     assert "Ann on Mon 11 Jan 08:00-10:00 phone" in kept.output
     assert not (tmp_path / "kept.xlsx").exists()
@@ -292,3 +290,50 @@ def test_replan_keeps_the_planners_hand_edits(tmp_path: Path) -> None:
     new = _board(tmp_path / "edited-replanned.xlsx")
     assert check_rota(_team(), JANUARY, new) == []
     assert (day, "ann") in {(a.day, a.staff_id) for a in new}
+
+
+def test_replan_takes_a_first_name_and_stays_quiet(tmp_path: Path) -> None:
+    """The README's own example: --absent anna, for Anna Holm (AH)."""
+    team = make_team(
+        staff=(
+            make_staff("AH", name="Anna Holm"),
+            make_staff("BO", name="Bo Berg"),
+            make_staff("CY", name="Cy Dahl"),
+        ),
+        duties=(make_duty(slots=(make_slot("08:00", "10:00"),)),),
+    )
+    team_path = write_team_workbook(team, tmp_path / "team.xlsx")
+    rota_path = tmp_path / "rota.xlsx"
+    _run("rota", team_path, "--month", "2027-01", "-o", rota_path, *FAST)
+    done = _run(
+        "replan", team_path, rota_path, "--absent", "anna",
+        "--from", "2027-01-12", "--to", "2027-01-15", *FAST,
+    )  # fmt: skip
+    assert done.exit_code == 0, done.output
+    assert " s  best " not in done.output  # --quiet: no progress lines
+    new = read_rota_workbook(tmp_path / "rota-replanned.xlsx", team, JANUARY)
+    assert not [a for a in new if a.staff_id == "AH" and 12 <= a.day.day <= 15]
+
+
+def test_a_slot_still_covered_needs_nobody_asked(tmp_path: Path) -> None:
+    """Ann and Bo both on 12 January (target 1): Bo's sick call leaves
+    Ann, which covers it. It said "covered ... Who to ask: nobody is free
+    for it"."""
+    team = make_team(
+        staff=(make_staff("ann"), make_staff("bo")),
+        duties=(make_duty(slots=(make_slot("08:00", "10:00", max_staff=2),)),),
+    )
+    team_path = write_team_workbook(team, tmp_path / "team.xlsx")
+    rota_path = tmp_path / "rota.xlsx"
+    _run("rota", team_path, "--month", "2027-01", "-o", rota_path, *FAST)
+    edited = tmp_path / "edited.xlsx"
+    _edit_board(rota_path, edited, {date(2027, 1, 12): "ann, bo"})
+    done = _run(
+        "replan", team_path, edited, "--absent", "bo",
+        "--from", "2027-01-12", *FAST,
+    )  # fmt: skip
+    assert done.exit_code == 0, done.output
+    assert "Tue 12.01 08:00-10:00 phone: covered (1 on it: ann" in done.output
+    assert "nobody needs asking: those already on it cover it" in done.output
+    assert "Who to ask" not in done.output
+    assert "nobody is free" not in done.output

@@ -105,3 +105,19 @@ def test_console_entry_point_exits_2_on_bad_input(
     with pytest.raises(SystemExit) as caught:
         main()
     assert caught.value.code == 2
+
+
+def test_template_refuses_an_existing_file_unless_forced(
+    tmp_path: Path,
+) -> None:
+    """It silently overwrote a filled-in team workbook."""
+    path = write_book(tmp_path / "team.xlsx", base_sheets())
+    before = path.read_bytes()
+    code, output = _run("template", str(path))
+    assert code == 2
+    assert f"{path} exists already" in output
+    assert "add --force to replace it" in output
+    assert path.read_bytes() == before
+    code, output = _run("template", str(path), "--force")
+    assert code == 0, output
+    assert path.read_bytes() != before

@@ -91,6 +91,20 @@ def test_one_defect_is_reported_at_its_cell(
     assert problem.fix
 
 
+def test_an_absence_ending_before_it_starts_has_its_dates_swapped(
+    tmp_path: Path,
+) -> None:
+    """The fix said to write the date like '08.01.2027': no help with two
+    good dates in each other's cells."""
+    sheets = with_cell(base_sheets(), "Absences", 2, "To date", "03.01.2027")
+    problem = _only_problem(tmp_path, sheets)
+    assert problem.message == (
+        "the absence ends (03.01.2027) before it starts (04.01.2027): the "
+        "two dates look swapped (cell C2)"
+    )
+    assert problem.fix == "swap them: From date 03.01.2027, To date 04.01.2027"
+
+
 def test_unknown_setting_suggests_the_close_name(tmp_path: Path) -> None:
     sheets = with_cell(base_sheets(), "Rules", 2, "Setting", "max slot/day")
     problem = _only_problem(tmp_path, sheets)

@@ -22,6 +22,13 @@ SAME_IN_BOTH = {
     "value.normal",
     "console.seconds",
     "console.backlog.budget",
+    "value.Status",
+    "rota.status",
+    "rota.weekend",
+    "header.ID",
+    "why.closed.weekend",
+    "why.away_part",
+    "conflict.kept",
 }
 
 

@@ -7,7 +7,7 @@ from datetime import date, time
 import pytest
 
 from balancer.domain import Month
-from balancer.language import Words, in_language, terminal_language, texts
+from balancer.language import Words, terminal_language, texts
 
 
 def test_fields_are_written_the_languages_way_by_their_type() -> None:
@@ -71,8 +71,3 @@ def test_whose_follows_each_languages_genitive() -> None:
     assert Words("da").possessive("Anna Holm") == "Anna Holms"
     assert Words("da").possessive("Lars") == "Lars'"
     assert Words("en").possessive("Lars") == "Lars'"
-
-
-def test_in_language_falls_back_to_the_english_text() -> None:
-    assert in_language({"en": "yes", "da": "ja"}, "da", "yes") == "ja"
-    assert in_language({}, "da", "made by hand") == "made by hand"

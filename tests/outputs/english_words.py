@@ -44,7 +44,8 @@ __all__ = [
 #: English words that have no business in a Danish workbook. Words that
 #: are Danish too are left out on purpose: at, for, to, by, over, under,
 #: start, plan, model, normal, total, balance, budget, note, type, min,
-#: optimal, blank, mail, person, time (an hour), sat (set), fri (off).
+#: optimal, status, blank, mail, person, time (an hour), sat (set), fri
+#: (off).
 ENGLISH_WORDS: frozenset[str] = frozenset(
     """
     above after allowed an and any assigned avoid away because behind
@@ -56,7 +57,7 @@ ENGLISH_WORDS: frozenset[str] = frozenset(
     names new no nobody none not objective of off on opening overdue owner
     owners phase pinned place planned planner priority progress qualified
     queue reason received risk room rota rule rules seconds setting
-    settings share sheet shelf sick skill skills solve spread staff status
+    settings share sheet shelf sick skill skills solve spread staff
     stopped summary switches the this until urgent user utilisation
     vacation value waiting waits want warning warnings week weekly weight
     weighted with yes

@@ -180,9 +180,27 @@ def rota_result(**overrides: Any) -> RotaResult:
 
 
 def relaxed_result() -> RotaResult:
-    """A rota that breaks a demand on purpose, with the conflict."""
+    """A rota that breaks a demand on purpose, with the conflict.
+
+    As the solve returns it: INFEASIBLE (the rules cannot all hold), one
+    person missing priced at 1,000,000 points, 120 points of other goals.
+    """
     return rota_result(
         relaxed=True,
+        stats=SolveStats(
+            status=SolveStatus.INFEASIBLE,
+            objective=1_000_120.0,
+            bound=1_000_040.0,
+            seconds=2.5,
+        ),
+        terms=(
+            PenaltyTerm(
+                name="unmet_demand",
+                description="People missing from minimum staffing",
+                weight=1_000_000,
+                value=1.0,
+            ),
+        ),
         conflicts=(
             Conflict(
                 rule="min_staff",

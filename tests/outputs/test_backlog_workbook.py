@@ -204,7 +204,7 @@ def test_danish_sheets_headers_and_values(tmp_path: Path) -> None:
 def test_danish_summary(tmp_path: Path) -> None:
     rows = _rows(_danish(tmp_path), "Overblik")
     items = {r[0]: r[1] for r in rows if r and r[0]}
-    assert items["Resultat"] == "OPTIMAL"
+    assert items["Status"] == "OPTIMAL"
     assert items["Stoppet af brugeren"] == "nej"
     assert items["Flyttebudget"] == 4
     assert items["Flyttet: planlægger tillod det"] == 1

@@ -7,7 +7,7 @@ from datetime import date, time
 import pandas as pd
 import pytest
 
-from balancer.domain import CaseStatus, HistoryBalance
+from balancer.domain import AbsenceReason, CaseStatus, HistoryBalance
 from balancer.files.schema import HISTORY
 from balancer.language import month_name
 from balancer.outputs import (
@@ -23,7 +23,13 @@ from balancer.result import (
     SolveStatus,
     WaitReason,
 )
-from tests.factories import JANUARY, make_case, make_duty, make_team
+from tests.factories import (
+    JANUARY,
+    make_absence,
+    make_case,
+    make_duty,
+    make_team,
+)
 from tests.outputs.samples import (
     MON,
     NEW_YEAR,
@@ -82,6 +88,23 @@ def test_grid_marks_absences_days_off_and_closed_days() -> None:
     assert grid.cell("cy", THU).kind == "off"
     assert grid.cell("ann", NEW_YEAR).kind == "closed"
     assert grid.cell("ann", NEW_YEAR).text == ""
+
+
+def test_a_day_off_inside_a_vacation_shows_off() -> None:
+    """cy works Mon-Wed; her vacation Mon-Fri is "off" on Thu and Fri."""
+    vacation = make_absence(
+        "cy", MON, date(2027, 1, 8), reason=AbsenceReason.VACATION
+    )
+    team = rota_team(absences=(vacation,))
+    grid = rota_frames.rota_cells(team, JANUARY, rota_result())
+    assert [grid.cell("cy", d).text for d in (WED, THU, date(2027, 1, 8))] == [
+        "vacation",
+        "off",
+        "off",
+    ]
+    assert grid.cell("cy", THU).kind == "off"
+    danish = rota_frames.rota_cells(team, JANUARY, rota_result(), lang="da")
+    assert danish.cell("cy", THU).text == "fri"
 
 
 def test_grid_in_danish() -> None:

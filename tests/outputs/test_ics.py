@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -74,12 +75,12 @@ def test_one_event_per_block_in_copenhagen_time() -> None:
         (
             datetime(2027, 1, 4, 8, tzinfo=CPH),
             datetime(2027, 1, 4, 12, tzinfo=CPH),
-            "Phone duty",
+            "phone",
         ),
         (
             datetime(2027, 1, 5, 12, tzinfo=CPH),
             datetime(2027, 1, 5, 15, tzinfo=CPH),
-            "Mail duty",
+            "mail",
         ),
     ]
     assert {e["status"] for e in events} == {"CONFIRMED"}
@@ -88,6 +89,18 @@ def test_one_event_per_block_in_copenhagen_time() -> None:
     first = events[0]["start"]
     assert isinstance(first, datetime)
     assert first.astimezone(UTC).hour == 7
+
+
+def test_events_carry_the_teams_duty_names_in_the_language() -> None:
+    titled = replace(ROTA, duty_titles={"phone": "Telefon", "mail": "Post"})
+    files = calendar_files(titled, team="advice", stamp=STAMP, lang="da")
+    calendar = Calendar.from_ical(files["ann.ics"])
+    assert str(calendar["X-WR-CALNAME"]) == "Vagter: Ann Arbor"
+    events = list(calendar.walk("VEVENT"))
+    assert [str(e["SUMMARY"]) for e in events] == ["Telefon", "Post"]
+    assert str(events[0]["DESCRIPTION"]) == (
+        "Telefon 08:00-12:00 for Ann Arbor (advice vagtplan)"
+    )
 
 
 def test_summer_time_and_a_block_to_midnight() -> None:

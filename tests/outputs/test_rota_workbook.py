@@ -13,9 +13,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from balancer.domain import HistoryBalance
 from balancer.errors import OutputError
 from balancer.files.schema import HISTORY
+from balancer.language import Words
 from balancer.outputs.rota_frames import BOARD_HEADERS
 from balancer.outputs.rota_workbook import (
-    RELAXED_BANNER,
     ROTA_SHEETS,
     write_rota_workbook,
 )
@@ -80,8 +80,8 @@ def test_rota_headers_and_a_known_assignment(tmp_path: Path) -> None:
     assert sheet.cell(row=3, column=_day_column(MON)).value == "Mon"
     assert sheet.cell(row=1, column=_day_column(MON)).value == "Week 1"
     cell = sheet.cell(row=_staff_row(sheet, "ann"), column=_day_column(MON))
-    # Two duties fit the column side by side: one line keeps rows short.
-    assert cell.value == "P 08-10, M 12-15"
+    # One duty a line: the rows grow to fill the printed page anyway.
+    assert cell.value == "P 08-10\nM 12-15"
     # The cell takes its first duty's colour (phone: the first palette one).
     assert cell.fill.fgColor.rgb.endswith("FFD966")
 
@@ -105,7 +105,7 @@ def test_absences_and_days_off_are_marked(tmp_path: Path) -> None:
 
 
 def test_danish_words(tmp_path: Path) -> None:
-    sheet = _write(tmp_path, lang="da")["Rota"]
+    sheet = _write(tmp_path, lang="da")["Vagtplan"]
     assert sheet["A1"].value == "Vagtplan januar 2027"
     assert sheet.cell(row=3, column=_day_column(MON)).value == "man"
     vacation = sheet.cell(row=_staff_row(sheet, "bo"), column=_day_column(TUE))
@@ -190,17 +190,40 @@ def test_summary_shows_status_terms_and_coverage(tmp_path: Path) -> None:
     assert "fairness_max" in flat
     assert "Staffing per slot" in flat
     assert "Short of min" in flat
-    assert RELAXED_BANNER not in flat
+    assert not any(str(v).startswith("This rota breaks") for v in flat)
 
 
 def test_relaxed_rota_gets_a_red_banner(tmp_path: Path) -> None:
+    """Its status is INFEASIBLE, yet it was written: the banner says what
+    it breaks, not "No rota" (the README quotes the same words)."""
     book = _write(tmp_path, result=relaxed_result())
     summary = book["Summary"]
-    assert summary["A1"].value == RELAXED_BANNER
+    assert summary["A1"].value == (
+        "This rota breaks 1 demand(s): see Conflicts and warnings below"
+    )
+    readme = Path(__file__).parents[2] / "README.md"
+    promised = Words()("summary.relaxed_banner", count=2)
+    assert promised in readme.read_text(encoding="utf-8").replace("\n", " ")
     assert summary["A1"].fill.fgColor.rgb.endswith("C00000")
     flat = [c.value for row in summary.iter_rows() for c in row]
     assert "phone 08:00-10:00 on 05.01.2027 has 1 of 2" in flat
     assert book["Rota"]["A2"].value == "Breaks demands: see Summary"
+
+
+def test_relaxed_summary_counts_what_is_broken_apart_from_points(
+    tmp_path: Path,
+) -> None:
+    """Not "Objective 1000120": 1 demand, 1 person, 120 points, bound 40."""
+    summary = _write(tmp_path, result=relaxed_result())["Summary"]
+    items = {
+        row[0].value: row[1].value
+        for row in summary.iter_rows(max_col=2)
+        if row[0].value
+    }
+    assert items["Status"] == "INFEASIBLE"
+    assert (items["Demands broken"], items["People missing"]) == (1, 1)
+    assert (items["Objective"], items["Best bound"]) == (120, 40)
+    assert items["Gap"] is None
 
 
 def test_no_rota_says_so(tmp_path: Path) -> None:

@@ -310,6 +310,16 @@ BAD: list[Bad] = [
         "the file is empty"),
     Bad("no-such-file", "A path that does not exist", _missing,
         "does not exist"),
+    # -- sheets that would be skipped quietly (issue 17) --------------------
+    Bad("sheet-copy", "A second Absences sheet ('Ferie marts') beside it",
+        _sheets(lambda s: s.update({"Ferie marts": [
+            ["Staff", "From date", "To date"],
+            ["bo", "11.01.2027", "12.01.2027"]]})),
+        "only one Absences sheet", _at("Ferie marts")),
+    Bad("no-header", "Absences with its header below row 20",
+        _sheets(lambda s: s["Absences"].__setitem__(
+            slice(0, 0), [[]] * 25)),
+        "no header row found", _at("Absences", 1)),
     # -- hostile files -------------------------------------------------------
     Bad("entity-expansion", "XML entity expansion ('billion laughs')",
         builders.entity_expansion, "XML entity declarations"),
@@ -334,6 +344,14 @@ ODD: list[Odd] = [
     Odd("unknown-sheet", "Extra sheet (ignored, with a note)",
         _sheets(lambda s: s.update({"Notes": [["anything"]]})),
         lambda t: len(t.staff) == 2, "sheet 'Notes' is not one balancer"),
+    Odd("renamed-sheet", "Absences renamed 'Ferie marts' (read, with a note)",
+        _sheets(lambda s: s.update({"Ferie marts": s.pop("Absences")})),
+        lambda t: len(t.absences) == 1, "reads it as the Absences sheet"),
+    Odd("slot-past-closing", "A slot to 15:30 on a Friday closing at 15:00",
+        _sheets(_add_rows("Duties", ["phone", "Fri", "14:00", "15:30", 1,
+                                    None])),
+        lambda t: len(t.duties[0].slots) == 3,
+        "runs outside the opening hours"),
     Odd("empty-rows", "Empty rows in the middle of a sheet",
         _sheets(lambda s: s["Absences"].extend(
             [[], [], ["bo", "11.01.2027", None, "syg"]]) and None),

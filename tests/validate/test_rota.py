@@ -24,7 +24,6 @@ from balancer.result import DutyAssignment
 from balancer.solvers.rota.constraints import HARD_RULES
 from balancer.validate.rota import (
     HARD_RULE_NAMES,
-    Violation,
     check_rota,
     score_rota,
 )
@@ -368,11 +367,22 @@ def test_unknown_staff_duplicates_and_other_months() -> None:
 def test_violation_names_day_and_person() -> None:
     team, assignments = CASES["max_slots_per_day"]()
     [found] = check_rota(team, JANUARY, assignments)
-    assert found == Violation(
-        rule="max_slots_per_day",
-        day=MONDAYS[0],
-        staff_id="ann",
-        message="ann has 2 slots on 2027-01-04, max 1",
+    assert (found.rule, found.day, found.staff_id) == (
+        "max_slots_per_day",
+        MONDAYS[0],
+        "ann",
+    )
+    # By name, on the tool's one date style, in either language.
+    assert found.message == "Mon 4 Jan: Ann has 2 slots, max 1"
+    assert found.text("da") == "man. 4. jan.: Ann har 2 vagter, maks 1"
+
+
+def test_a_duty_someone_may_not_take_names_date_slot_and_person() -> None:
+    team, assignments = CASES["allowed_duties"]()
+    [found] = check_rota(team, JANUARY, assignments)
+    assert found.message == "Mon 4 Jan 10:00-12:00 mail: Bo doesn't take mail"
+    assert found.text("da") == (
+        "man. 4. jan. 10:00-12:00 mail: Bo tager ikke mail"
     )
 
 

@@ -13,9 +13,10 @@ input or usage. Problems are printed without a traceback unless
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
-from typing import Any
+from typing import IO, Any
 
 import click
 
@@ -24,6 +25,7 @@ from balancer.cli.options import EXIT_BAD_INPUT, EXIT_OK
 from balancer.cli.planning import check, demo, plan, rebalance, rota
 from balancer.cli.publish import diff, ics, statements
 from balancer.cli.replan import replan
+from balancer.cli.rewrite import rewrite
 from balancer.cli.team import template, validate
 from balancer.errors import BalancerError
 from balancer.version import __version__
@@ -58,9 +60,57 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
+class _ReaderMayLeave:
+    """A standard stream whose reader may go away mid-run.
+
+    Rule: when the reader closes the pipe (``balancer rota ... | head
+    -5``), the rest of that stream's output is dropped and the command
+    goes on, so the workbook is still written and the exit status is the
+    command's own. Without this, the first line after ``head`` left
+    raised BrokenPipeError and the plan was lost.
+    """
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+        self.reader_left = False
+
+    def write(self, text: str) -> int:
+        if not self.reader_left:
+            try:
+                return self._stream.write(text)
+            except BrokenPipeError:
+                self._drop()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.reader_left:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._drop()
+
+    def _drop(self) -> None:
+        self.reader_left = True
+        # What is still buffered goes nowhere when Python flushes at exit,
+        # instead of failing there with "Exception ignored".
+        try:
+            nowhere = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(nowhere, self._stream.fileno())
+            os.close(nowhere)
+        except (OSError, ValueError):
+            pass
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 def main() -> None:
     """Console entry point: run the CLI, turning known errors into exit 2."""
     debug = "--debug" in sys.argv[1:]
+    if sys.stdout is not None:
+        sys.stdout = _ReaderMayLeave(sys.stdout)
+    if sys.stderr is not None:
+        sys.stderr = _ReaderMayLeave(sys.stderr)
     # SIGTERM (a closed terminal, a scheduler's stop) ends balancer as an
     # exception, so a save in progress removes its temporary file.
     signal.signal(signal.SIGTERM, _terminated)
@@ -110,6 +160,7 @@ for command in (
     diff,
     statements,
     replan,
+    rewrite,
     bench,
 ):
     cli.add_command(command)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from balancer.errors import InputProblem
+    from balancer.inputs.loaded import LoadedTeam
     from balancer.solvers.runner import Progress, SolveParams
 
 __all__ = [
@@ -35,6 +36,8 @@ __all__ = [
     "echo_problems",
     "exit_for",
     "month_option",
+    "read_team",
+    "rota_month",
     "solve_options",
     "solve_params",
 ]
@@ -189,6 +192,32 @@ def month_option(text: str | None, found: Month | None = None) -> Month:
         ) from None
 
 
+def rota_month(
+    text: str | None, found: Month | None, rota_path: Path
+) -> Month:
+    """The month of a rota workbook: its Board's, or a --month agreeing.
+
+    Rule: without --month, the month is the one of the rota's dates
+    (``found``); a --month that contradicts them is bad input (exit 2),
+    since every date of the rota would then be out of the month.
+    """
+    from balancer.errors import InputError, InputProblem
+
+    month = month_option(text, found)
+    if found is not None and month != found:
+        raise InputError(
+            [
+                InputProblem(
+                    f"--month {month} does not match the rota, which is "
+                    f"for {found}",
+                    fix=f"leave --month out, or give --month {found}",
+                )
+            ],
+            source=str(rota_path),
+        )
+    return month
+
+
 MONTH = click.option(
     "--month",
     "month_text",
@@ -196,13 +225,23 @@ MONTH = click.option(
     help="Month to plan; default: next month.",
 )
 
+
+def _language(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> str:
+    """``--lang`` as given, else the ``BALANCER_LANG`` setting, else en."""
+    from balancer.language import terminal_language
+
+    return value or terminal_language()
+
+
 LANG = click.option(
     "--lang",
     type=click.Choice(["en", "da"]),
-    default="en",
-    show_default=True,
-    help="Language of the printed rota: weekdays, months, absence "
-    "words and holiday names (da = Danish).",
+    default=None,
+    callback=_language,
+    help="Language of everything the command writes and prints (da = "
+    "Danish); default: the BALANCER_LANG setting, else en.",
 )
 
 
@@ -216,6 +255,37 @@ def echo_problems(title: str, problems: Sequence[InputProblem]) -> None:
     click.echo(title)
     for line in problem_lines(problems):
         click.echo(line)
+
+
+def read_team(path: Path, month: Month | None = None) -> LoadedTeam:
+    """Read the team in ``path``, showing on stderr what is worth a look.
+
+    Rule: every command that reads the team shows the reader's notes (a
+    sheet read by its headers, a sheet or column ignored, a formula
+    without a saved value) and, given ``month``, the warnings that change
+    its plan (a slot outside the opening hours, a weekday short every
+    week): nothing about the input is skipped quietly. Problems raise
+    :class:`~balancer.errors.InputError` (exit 2), including a month the
+    team is never open in.
+    """
+    from balancer.errors import InputError, problem_lines
+    from balancer.inputs.loaded import load_team
+    from balancer.inputs.month_checks import check_month
+    from balancer.language import Words
+
+    loaded = load_team(path)
+    notes = list(loaded.notes)
+    if month is not None:
+        checked = check_month(loaded, month)
+        if checked.problems:
+            raise InputError(list(checked.problems), source=str(path))
+        notes += checked.warnings
+    if notes:
+        heading = Words()("cli.notes", source=path, count=len(notes))
+        click.echo(heading, err=True)
+        for line in problem_lines(notes):
+            click.echo(line, err=True)
+    return loaded
 
 
 def exit_for(has_plan: bool) -> int:

@@ -21,6 +21,8 @@ from balancer.cli.options import (
     MONTH,
     exit_for,
     month_option,
+    read_team,
+    rota_month,
     solve_options,
     solve_params,
 )
@@ -106,7 +108,6 @@ def rota(
     from last month's rota workbook.
     """
     from balancer.inputs.kept import keep_baseline, with_history
-    from balancer.inputs.month_checks import load_team_for_month
     from balancer.outputs.console import rota_lines
     from balancer.outputs.rota_workbook import write_rota_workbook
     from balancer.solvers.planning import solve_rota
@@ -115,7 +116,7 @@ def rota(
     target = output or Path(f"rota-{month}.xlsx")
     inputs = [p for p in (team_path, keep, history) if p is not None]
     check_target(target, inputs)
-    team = load_team_for_month(team_path, month).team
+    team = read_team(team_path, month).team
     notes: list[str] = []
     if history is not None:
         team, notes = with_history(team, history)
@@ -187,9 +188,8 @@ def rebalance(
     **solve: Any,
 ) -> None:
     """Assign new cases and rebalance the backlog in TEAM_PATH."""
-    from balancer.inputs.loaded import load_team
     from balancer.inputs.rota_workbook import read_rota_workbook
-    from balancer.language import Words, terminal_language
+    from balancer.language import Words
     from balancer.outputs.backlog_frames import backlog_metrics
     from balancer.outputs.backlog_workbook import write_backlog_workbook
     from balancer.outputs.console import backlog_lines
@@ -197,7 +197,7 @@ def rebalance(
 
     inputs = [p for p in (team_path, rota_path) if p is not None]
     check_target(output, inputs)
-    team = load_team(team_path).team
+    team = read_team(team_path).team
     first = start.date() if start else date.today()
     duty: list[DutyAssignment] = []
     if rota_path is not None:
@@ -211,7 +211,7 @@ def rebalance(
         horizon_days=horizon,
         max_moves=max_moves,
     )
-    for line in backlog_lines(result, Words(terminal_language())):
+    for line in backlog_lines(result, Words(lang)):
         click.echo(line)
     baselines = baseline_results(team, first, duty, horizon)
     figures = {n: backlog_metrics(team, r) for n, r in baselines.items()}
@@ -231,18 +231,17 @@ def _run_plan(
     lang: Language = "en",
 ) -> int:
     """Rota, then backlog on its capacity, into one workbook."""
-    from balancer.inputs.month_checks import load_team_for_month
-    from balancer.language import Words, terminal_language
+    from balancer.language import Words
     from balancer.outputs.backlog_frames import backlog_metrics
     from balancer.outputs.backlog_workbook import write_plan_workbook
     from balancer.outputs.console import backlog_lines, rota_lines
     from balancer.solvers.planning import plan_month
 
     check_target(output, [team_path])
-    team = load_team_for_month(team_path, month).team
+    team = read_team(team_path, month).team
     params = solve_params(**solve)
     plan = plan_month(team, month, params, params)
-    terminal = Words(terminal_language())
+    terminal = Words(lang)
     for line in (
         *rota_lines(plan.rota),
         *backlog_lines(plan.backlog, terminal),
@@ -298,7 +297,12 @@ def plan(
 @click.command()
 @click.argument("team_path", type=FILE)
 @click.argument("rota_path", type=FILE)
-@MONTH
+@click.option(
+    "--month",
+    "month_text",
+    metavar="YYYY-MM",
+    help="The rota's month; default: the month of its dates.",
+)
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -308,15 +312,17 @@ def check(
 ) -> None:
     """Check a (hand-edited) rota workbook against every rule.
 
-    Exit 0 when no rule is broken, 1 when some are (each is listed).
+    The month is the rota's own (a --month that contradicts it is an
+    error). Exit 0 when no rule is broken, 1 when some are (each is
+    listed).
     """
-    from balancer.inputs.loaded import load_team
-    from balancer.inputs.rota_workbook import read_rota_workbook
+    from balancer.inputs.rota_workbook import open_rota_workbook
     from balancer.validate.rota import check_rota
 
-    month = month_option(month_text)
-    team = load_team(team_path).team
-    assignments = read_rota_workbook(rota_path, team, month)
+    book = open_rota_workbook(rota_path)
+    month = rota_month(month_text, book.month(), rota_path)
+    team = read_team(team_path, month).team
+    assignments = book.assignments(team, month)
     violations = check_rota(team, month, assignments)
     if not violations:
         click.echo(

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from balancer.cli.options import FILE, LANG, month_option
+from balancer.cli.options import FILE, LANG
 
 if TYPE_CHECKING:
     from balancer.language import Language
@@ -52,11 +52,13 @@ __all__ = ["diff", "ics", "statements"]
     help="The rota published before; its duties that are gone are "
     "sent as cancelled.",
 )
+@LANG
 def ics(
     rota_path: Path,
     out_dir: Path,
     team_name: str,
     previous_path: Path | None,
+    lang: Language,
 ) -> None:
     """Write a calendar file per person with their duties from ROTA.
 
@@ -65,6 +67,7 @@ def ics(
     in people's calendars instead of adding copies.
     """
     from balancer.inputs.rota_workbook import read_board
+    from balancer.language import Words
     from balancer.outputs.ics import calendar_files, write_calendars
 
     rota = read_board(rota_path)
@@ -74,22 +77,23 @@ def ics(
     stamp = datetime.fromtimestamp(rota_path.stat().st_mtime, tz=UTC)
     files = calendar_files(
         rota, team=team_name, stamp=stamp.replace(microsecond=0),
-        previous=previous,
+        previous=previous, lang=lang,
     )  # fmt: skip
     inputs = [p for p in (rota_path, previous_path) if p is not None]
     written = write_calendars(files, out_dir, inputs)
     people = len({s.staff_id for s in rota.shifts})
     click.echo(
-        f"Wrote {len(written)} calendar file"
-        f"{'s' if len(written) != 1 else ''} to {out_dir} "
-        f"({people} people on duty)."
+        Words(lang)(
+            "ics.written", count=len(written), folder=out_dir, people=people
+        )
     )
 
 
 @click.command()
 @click.argument("old_path", metavar="OLD", type=FILE)
 @click.argument("new_path", metavar="NEW", type=FILE)
-def diff(old_path: Path, new_path: Path) -> None:
+@LANG
+def diff(old_path: Path, new_path: Path, lang: Language) -> None:
     """List what changed per person from rota OLD to rota NEW.
 
     One line per person, ``+`` for duty gained and ``-`` for duty lost,
@@ -101,9 +105,12 @@ def diff(old_path: Path, new_path: Path) -> None:
     old = read_board(old_path)
     new = read_board(new_path)
     found = diff_rotas(old.shifts, new.shifts)
-    click.echo(found.headline())
+    click.echo(found.headline(lang))
     names = {**old.names, **new.names}
-    for line in found.lines(lambda s: names.get(s) or s):
+    titles = {**old.duty_titles, **new.duty_titles}
+    for line in found.lines(
+        lambda s: names.get(s) or s, lang, lambda d: titles.get(d) or d
+    ):
         click.echo(line)
 
 
@@ -129,36 +136,14 @@ def statements(
     workbook (not TEAM's History, which may have moved on). A rota
     workbook from before they were kept uses TEAM's History, and says so.
     """
-    from balancer.errors import InputError, InputProblem
-    from balancer.inputs.kept import with_balances
-    from balancer.inputs.loaded import load_team
-    from balancer.inputs.rota_workbook import open_rota_workbook
+    from balancer.cli.rota_file import read_planned_rota
     from balancer.outputs.statements import fairness_statements
     from balancer.solvers.planning import account_for
 
-    team = load_team(team_path).team
-    book = open_rota_workbook(rota_path)
-    found = book.month()
-    month = month_option(month_text, found)
-    if found is not None and month != found:
-        raise InputError(
-            [
-                InputProblem(
-                    f"--month {month} does not match the rota, which is "
-                    f"for {found}",
-                    fix=f"leave --month out, or give --month {found}",
-                )
-            ],
-            source=str(rota_path),
-        )
-    if book.carried_in is None:
-        click.echo(
-            f"{rota_path} does not keep the balances it was planned with "
-            f"(written by an older balancer); using {team_path}'s History",
-            err=True,
-        )
-    else:
-        team = with_balances(team, book.carried_in)
-    result = account_for(team, month, book.assignments(team, month))
+    planned = read_planned_rota(team_path, rota_path, month_text)
+    if planned.note:
+        click.echo(planned.note, err=True)
+    team, month = planned.team, planned.month
+    result = account_for(team, month, planned.assignments)
     for line in fairness_statements(team, month, result, lang).lines():
         click.echo(line)

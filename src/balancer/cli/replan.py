@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from balancer.cli.options import DATE, FILE, solve_options, solve_params
+from balancer.cli.options import (
+    DATE,
+    FILE,
+    LANG,
+    read_team,
+    solve_options,
+    solve_params,
+)
 from balancer.domain.policy import MAX_WEIGHT
 from balancer.files.saving import check_target
 from balancer.inputs.kept import CHANGE_WEIGHT
@@ -22,6 +29,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from balancer.domain import Team
+    from balancer.language import Language
     from balancer.result import DutyAssignment
 
 __all__ = ["replan"]
@@ -54,6 +62,7 @@ __all__ = ["replan"]
     type=FILE,
     help="New rota workbook; default: <rota>-replanned.xlsx.",
 )
+@LANG
 @solve_options()
 @click.pass_context
 def replan(
@@ -67,9 +76,13 @@ def replan(
     freeze_until: datetime | None,
     change_weight: int,
     output: Path | None,
+    lang: Language,
     **solve: Any,
 ) -> None:
     """Cover a sick call in ROTA_PATH with the fewest, fairest changes.
+
+    --absent takes a staff id or a name, in any case: a full name, or a
+    first name nobody else on the team has.
 
     Adds the absence, keeps the rota before it as it is (and any hand
     edits on the Board), and changes as little else as it can (fairness
@@ -79,7 +92,7 @@ def replan(
     """
     from balancer.domain import Month
     from balancer.inputs.kept import keep_baseline, with_absence
-    from balancer.inputs.month_checks import load_team_for_month
+    from balancer.language import Words
     from balancer.outputs.console import rota_lines
     from balancer.outputs.rota_changes import (
         add_changes_sheet,
@@ -96,7 +109,7 @@ def replan(
     target = output or rota_path.with_name(f"{rota_path.stem}-replanned.xlsx")
     check_target(target, [team_path, rota_path])
     month = Month(year=first.year, month=first.month)
-    team = load_team_for_month(team_path, month).team
+    team = read_team(team_path, month).team
     frozen = (freeze_until.date() if freeze_until else None) or (
         first - timedelta(days=1)
     )
@@ -128,11 +141,16 @@ def replan(
     asks = people_to_ask(
         team, gaps, result.assignments, result.staff, before=before
     )
+    asks = _worth_asking(team, asks, result.assignments)
     changes = changes_frame(team, before, result.assignments)
     _echo_changes(team, changes, asks, gaps, result.assignments)
-    heading = (
-        f"Replan: {staff_id} away {first:%d.%m.%Y}-{last:%d.%m.%Y}; "
-        f"{len(changes)} change(s)"
+    words = Words(lang)
+    person = team.staff_by_id[staff_id]
+    heading = words(
+        "changes.heading",
+        who=person.name or staff_id,
+        span=words.span(first, last),
+        count=len(changes),
     )
     written = write_rota_workbook(
         team,
@@ -140,12 +158,37 @@ def replan(
         result,
         target,
         inputs=[team_path, rota_path],
+        lang=lang,
         extra=lambda book: add_changes_sheet(
-            book, changes, asks_frame(team, asks), heading
+            book, changes, asks_frame(team, asks, lang), heading, lang=lang
         ),
     )
     click.echo(f"Wrote {written}")
     ctx.exit(0 if result.status.has_plan and not result.relaxed else 1)
+
+
+def _worth_asking(
+    team: Team, asks: Sequence[Any], after: Sequence[DutyAssignment]
+) -> list[Any]:
+    """The people to ask, less those a slot does not need.
+
+    Rule: on a slot the new rota staffs to its target, only those it
+    puts there need asking (to confirm); one the others already cover
+    needs nobody, in the terminal and on the Changes sheet alike.
+    """
+    on: dict[tuple[Any, str, int], int] = {}
+    for a in after:
+        key = (a.day, a.duty_id, a.slot_index)
+        on[key] = on.get(key, 0) + 1
+    kept = []
+    ranks: dict[tuple[Any, str, int], int] = {}
+    for ask in asks:
+        key = (ask.day, ask.duty_id, ask.slot_index)
+        slot = team.duty_by_id[ask.duty_id].slots[ask.slot_index]
+        if ask.chosen or on.get(key, 0) < slot.target:
+            ranks[key] = ranks.get(key, 0) + 1
+            kept.append(ask.model_copy(update={"rank": ranks[key]}))
+    return kept
 
 
 def _echo_changes(
@@ -155,6 +198,8 @@ def _echo_changes(
     gaps: Sequence[DutyAssignment],
     after: Sequence[DutyAssignment],
 ) -> None:
+    from balancer.language import Words
+
     click.echo(f"Changes ({len(changes)}):")
     for row in changes.itertuples(index=False):
         click.echo(
@@ -169,17 +214,13 @@ def _echo_changes(
             for a in after
             if (a.day, a.duty_id, a.slot_index) == key
         ]
+        covered = len(on) >= slot.target
         state = (
             "short of its minimum"
             if len(on) < slot.min_staff
             else "short of its target"
-            if len(on) < slot.target
+            if not covered
             else "covered"
-        )
-        click.echo(
-            f"{gap.day:%a %d.%m} {slot.label} {gap.duty_id}: {state} "
-            f"({len(on)} on it: {', '.join(on) or 'nobody'}; min "
-            f"{slot.min_staff}, target {slot.target}). Who to ask:"
         )
         mine = [
             a
@@ -187,7 +228,17 @@ def _echo_changes(
             if (a.day, a.duty_id, a.slot_index)
             == (gap.day, gap.duty_id, gap.slot_index)
         ]
+        click.echo(
+            f"{gap.day:%a %d.%m} {slot.label} {gap.duty_id}: {state} "
+            f"({len(on)} on it: {', '.join(on) or 'nobody'}; min "
+            f"{slot.min_staff}, target {slot.target})."
+            + (" Who to ask:" if mine or not covered else "")
+        )
         if not mine:
-            click.echo("  nobody is free for it")
+            words = Words()
+            click.echo(
+                "  "
+                + words("replan.no_ask" if covered else "replan.nobody_free")
+            )
         for ask in mine:
             click.echo(f"  {ask.rank}. {ask.staff_id}: {ask.reason}")

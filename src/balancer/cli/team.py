@@ -9,12 +9,12 @@ import click
 from balancer.cli.options import (
     EXIT_BAD_INPUT,
     FILE,
+    LANG,
     MONTH,
     echo_problems,
     month_option,
 )
 from balancer.errors import InputError
-from balancer.language import LANGUAGES
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -27,17 +27,24 @@ __all__ = ["template", "validate"]
 @click.command()
 @click.argument("path", type=FILE)
 @click.option(
-    "--lang",
-    type=click.Choice(LANGUAGES),
-    default="en",
-    show_default=True,
-    help="Language of the sheet names, headers, words and help (da = "
-    "Danish); balancer reads either.",
+    "--force", is_flag=True, help="Replace PATH if it exists already."
 )
-def template(path: Path, lang: Language) -> None:
-    """Write an empty team workbook to PATH, with examples and help."""
+@LANG
+def template(path: Path, force: bool, lang: Language) -> None:
+    """Write an empty team workbook to PATH, with examples and help.
+
+    An existing PATH (likely a filled-in team workbook) is refused
+    unless --force is given. --lang da writes it in Danish (sheet names,
+    headers, words and help); balancer reads either.
+    """
+    from balancer.errors import OutputError
+    from balancer.files.saving import check_target
+    from balancer.language import Words
     from balancer.outputs.template import write_template
 
+    check_target(path)  # a folder, a device, a pipe: refused as such
+    if path.exists() and not force:
+        raise OutputError(Words(lang)("cli.template_exists", path=path))
     written = write_template(path, lang=lang)
     click.echo(
         f"Wrote {written}. Fill it in, then run: balancer validate {written}"
@@ -72,7 +79,7 @@ def validate(ctx: click.Context, path: Path, month_text: str | None) -> None:
     warned = tuple(
         locate_problem(loaded.locator, p) for p in loaded.team.warnings()
     )
-    notes = (*loaded.notes, *warned, *checked.warnings)
+    notes = (*loaded.notes, *warned, *checked.warnings, *checked.elsewhere)
     if notes:
         echo_problems(f"{path}: {len(notes)} note(s):", notes)
     if checked.problems:

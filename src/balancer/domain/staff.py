@@ -292,8 +292,8 @@ class Absence(FrozenModel):
     def _consistent(self) -> Self:
         if self.end < self.start:
             raise ValueError(
-                f"the absence ends ({self.end}) before it starts "
-                f"({self.start})"
+                f"the absence ends ({self.end:%d.%m.%Y}) before it starts "
+                f"({self.start:%d.%m.%Y}): the two dates look swapped"
             )
         if (self.from_time is None) != (self.to_time is None):
             raise ValueError(

@@ -583,6 +583,8 @@ BOARD = Sheet(
         Column("target", "Target", ("Mål",), False, "3"),
         Column("max", "Max", ("Maks", "Maksimum"), False, "4"),
         Column("note", "Note", ("Bemærkning", "Notat"), False, ""),
+        Column("duty_name", "Duty name", ("Vagtnavn",), False, "Phone",
+               "The duty's title, for calendars; read only by ics."),
     ),
 )  # fmt: skip
 

@@ -43,6 +43,7 @@ __all__ = [
     "Row",
     "Table",
     "read_table",
+    "recognise",
 ]
 
 #: Stop reading a sheet after this many empty rows in a row, so a sheet
@@ -268,22 +269,68 @@ def _matching_column(spec: Sheet, text: str) -> Column | None:
     return None
 
 
+def recognise(
+    book: Workbook, title: str, specs: Sequence[Sheet]
+) -> tuple[Sheet, ...]:
+    """The known sheets whose columns the sheet ``title`` is headed with.
+
+    Rule: a row in the first :data:`HEADER_SEARCH_ROWS` is a known
+    sheet's header when it holds every required column of that sheet,
+    more of its columns than other headers, and at least three of its
+    columns, or else its two or more required columns and nothing else
+    (a phone list headed ID, Name, Phone is no Staff sheet). The first
+    such row decides; the sheets matching most of its headers are
+    returned (more than one when they tie, none when no row is a
+    header). A sheet that cannot be read is recognised as nothing.
+    """
+    try:
+        sheet = book[title]
+        rows = sheet.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True)
+        for values in rows:
+            texts = [parse_text(v) for v in values if not is_blank(v)]
+            scores: dict[str, int] = {}
+            for spec in specs:
+                found = {
+                    column.key
+                    for text in texts
+                    if (column := _matching_column(spec, text)) is not None
+                }
+                required = {c.key for c in spec.columns if c.required}
+                others = len(texts) - len(found)
+                enough = len(found) >= 3 or (
+                    found == required and len(found) >= 2 and not others
+                )
+                if required <= found and enough and len(found) > others:
+                    scores[spec.name] = len(found)
+            if scores:
+                best = max(scores.values())
+                return tuple(s for s in specs if scores.get(s.name) == best)
+    except Exception:  # a damaged sheet: reported if it is ever read
+        return ()
+    return ()
+
+
 def read_table(
     book: Workbook,
     spec: Sheet,
     problems: Problems,
     looks_right: Callable[[Row], bool] | None = None,
+    title: str | None = None,
 ) -> Table | None:
     """Read one sheet into a :class:`Table`; None when absent or unusable.
 
     Rules: a missing required sheet or column is a problem; an unknown
     column is a note; fully empty rows are skipped, and reading stops
     after :data:`MAX_EMPTY_ROWS` empty rows in a row. More records than
-    the sheet's cap is a problem. When ``looks_right`` is given, reading
-    stops after more than :data:`MAX_BAD_ROWS` rows it turns down, and
-    :attr:`Table.stopped` says so (the reader reports the rows read).
+    the sheet's cap is a problem. A sheet with cells but no header row is
+    a problem too, so its rows are never skipped unseen. When
+    ``looks_right`` is given, reading stops after more than
+    :data:`MAX_BAD_ROWS` rows it turns down, and :attr:`Table.stopped`
+    says so (the reader reports the rows read). ``title`` reads that
+    sheet as ``spec`` (one recognised by its headers, :func:`recognise`)
+    instead of looking for the sheet by name.
     """
-    titles = _find_title(book, spec)
+    titles = [title] if title is not None else _find_title(book, spec)
     if not titles:
         if spec.required:
             problems.add(
@@ -346,14 +393,19 @@ def _read_sheet(
         _report_not_numbers(failed[0], book, title, problems, None)
         return None
     if header is None:
-        if spec.required:
+        again = _numbered_rows(sheet.iter_rows(values_only=True), failed)
+        if spec.required or _has_cells(again):
+            # A sheet of records without a header would be read as
+            # nothing at all: a holiday on Absences lost without a word.
             problems.add(
                 InputProblem(
                     f"no header row found in the first "
-                    f"{HEADER_SEARCH_ROWS} rows",
+                    f"{HEADER_SEARCH_ROWS} rows, so none of the sheet's "
+                    "rows can be read",
                     sheet=title,
                     row=1,
-                    fix=f"put the headers {', '.join(spec.headers)} in row 1",
+                    fix=f"put the headers {', '.join(spec.headers)} in row 1"
+                    + ("" if spec.required else ", or delete the sheet"),
                 )
             )
         return None
@@ -521,6 +573,17 @@ def _find_header(
         if any(_matching_column(spec, text) for text in texts):
             return number, values
     return None
+
+
+def _has_cells(rows: Iterator[tuple[int, tuple[Any, ...]]]) -> bool:
+    """True when ``rows`` hold a value before :data:`MAX_EMPTY_ROWS`
+    empty rows in a row."""
+    for empty, (_, values) in enumerate(rows, start=1):
+        if any(not is_blank(value) for value in values):
+            return True
+        if empty >= MAX_EMPTY_ROWS:
+            return False
+    return False
 
 
 def _map_headers(table: Table, values: Sequence[Any]) -> bool:

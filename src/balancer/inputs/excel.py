@@ -57,7 +57,13 @@ from balancer.files.schema import (
     Setting,
     find_setting,
 )
-from balancer.files.tables import Problems, Row, Table, read_table
+from balancer.files.tables import (
+    Problems,
+    Row,
+    Table,
+    read_table,
+    recognise,
+)
 from balancer.inputs.loaded import LoadedTeam, locate_problem
 from balancer.inputs.messages import (
     plain_pydantic_message,
@@ -86,6 +92,7 @@ if TYPE_CHECKING:
     from openpyxl import Workbook
 
     from balancer.domain import Problem
+    from balancer.files.schema import Sheet
 
 __all__ = [
     "read_history_sheet",
@@ -120,11 +127,13 @@ def read_team_workbook_with_notes(path: str | Path) -> LoadedTeam:
     places = SheetPlaces(str(path))
     book = open_workbook(path)
     try:
+        recognised = _recognise_unknown_sheets(book, problems)
         for spec in SHEETS:
-            table = read_table(book, spec, problems)
+            table = read_table(
+                book, spec, problems, title=recognised.get(spec.name)
+            )
             if table is not None:
                 places.tables[spec.name] = table
-        _note_unknown_sheets(book, problems)
         tabs = list(book.sheetnames)
     finally:
         book.close()
@@ -169,9 +178,25 @@ def read_history_sheet(path: str | Path) -> tuple[HistoryBalance, ...]:
     return tuple(found)
 
 
-def _note_unknown_sheets(book: Workbook, problems: Problems) -> None:
+def _recognise_unknown_sheets(
+    book: Workbook, problems: Problems
+) -> dict[str, str]:
+    """Sheets with a title balancer does not know: read, refused or noted.
+
+    Rules: a sheet headed with a known sheet's columns
+    (:func:`~balancer.files.tables.recognise`) is read as that sheet,
+    with a note, when the workbook has no sheet of that name and no
+    other sheet with those columns; otherwise it is a problem, since
+    one of the two would be skipped. Any other unknown sheet is a note
+    (ignored). Returns the known sheet's name -> the title to read.
+    """
+    known = [spec for spec in SHEETS if _find_titles(book, spec)]
+    found: dict[str, str] = {}
     for title in book.sheetnames:
-        if not any(spec.matches(title) for spec in (*SHEETS, INSTRUCTIONS)):
+        if any(spec.matches(title) for spec in (*SHEETS, INSTRUCTIONS)):
+            continue
+        matches = recognise(book, title, SHEETS)
+        if not matches:
             problems.note(
                 InputProblem(
                     f"sheet {title!r} is not one balancer reads; it is "
@@ -181,6 +206,55 @@ def _note_unknown_sheets(book: Workbook, problems: Problems) -> None:
                     + ", ".join(spec.name for spec in SHEETS),
                 )
             )
+            continue
+        names = " or ".join(repr(spec.name) for spec in matches)
+        spec = matches[0]
+        if len(matches) > 1:
+            problems.add(
+                InputProblem(
+                    f"it has the columns of the {names} sheets, so "
+                    "balancer cannot tell which it is",
+                    sheet=title,
+                    fix=f"rename it to the one it is: {names}",
+                )
+            )
+        elif spec in known:
+            problems.add(
+                InputProblem(
+                    f"it has the columns of the {spec.name} sheet, but "
+                    f"balancer reads only one {spec.name} sheet, "
+                    f"{_find_titles(book, spec)[0]!r}",
+                    sheet=title,
+                    fix=f"move its rows into that sheet and delete "
+                    f"{title!r}, or change its headers if balancer should "
+                    "ignore it",
+                )
+            )
+        elif spec.name in found:
+            problems.add(
+                InputProblem(
+                    f"sheets {found[spec.name]!r} and {title!r} both have "
+                    f"the columns of the {spec.name} sheet",
+                    sheet=title,
+                    fix=f"put their rows on one sheet named {spec.name!r}",
+                )
+            )
+        else:
+            found[spec.name] = title
+            problems.note(
+                InputProblem(
+                    f"it has the columns of the {spec.name} sheet, so "
+                    f"balancer reads it as the {spec.name} sheet",
+                    sheet=title,
+                    fix=f"rename it {spec.name!r} (or "
+                    f"{spec.aliases[0]!r}) to make this note go away",
+                )
+            )
+    return found
+
+
+def _find_titles(book: Workbook, spec: Sheet) -> list[str]:
+    return [title for title in book.sheetnames if spec.matches(title)]
 
 
 # --------------------------------------------------------------------------

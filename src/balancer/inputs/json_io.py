@@ -56,15 +56,19 @@ class JsonPlaces:
         field: str | None,
         message: str,
         fix: str = "",
+        slot: int | None = None,
     ) -> InputProblem:
         """A problem whose place is the JSON path, e.g. ``cases[3].owner``.
 
         The domain's sheet names map to the team's field names by lower
-        case (``Absences`` -> ``absences``).
+        case (``Absences`` -> ``absences``); ``slot`` adds
+        ``slots[slot]`` to a duty's path.
         """
         location: list[int | str] = [sheet.lower()]
         if index is not None:
             location.append(index)
+        if slot is not None:
+            location += ["slots", slot]
         if field is not None:
             location.append(field)
         return InputProblem(f"{_path(tuple(location))}: {message}", fix=fix)

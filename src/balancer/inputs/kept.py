@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any
 from balancer.errors import InputError, InputProblem
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
     from datetime import date
     from pathlib import Path
 
-    from balancer.domain import HistoryBalance, Month, Team
+    from balancer.domain import HistoryBalance, Month, Staff, Team
     from balancer.result import DutyAssignment, RotaBaseline
 
 __all__ = [
@@ -131,11 +131,39 @@ def with_absence(
 
 
 def staff_id_for(team: Team, who: str) -> str:
-    """The staff id a planner means by ``who``: an id or a name."""
+    """The staff id a planner means by ``who``: an id, a name, a first name.
+
+    Rule: case does not matter; an id wins over a full name, and a full
+    name over a first name (``anna`` is Anna Holm when she is the only
+    Anna). A first name two people share is a problem listing both,
+    and so is a name nobody has.
+    """
     folded = who.strip().casefold()
-    for person in team.staff:
-        if folded in (person.id.casefold(), (person.name or "").casefold()):
-            return person.id
+
+    def first_name(name: str | None) -> str:
+        parts = (name or "").split()
+        return parts[0].casefold() if parts else ""
+
+    keys: tuple[Callable[[Staff], str], ...] = (
+        lambda p: p.id.casefold(),
+        lambda p: (p.name or "").strip().casefold(),
+        lambda p: first_name(p.name),
+    )
+    for key in keys if folded else ():
+        found = [person for person in team.staff if key(person) == folded]
+        if len(found) == 1:
+            return found[0].id
+        if len(found) > 1:
+            named = ", ".join(f"{p.name} ({p.id})" for p in found)
+            raise InputError(
+                [
+                    InputProblem(
+                        f"--absent {who!r} could be any of {named}",
+                        fix="give the staff id or the full name, e.g. "
+                        f"--absent {found[0].id}",
+                    )
+                ]
+            )
     known = ", ".join(p.id for p in team.staff)
     raise InputError(
         [

@@ -29,8 +29,12 @@ class Locator(Protocol):
         field: str | None,
         message: str,
         fix: str = "",
+        slot: int | None = None,
     ) -> InputProblem:
-        """A problem about record ``index`` of ``sheet`` (English name)."""
+        """A problem about record ``index`` of ``sheet`` (English name).
+
+        ``slot`` places it on slot ``slot`` of duty ``index`` (Duties).
+        """
         ...
 
 

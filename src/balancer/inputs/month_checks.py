@@ -4,7 +4,8 @@ The workbook can be valid in itself and still be wrong for a month: the
 team might not be open on any day of it, or an absence typed with the
 wrong year lies outside it. The first is a problem (nothing to plan); the
 second is a warning, because absences of other months are legitimately
-kept in the sheet.
+kept in the sheet. A slot outside the opening hours is a warning too
+(:mod:`balancer.validate.opening`): it is staffed as written.
 """
 
 from __future__ import annotations
@@ -34,26 +35,35 @@ class MonthCheck:
     problems
         Stop planning the month (e.g. the team is never open).
     warnings
-        Worth a look, but the month can be planned.
+        Worth a look, but the month can be planned; they change the
+        plan (a slot short every week, a slot outside opening hours), so
+        every command that plans the month shows them.
     opening_days
         Days the team is open in the month.
+    elsewhere
+        Absences and dated preferences outside the month: they do not
+        affect its plan (``validate`` lists them, in case the year is
+        wrong; a sheet kept for the whole year has many).
     """
 
     problems: tuple[InputProblem, ...]
     warnings: tuple[InputProblem, ...]
     opening_days: int
+    elsewhere: tuple[InputProblem, ...] = ()
 
 
 def check_month(loaded: LoadedTeam, month: Month) -> MonthCheck:
     """Check a read team against the month to plan.
 
     Rules: the team must be open on at least one day of the month
-    (problem); an absence or dated preference entirely outside the month
-    is reported (warning), since it cannot affect this month's plan.
+    (problem); a slot outside the opening hours is staffed as written
+    (warning); an absence or dated preference entirely outside the month
+    is reported (``elsewhere``), since it cannot affect this month's plan.
     """
     team, locator = loaded.team, loaded.locator
     problems: list[InputProblem] = []
     warnings: list[InputProblem] = []
+    elsewhere: list[InputProblem] = []
     open_days = sum(1 for day in month.days() if team.calendar.is_open(day))
     if open_days == 0:
         problems.append(
@@ -66,9 +76,10 @@ def check_month(loaded: LoadedTeam, month: Month) -> MonthCheck:
         )
     for stops, found in _understaffed_slots(loaded, month):
         (problems if stops else warnings).append(found)
+    warnings += _outside_opening_hours(loaded, month)
     for index, absence in enumerate(team.absences):
         if absence.end < month.first or absence.start > month.last:
-            warnings.append(
+            elsewhere.append(
                 locator.problem(
                     "Absences",
                     index,
@@ -82,7 +93,7 @@ def check_month(loaded: LoadedTeam, month: Month) -> MonthCheck:
     for index, preference in enumerate(team.preferences):
         day = preference.on
         if day is not None and not month.first <= day <= month.last:
-            warnings.append(
+            elsewhere.append(
                 locator.problem(
                     "Preferences",
                     index,
@@ -92,7 +103,43 @@ def check_month(loaded: LoadedTeam, month: Month) -> MonthCheck:
                     "check the year if it was meant for this month",
                 )
             )
-    return MonthCheck(tuple(problems), tuple(warnings), open_days)
+    return MonthCheck(
+        tuple(problems), tuple(warnings), open_days, tuple(elsewhere)
+    )
+
+
+def _outside_opening_hours(
+    loaded: LoadedTeam, month: Month
+) -> Iterator[InputProblem]:
+    """Slots outside the opening hours on a weekday open in the month."""
+    from balancer.validate.opening import slots_outside_opening_hours
+
+    team = loaded.team
+    open_weekdays = {
+        day.weekday() for day in month.days() if team.calendar.is_open(day)
+    }
+    for found in slots_outside_opening_hours(team):
+        days = [(w, h) for w, h in found.days if w in open_weekdays]
+        if not days:
+            continue
+        hours = ", ".join(
+            f"{w.short} {h.open:%H:%M}-{h.close:%H:%M}" for w, h in days
+        )
+        settings = ", ".join(
+            f"opening_hours_{w.short.lower()}" for w, _ in days
+        )
+        early = any(found.slot.start < h.open for _, h in days)
+        yield loaded.locator.problem(
+            "Duties",
+            found.duty_index,
+            "start" if early else "end",
+            f"{found.duty_id} {found.slot.label} runs outside the opening "
+            f"hours ({hours}); balancer staffs it as written, with people "
+            "whose own working hours cover it",
+            "fit the slot into the opening hours on those days (a row of "
+            f"its own), or change {settings} on the Rules sheet",
+            slot=found.slot_index,
+        )
 
 
 def _understaffed_slots(

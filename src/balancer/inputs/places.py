@@ -56,18 +56,27 @@ class SheetPlaces:
         field: str | None,
         message: str,
         fix: str = "",
+        slot: int | None = None,
     ) -> InputProblem:
-        """A problem about record ``index`` of ``sheet`` (English name)."""
+        """A problem about record ``index`` of ``sheet`` (English name).
+
+        On the Duties sheet the problem lands on the row of slot ``slot``
+        of the duty, else on the first of its slots named in the message.
+        """
         table = self.tables.get(sheet)
         if table is None:
             return InputProblem(message, sheet=sheet, fix=fix)
         row = None
         if index is not None and index < len(self.rows.get(sheet, [])):
             row = self.rows[sheet][index]
-            for label, slot_row in self.slot_rows.get(index, []):
-                if sheet == "Duties" and label in message:
-                    row = slot_row
-                    break
+            slots = self.slot_rows.get(index, []) if sheet == "Duties" else []
+            if slot is not None and slot < len(slots):
+                row = slots[slot][1]
+            else:
+                row = next(
+                    (found for label, found in slots if label in message),
+                    row,
+                )
         key = _FIELD_TO_COLUMN.get((sheet, field or ""), field)
         if key is not None and not any(
             c.key == key for c in table.spec.columns

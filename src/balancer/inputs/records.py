@@ -259,6 +259,17 @@ def slot_record(row: Row) -> Slot | None:
 def absence_record(row: Row) -> Absence | None:
     start = row.required("start", parse_date)
     end = row.get("end", parse_date)
+    if start is not None and end is not None and end < start:
+        # The column's usual fix ("write it like 08.01.2027") does not
+        # help with two good dates in the wrong cells.
+        row.problem(
+            "end",
+            f"the absence ends ({end:%d.%m.%Y}) before it starts "
+            f"({start:%d.%m.%Y}): the two dates look swapped",
+            f"swap them: {row.table.header('start')} {end:%d.%m.%Y}, "
+            f"{row.table.header('end')} {start:%d.%m.%Y}",
+        )
+        return None
     fields = {
         "staff_id": row.required("staff_id", parse_text),
         "start": start,

@@ -157,6 +157,7 @@ class RotaWorkbook:
         problems: list[InputProblem] = []
         shifts: set[BoardShift] = set()
         seen: dict[str, Counter[str]] = defaultdict(Counter)
+        titles: dict[str, str] = {}
         for row in self.board.rows:
             cells = _Cells(self.board, row, problems)
             day = cells.parsed(
@@ -179,6 +180,9 @@ class RotaWorkbook:
             if not cells.ok:
                 continue
             assert day is not None and span is not None and duty is not None
+            title = cells.text("duty_name")
+            if title:
+                titles.setdefault(duty, title)
             staff = staff_tokens(cells.raw("staff"))
             for staff_id in staff:
                 shifts.add(BoardShift(day, span[0], span[1], duty, staff_id))
@@ -191,7 +195,7 @@ class RotaWorkbook:
             staff_id: counts.most_common(1)[0][0]
             for staff_id, counts in seen.items()
         }
-        return PublishedRota(tuple(sorted(shifts)), names)
+        return PublishedRota(tuple(sorted(shifts)), names, titles)
 
     def month(self) -> Month | None:
         """The month of the Board's first readable date; None if none."""

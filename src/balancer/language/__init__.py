@@ -2,8 +2,8 @@
 
 :class:`Words` writes sentences from the catalogue and numbers, hours,
 dates and months the language's way; :func:`texts` gives one sentence in
-every language (for messages made before anyone knows which language
-will show them) and :func:`in_language` picks one of them again;
+every language and :class:`Said` keeps a sentence in no language yet (for
+messages made before anyone knows which language will show them);
 :func:`terminal_language` is the language of the terminal
 (``BALANCER_LANG``, English by default).
 """
@@ -11,8 +11,8 @@ will show them) and :func:`in_language` picks one of them again;
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
+from balancer.language.said import Said as Said
 from balancer.language.words import LANGUAGES as LANGUAGES
 from balancer.language.words import Language as Language
 from balancer.language.words import Words as Words
@@ -22,9 +22,6 @@ from balancer.language.words import off_label as off_label
 from balancer.language.words import weekday_name as weekday_name
 from balancer.language.words import weekday_short as weekday_short
 
-if TYPE_CHECKING:
-    from collections.abc import Mapping
-
 #: The environment setting naming the terminal's language.
 LANGUAGE_SETTING = "BALANCER_LANG"
 
@@ -32,15 +29,6 @@ LANGUAGE_SETTING = "BALANCER_LANG"
 def texts(key: str, **fields: object) -> dict[Language, str]:
     """The catalogue's sentence for ``key`` in every language."""
     return {lang: Words(lang)(key, **fields) for lang in LANGUAGES}
-
-
-def in_language(
-    given: Mapping[str, str], lang: Language, fallback: str = ""
-) -> str:
-    """The text in ``lang`` of ``given`` (as :func:`texts` makes it);
-    ``fallback`` (the English text a result keeps too) when it has none,
-    as in a result built by hand."""
-    return given.get(lang) or fallback
 
 
 def terminal_language() -> Language:

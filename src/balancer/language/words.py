@@ -124,6 +124,12 @@ class Words:
                 found[name] = value
         return found
 
+    def counted(self, count: int, noun: str) -> str:
+        """``1 duty`` / ``2 duties`` (``1 vagt`` / ``2 vagter``): the
+        catalogue's ``noun.<noun>`` entry holds ``one|many``."""
+        one, many = self(f"noun.{noun}").split("|")
+        return f"{count} {one if count == 1 else many}"
+
     def header(self, name: str) -> str:
         """A table header in the language: ``Fair share`` -> ``Rimelig
         andel``. ``name`` is the English header (the frames' own); the
@@ -202,6 +208,12 @@ class Words:
             ends = name[-1:].lower()
             return f"{name}'" if ends and ends in "sxz" else f"{name}s"
         return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+    def span(self, first: date, last: date) -> str:
+        """``Mon 8 Mar`` for one day, ``Mon 8 Mar - Wed 10 Mar`` for more."""
+        if first == last:
+            return self.day(first)
+        return f"{self.day(first)} - {self.day(last)}"
 
     def weekday(self, day: date) -> str:
         """``Mon`` / ``man``."""

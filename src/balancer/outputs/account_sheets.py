@@ -61,19 +61,19 @@ def add_fairness_sheet(
     :mod:`balancer.outputs.account_frames`): above 0 did more than their
     share.
     """
-    sheet = book.create_sheet(title)
     words = Words(lang)
+    sheet = book.create_sheet(words.sheet(title))
     heading = sheet["A1"]
-    write_value(heading, f"{title} {words.month(month)}")
+    write_value(heading, words("fairness.title", month=month))
     heading.font = font(bold=True, size=14)
     notes = fairness_notes(words, result)
     for row, note in enumerate(notes, start=2):
         write_value(sheet.cell(row=row, column=1), note)
     top = len(notes) + 3
-    table = account_frames.fairness_frame(team, result)
+    table = _by_duty_title(team, account_frames.fairness_frame(team, result))
     hours = {c: "0.00" for c in table.columns if c not in ("Staff", "Name")}
     hours["Unpopular slots"] = "0"
-    last = write_table(sheet, table, top=top, formats=hours)
+    last = write_table(sheet, table, top=top, formats=hours, words=words)
     fit_columns(sheet, maximum=30, skip_rows=top - 1)
     sheet.freeze_panes = f"C{top + 1}"
     chart = None
@@ -89,9 +89,10 @@ def add_fairness_sheet(
             column=deviation,
             last_row=last,
             header_row=top,
-            title="Deviation from fair share (hours)",
-            y_title="hours (+ = more than fair share)",
-            x_title="staff",
+            title=words("fairness.chart"),
+            y_title=words("fairness.chart.y"),
+            x_title=words("fairness.chart.x"),
+            from_zero=True,
         )
     table_with_chart_setup(
         sheet,
@@ -99,9 +100,20 @@ def add_fairness_sheet(
         last_row=last,
         columns=len(table.columns),
         landscape=True,
-        title=f"{title} {words.month(month)}",
+        title=words("fairness.title", month=month),
     )
     return sheet
+
+
+def _by_duty_title(team: Team, table: pd.DataFrame) -> pd.DataFrame:
+    """Per-duty columns named by the duty's title (``Phone hours``), the
+    team's own name for it, rather than its id."""
+    names = {}
+    for duty in team.duties:
+        title = duty.title.strip() or duty.id
+        for what in ("hours", "fair share", "carried out"):
+            names[f"{duty.id} {what}"] = f"{title} {what}"
+    return table.rename(columns=names)
 
 
 def fairness_notes(words: Words, result: RotaResult) -> list[str]:
@@ -138,10 +150,11 @@ def add_statements_sheet(
     share), and from row 4 a table ``Staff``, ``Name``, ``Statement``.
     Without a rota the sheet says so instead of the table.
     """
-    sheet = book.create_sheet(title)
+    words = Words(lang)
+    sheet = book.create_sheet(words.sheet(title))
     told = fairness_statements(team, month, result, lang)
     heading = sheet["A1"]
-    write_value(heading, f"{title} {Words(lang).month(month)}")
+    write_value(heading, words("statements.title", month=month))
     heading.font = font(bold=True, size=14)
     write_value(sheet["A2"], told.intro)
     # The team's line spans the table's width and wraps, so it prints
@@ -154,9 +167,9 @@ def add_statements_sheet(
         columns=["Staff", "Name", "Statement"],
     )
     if table.empty:
-        write_value(sheet["A4"], "No rota, so no statements.")
+        write_value(sheet["A4"], words("statements.no_rota"))
     else:
-        last = write_table(sheet, table, top=4)
+        last = write_table(sheet, table, top=4, words=words)
         for row, person in zip(range(5, last + 1), told.people, strict=True):
             for column in (1, 2, 3):
                 sheet.cell(row=row, column=column).alignment = Alignment(
@@ -172,14 +185,18 @@ def add_statements_sheet(
     page_setup(
         sheet,
         landscape=True,
-        title=f"{title} {Words(lang).month(month)}",
+        title=words("statements.title", month=month),
         fit_width=True,
     )
     return sheet
 
 
 def add_history_sheet(
-    book: Workbook, team: Team, result: RotaResult, title: str = "History"
+    book: Workbook,
+    team: Team,
+    result: RotaResult,
+    title: str = "History",
+    lang: Language = "en",
 ) -> Worksheet:
     """The balances carried out, in the team workbook's History layout.
 
@@ -188,33 +205,39 @@ def add_history_sheet(
     rota --history``) can take this sheet as it is.
     """
     return _history_layout(
-        book, title, account_frames.history_frame(team, result)
+        book, title, account_frames.history_frame(team, result), Words(lang)
     )
 
 
 def add_carried_in_sheet(
-    book: Workbook, team: Team, title: str = "Carried in"
+    book: Workbook,
+    team: Team,
+    title: str = "Carried in",
+    lang: Language = "en",
 ) -> Worksheet:
     """A hidden copy of the balances the rota was planned with.
 
     ``balancer statements`` reads it, so the account it prints is the
     Statements sheet's, whatever the team workbook's History says now.
     """
-    sheet = _history_layout(book, title, account_frames.carried_in_frame(team))
+    sheet = _history_layout(
+        book, title, account_frames.carried_in_frame(team), Words(lang)
+    )
     sheet.sheet_state = "hidden"
     return sheet
 
 
 def _history_layout(
-    book: Workbook, title: str, table: pd.DataFrame
+    book: Workbook, title: str, table: pd.DataFrame, words: Words
 ) -> Worksheet:
-    sheet = book.create_sheet(title)
+    sheet = book.create_sheet(words.sheet(title))
     write_table(
         sheet,
         table,
         formats={"Balance hours": "0.00", "Unpopular balance": "0.00"},
+        words=words,
     )
     fit_columns(sheet)
     sheet.freeze_panes = "A2"
-    page_setup(sheet, landscape=False, title=title, fit_width=True)
+    page_setup(sheet, landscape=False, title=sheet.title, fit_width=True)
     return sheet

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from balancer.domain import MOVES_PER_CASEWORKER
-from balancer.language import Words, in_language
+from balancer.language import Words
 from balancer.outputs.metrics import owned_hours
 from balancer.outputs.words import hundredths
 from balancer.result import ANY_QUEUE, MoveReason, WaitReason
@@ -80,7 +80,7 @@ def cases_frame(
                 a.planned_finish,
                 case.deadline if case else None,
                 yes if a.late else "",
-                in_language(a.risk_texts, words.lang, a.risk),
+                a.risk_text(words.lang),
                 _note(team, a, case, words),
             )
         )
@@ -104,7 +104,7 @@ def _note(
             level=case.min_level,
         )
     if a.staff_id is None or a.moved:
-        return in_language(a.reason_texts, words.lang, a.reason)
+        return a.reason_text(words.lang)
     return ""
 
 
@@ -225,7 +225,7 @@ def shelf_frame(
                 case.type if case else "",
                 hundredths(case.effort_hours) if case else None,
                 words.value(a.wait_reason.value) if a.wait_reason else "",
-                in_language(a.reason_texts, words.lang, a.reason),
+                a.reason_text(words.lang),
                 words.value("yes") if a.late else "",
             )
         )

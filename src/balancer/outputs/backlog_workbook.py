@@ -30,10 +30,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
 from balancer.files.saving import save_workbook, write_value
-from balancer.language import Words, in_language
+from balancer.language import Words
 from balancer.outputs import backlog_frames, long_tables, summary_frames
 from balancer.outputs.long_tables import write_long_table
 from balancer.outputs.rota_workbook import add_rota_sheets
@@ -57,6 +55,7 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any
 
+    import pandas as pd
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
@@ -64,7 +63,7 @@ if TYPE_CHECKING:
     from balancer.files.bulk import BulkTable
     from balancer.language import Language
     from balancer.outputs.backlog_frames import Baselines
-    from balancer.result import BacklogResult, RotaResult, SolveStats
+    from balancer.result import BacklogResult, RotaResult
 
 __all__ = [
     "BACKLOG_SHEETS",
@@ -262,6 +261,7 @@ def add_shelf_sheet(
     table = backlog_frames.shelf_frame(team, result, words)
     if table.empty:
         write_value(sheet["A1"], words("backlog.shelf_empty"))
+        page_setup(sheet, landscape=False, title=sheet.title)
         return sheet
     last = write_long_table(
         sheet, table, formats={"Effort hours": "0.0"}, bulk=bulk, words=words
@@ -297,12 +297,17 @@ def add_backlog_summary_sheet(
         ),
         words,
     )
-    row = stats_section(sheet, row, _stats_in(result.stats, words), words)
+    row = stats_section(
+        sheet,
+        row,
+        summary_frames.stats_frame(result.stats, words=words),
+        words,
+    )
     row = section(
         sheet,
         row,
         "Soft goals",
-        _terms_in(summary_frames.terms_frame(result.terms), result, words),
+        _goals_named(summary_frames.terms_frame(result.terms, words), words),
         words=words,
     )
     row = section(
@@ -325,7 +330,9 @@ def add_backlog_summary_sheet(
         sheet,
         row,
         "Conflicts and warnings",
-        _conflicts_in(summary_frames.conflicts_frame(result), result, words),
+        _rules_named(
+            summary_frames.conflicts_frame(result, words=words), words
+        ),
         words=words,
     )
     fit_columns(sheet, maximum=30, skip_rows=1)
@@ -338,52 +345,23 @@ def add_backlog_summary_sheet(
     return sheet
 
 
-# The summary's tables are shared with the rota's (English, in
-# summary_frames); the backlog's are shown in its language here.
-
-
-def _stats_in(stats: SolveStats, words: Words) -> pd.DataFrame:
-    """``summary_frames.stats_frame`` with its items and words in the
-    language; phase notes from the texts the result keeps."""
-    table = summary_frames.stats_frame(stats)
-    phases = dict(zip(stats.phases, stats.phase_texts, strict=False))
-    rows = []
-    for item, value in table.itertuples(index=False, name=None):
-        label = str(item)
-        if label in ("Status", "Stopped by user"):
-            value = words.value(str(value))
-        elif label.startswith("Phase "):
-            value = in_language(phases.get(value, {}), words.lang, value)
-        rows.append((words.value(label), value))
-    return pd.DataFrame(rows, columns=table.columns)
-
-
-def _terms_in(
-    table: pd.DataFrame, result: BacklogResult, words: Words
-) -> pd.DataFrame:
-    """Goal names and descriptions in the language."""
+def _goals_named(table: pd.DataFrame, words: Words) -> pd.DataFrame:
+    """The backlog's goals by their names in the language (the rota's
+    keep their machine names)."""
     table = table.copy()
     table["Goal"] = [
-        words(f"goal.{t.name}") if words.has(f"goal.{t.name}") else t.name
-        for t in result.terms
-    ]
-    table["Description"] = [
-        in_language(t.texts, words.lang, t.description) for t in result.terms
+        words(f"goal.name.{name}") if words.has(f"goal.name.{name}") else name
+        for name in table["Goal"]
     ]
     return table
 
 
-def _conflicts_in(
-    table: pd.DataFrame, result: BacklogResult, words: Words
-) -> pd.DataFrame:
-    """Rules and messages in the language."""
+def _rules_named(table: pd.DataFrame, words: Words) -> pd.DataFrame:
+    """The rules the backlog's warnings name, in the language."""
     table = table.copy()
     table["Rule"] = [
-        words(f"rule.{c.rule}") if words.has(f"rule.{c.rule}") else c.rule
-        for c in result.conflicts
-    ]
-    table["Message"] = [
-        in_language(c.texts, words.lang, c.message) for c in result.conflicts
+        words(f"rule.{rule}") if words.has(f"rule.{rule}") else rule
+        for rule in table["Rule"]
     ]
     return table
 

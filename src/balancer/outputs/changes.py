@@ -19,6 +19,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from balancer.domain import minutes
+from balancer.language import Language, Words
 from balancer.result import BoardShift
 
 if TYPE_CHECKING:
@@ -35,12 +36,6 @@ __all__ = [
     "diff_rotas",
     "shifts_from_result",
 ]
-
-_MONTHS = (
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-)  # fmt: skip
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def shifts_from_result(team: Team, result: RotaResult) -> list[BoardShift]:
@@ -131,36 +126,39 @@ class RotaDiff:
         """Blocks lost, over everyone."""
         return sum(not c.added for cs in self.changes.values() for c in cs)
 
-    def headline(self) -> str:
+    def headline(self, lang: Language = "en") -> str:
         """One line: how many people and blocks changed."""
+        words = Words(lang)
         if not self.changes:
-            return (
-                f"No changes: the rotas agree ({self.unchanged} duty slots)."
-            )
-        people = len(self.changes)
-        return (
-            f"{people} {'person' if people == 1 else 'people'} affected: "
-            f"{_count(self.added, 'duty', 'duties')} added, "
-            f"{self.removed} removed; "
-            f"{_count(self.unchanged, 'duty slot', 'duty slots')} unchanged."
+            return words("diff.same", count=self.unchanged)
+        return words(
+            "diff.changed",
+            people=words.counted(len(self.changes), "person"),
+            added=words.counted(self.added, "duty"),
+            removed=self.removed,
+            unchanged=words.counted(self.unchanged, "duty slot"),
         )
 
-    def lines(self, name: Callable[[str], str] = str) -> list[str]:
-        """One line per person, ``Name: + ...; - ...``, sorted by name."""
+    def lines(
+        self,
+        name: Callable[[str], str] = str,
+        lang: Language = "en",
+        title: Callable[[str], str] = str,
+    ) -> list[str]:
+        """One line per person, ``Name: + ...; - ...``, sorted by name.
+
+        ``title`` names a duty (by its id), e.g. the team's own name.
+        """
         rows = []
         for staff_id, changes in self.changes.items():
             parts = "; ".join(
-                f"{'+' if c.added else '-'} {describe(c.shift)}"
+                f"{'+' if c.added else '-'} {describe(c.shift, lang, title)}"
                 for c in changes
             )
             rows.append(
                 (name(staff_id).casefold(), f"{name(staff_id)}: {parts}")
             )
         return [line for _, line in sorted(rows)]
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
 
 
 def diff_rotas(
@@ -193,12 +191,16 @@ def diff_rotas(
     return RotaDiff(ordered, len(before & after))
 
 
-def describe(shift: BoardShift) -> str:
-    """``Tue 12 Jan 08:00-10:00 phone``: a shift as a person reads it."""
-    day = shift.day
+def describe(
+    shift: BoardShift,
+    lang: Language = "en",
+    title: Callable[[str], str] = str,
+) -> str:
+    """``Tue 12 Jan 08:00-10:00 phone``: a shift as a person reads it
+    (``tir. 12. jan. 08:00-10:00 phone`` in Danish)."""
+    day = Words(lang).day(shift.day)
     return (
-        f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} "
-        f"{_clock(shift.start)}-{_clock(shift.end)} {shift.duty}"
+        f"{day} {_clock(shift.start)}-{_clock(shift.end)} {title(shift.duty)}"
     )
 
 

@@ -1,8 +1,8 @@
 """Plain-text summaries of a solve, as printed by the CLI.
 
 The backlog's lines (and the solve's status line) follow ``words``: the
-CLI passes the terminal's language
-(:func:`balancer.language.terminal_language`); English by default.
+CLI passes the command's language (``--lang``, else ``BALANCER_LANG``);
+English by default.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from balancer.language import Words, in_language
+from balancer.language import Words
+from balancer.outputs.summary_frames import broken_demands
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -47,12 +48,23 @@ def stats_line(stats: SolveStats, words: Words | None = None) -> str:
 
 
 def progress_line(progress: Progress) -> str:
-    """One line of live progress: best objective and bound."""
+    """One line of live progress: the best plan and the bound.
+
+    In points; a search that may break demands counts the people
+    missing from them first (:attr:`Progress.missing`).
+    """
+    points = Words().number
     label = f"  ({progress.label})" if progress.label else ""
-    return (
-        f"  {progress.seconds:6.1f} s  best {progress.objective:g}  "
-        f"bound {progress.bound:g}{label}"
-    )
+    best, bound = points(progress.objective), points(progress.bound)
+    if progress.missing is not None:
+        words = Words()
+        best = words("progress.missing", missing=progress.missing, points=best)
+        bound = words(
+            "progress.missing",
+            missing=progress.bound_missing or 0,
+            points=bound,
+        )
+    return f"  {progress.seconds:6.1f} s  best {best}  bound {bound}{label}"
 
 
 def _terms(
@@ -62,18 +74,30 @@ def _terms(
         name = getattr(term, "name", "")
         value = getattr(term, "value", 0.0)
         weight = getattr(term, "weight", 0)
-        if words is not None and words.has(f"goal.{name}"):
-            name = words(f"goal.{name}")
+        if words is not None and words.has(f"goal.name.{name}"):
+            name = words(f"goal.name.{name}")
         yield f"    {name:<24} {value:>10g}  x {weight}"
 
 
 def rota_lines(result: RotaResult) -> Iterator[str]:
-    """The rota solve in the planner's words."""
-    yield f"Rota: {stats_line(result.stats)}"
-    if result.relaxed:
-        yield (
-            "  The rules cannot all hold. The rota written breaks the "
-            "fewest demands it can; see below and the Summary sheet."
+    """The rota solve in the planner's words.
+
+    A rota that breaks demands says how many and by how many people,
+    and the other goals' points apart, not one objective in the
+    millions.
+    """
+    broken = broken_demands(result)
+    if broken is None:
+        yield f"Rota: {stats_line(result.stats)}"
+    else:
+        words = Words()
+        stats = result.stats
+        yield f"Rota: {stats.status.value}, {stats.seconds:.1f} s"
+        yield "  " + words(
+            "console.relaxed",
+            count=broken.demands,
+            missing=words.number(broken.missing),
+            points=words.number(broken.points),
         )
     for conflict in result.conflicts:
         yield f"  ! {conflict.message}"
@@ -118,7 +142,7 @@ def backlog_lines(
     words = words or Words()
     yield words("console.backlog", stats=stats_line(result.stats, words))
     for conflict in result.conflicts:
-        message = in_language(conflict.texts, words.lang, conflict.message)
+        message = conflict.text(words.lang)
         yield f"  ! {message}"
     assigned = [a for a in result.assignments if a.staff_id is not None]
     shelved = len(result.assignments) - len(assigned)

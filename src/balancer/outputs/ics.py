@@ -32,6 +32,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event
 
 from balancer.files.saving import check_target, save_bytes
+from balancer.language import Language, Words
 from balancer.outputs.changes import blocks
 
 if TYPE_CHECKING:
@@ -103,13 +104,20 @@ def person_calendar(
     team: str,
     stamp: datetime,
     cancelled: Iterable[BoardShift] = (),
+    titles: Mapping[str, str] | None = None,
+    lang: Language = "en",
 ) -> Calendar:
     """One person's calendar: an event per duty block.
 
     ``shifts`` are the person's slots (joined into blocks here);
     ``cancelled`` are blocks of an earlier publication that are gone.
     ``stamp`` (aware) is the publication time: DTSTAMP and SEQUENCE.
+    Each event is titled with the duty's name (``titles``: duty id ->
+    the team's own name, e.g. ``Telefon``; else the id); the calendar's
+    name and the descriptions are in ``lang``.
     """
+    words = Words(lang)
+    titles = titles or {}
     zone = ZoneInfo(TIME_ZONE)
     name, team = _one_line(name), _one_line(team)
     calendar = Calendar()
@@ -117,7 +125,7 @@ def person_calendar(
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"Duty: {name}")
+    calendar.add("x-wr-calname", words("ics.calendar", name=name))
     calendar.add("x-wr-timezone", TIME_ZONE)
     mine = [s for s in blocks(shifts) if s.staff_id == staff_id]
     gone = [s for s in blocks(cancelled) if s.staff_id == staff_id]
@@ -131,12 +139,17 @@ def person_calendar(
         event.add("dtstamp", stamp.astimezone(UTC))
         event.add("dtstart", _moment(shift.day, shift.start, zone))
         event.add("dtend", _moment(shift.day, shift.end, zone))
-        duty = _one_line(shift.duty)
-        event.add("summary", f"{duty.capitalize()} duty")
+        duty = _one_line(titles.get(shift.duty) or shift.duty)
+        event.add("summary", duty)
         event.add(
             "description",
-            f"{duty} {_hhmm(shift.start)}-{_hhmm(shift.end)} "
-            f"for {name} ({team} duty rota)",
+            words(
+                "ics.description",
+                duty=duty,
+                span=f"{_hhmm(shift.start)}-{_hhmm(shift.end)}",
+                name=name,
+                team=team,
+            ),
         )
         event.add("status", status)
         event.add("sequence", sequence)
@@ -206,6 +219,7 @@ def calendar_files(
     team: str,
     stamp: datetime,
     previous: PublishedRota | None = None,
+    lang: Language = "en",
 ) -> dict[str, bytes]:
     """File name -> calendar file, one per person on ``rota``.
 
@@ -222,6 +236,10 @@ def calendar_files(
         if event_uid(team, s) not in kept
     ]
     names = {**(previous.names if previous else {}), **rota.names}
+    titles = {
+        **(previous.duty_titles if previous else {}),
+        **rota.duty_titles,
+    }
     taken: set[str] = set()
     files: dict[str, bytes] = {}
     for staff_id in sorted({s.staff_id for s in (*current, *gone)}):
@@ -232,6 +250,8 @@ def calendar_files(
             team=team,
             stamp=stamp,
             cancelled=[s for s in gone if s.staff_id == staff_id],
+            titles=titles,
+            lang=lang,
         )
         files[ics_filename(staff_id, taken)] = calendar.to_ical()
     return files

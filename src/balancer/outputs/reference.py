@@ -157,8 +157,19 @@ shape, see `balancer.inputs.json_io`).
   are the numbers Excel shows.
 - Empty rows are skipped. Reading a sheet stops after 1000 empty rows in a
   row, so rows far below a large gap are not read.
-- An unknown column or sheet is ignored with a note; a missing required
-  sheet or column is a problem.
+- An unknown column is ignored with a note; a missing required sheet or
+  column is a problem. A known sheet with cells but no header row in its
+  first 20 rows is a problem too: its rows would otherwise be read as
+  nothing.
+- A sheet with a name balancer does not know is recognised by its
+  headers: headed with every required column of a known sheet and at
+  least three of its columns (or only its two or more required ones),
+  and more of that sheet's columns than others, it is read as that sheet
+  (an Absences sheet renamed `Ferie marts` is read as Absences), with a
+  note. When that would be a guess (the known sheet is there too, or two
+  sheets have the same columns) the run stops with a fix. Any other
+  unknown sheet is ignored with a note. Every command that reads the
+  team (not only `validate`) prints the notes.
 - Formulas are read as the value Excel last calculated (save the file in
   Excel before reading).
 - Every problem in the workbook is reported at once. Files that are not
@@ -206,8 +217,18 @@ no | |
 ## Checks for the month (`balancer validate --month`)
 
 - The team must be open on at least one day of the month (a problem).
+- A slot outside the opening hours on one of its weekdays (14:00-15:30
+  on a Friday that closes at 15:00) is staffed as written, by people whose
+  own working hours cover the whole slot (people without hours of their
+  own work the opening hours, so they cannot). It is a warning, shown by
+  `validate`, by every command that plans the month and on the rota's
+  Summary sheet, under *Conflicts and warnings*.
+- A weekday on which fewer people who may take a slot work than its Min
+  is a warning (the rota shows the shortfall); a Min above everyone who
+  may take the duty is a problem.
 - An absence or dated preference entirely outside the month is reported
-  as a note; it does not stop planning.
+  as a note by `validate`; it does not stop planning, and the planning
+  commands do not repeat it.
 
 ## Sheets
 """

@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from balancer.domain import minutes
-from balancer.outputs.styling import fit_columns, font, write_table
+from balancer.language import Language, Words
+from balancer.outputs.styling import (
+    fit_columns,
+    font,
+    page_setup,
+    write_table,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -60,8 +66,10 @@ def changes_frame(
     )
 
 
-def asks_frame(team: Team, asks: Sequence[AskCandidate]) -> pd.DataFrame:
-    """Per open slot, the ranked people to ask and why."""
+def asks_frame(
+    team: Team, asks: Sequence[AskCandidate], lang: Language = "en"
+) -> pd.DataFrame:
+    """Per open slot, the ranked people to ask and why (in ``lang``)."""
     return pd.DataFrame(
         [
             (
@@ -71,7 +79,7 @@ def asks_frame(team: Team, asks: Sequence[AskCandidate]) -> pd.DataFrame:
                 ask.rank,
                 ask.staff_id,
                 _name(team, ask.staff_id),
-                ask.reason,
+                ask.text(lang),
             )
             for ask in asks
         ],
@@ -85,17 +93,26 @@ def add_changes_sheet(
     asks: pd.DataFrame,
     heading: str,
     title: str = "Changes",
+    lang: Language = "en",
 ) -> Worksheet:
-    """The change list, then the people to ask per open slot."""
-    sheet = book.create_sheet(title)
+    """The change list, then the people to ask per open slot.
+
+    ``changes`` and ``asks`` are :func:`changes_frame` and
+    :func:`asks_frame`; ``lang`` writes headers and the change words in
+    its language (the asks' reasons come in it from :func:`asks_frame`).
+    """
+    words = Words(lang)
+    sheet = book.create_sheet(words.sheet(title))
     cell = sheet.cell(row=1, column=1, value=heading)
     cell.font = font(bold=True, size=12)
-    last = write_table(sheet, changes, top=3)
+    shown = changes.assign(Change=[words.value(c) for c in changes["Change"]])
+    last = write_table(sheet, shown, top=3, words=words)
     top = last + 3
-    label = sheet.cell(row=top - 1, column=1, value="Who to ask")
+    label = sheet.cell(row=top - 1, column=1, value=words.header("Who to ask"))
     label.font = font(bold=True)
-    write_table(sheet, asks, top=top)
+    write_table(sheet, asks, top=top, words=words)
     fit_columns(sheet, maximum=60, skip_rows=1)
+    page_setup(sheet, landscape=False, title=title, fit_width=True)
     return sheet
 
 

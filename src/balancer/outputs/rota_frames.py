@@ -16,6 +16,7 @@ import pandas as pd
 from balancer.domain import minutes
 from balancer.language import (
     Language,
+    Words,
     absence_label,
     off_label,
     weekday_name,
@@ -55,6 +56,7 @@ BOARD_HEADERS = (
     "Target",
     "Max",
     "Note",
+    "Duty name",
 )
 
 SlotKey = tuple[date, str, int]
@@ -121,7 +123,7 @@ def _staff_on(
 
 
 def coverage_frame(
-    team: Team, month: Month, result: RotaResult
+    team: Team, month: Month, result: RotaResult, lang: Language = "en"
 ) -> pd.DataFrame:
     """Per slot instance: minimum, target and maximum against assigned.
 
@@ -141,9 +143,9 @@ def coverage_frame(
         rows.append(
             {
                 "Date": day,
-                "Weekday": weekday_name(day),
+                "Weekday": weekday_name(day, lang),
                 "Duty": duty_id,
-                "Time": slot.label if slot else f"slot {index + 1}",
+                "Time": _time(slot, index, lang),
                 "Min": low,
                 "Target": target,
                 "Max": high,
@@ -297,7 +299,9 @@ def rota_cells(
     line, as duty code and compact time (``P 08-10``). A whole-day absence
     shows its reason (``vacation``/``ferie``); a part-day absence adds a
     line such as ``sick 08-10``. On an open day outside the person's
-    working pattern the cell says ``off``. Closed days are kind ``closed``
+    working pattern the cell says ``off``, also within an absence (a
+    Monday-Thursday person's vacation week is ``off`` on Friday). Closed
+    days are kind ``closed``
     and show nothing, unless someone was (wrongly) put on duty there.
     """
     codes = duty_codes(team)
@@ -322,8 +326,16 @@ def rota_cells(
             lines = [label for _, label, _ in entries]
             first = entries[0][2] if entries else None
             kind = "duty" if entries else ""
+            begin, end = team.working_hours(person, head.day)
             if head.closed is not None:
                 kind = kind or "closed"
+            elif begin == end:
+                # A day off stays "off" inside an absence: a vacation
+                # week of someone who works Monday-Thursday is not a
+                # vacation day on Friday.
+                if not lines:
+                    lines.append(off_label(lang))
+                    kind = "off"
             else:
                 whole, part = _absence_on(absences, head.day)
                 if whole is not None:
@@ -335,10 +347,6 @@ def rota_cells(
                         f"{absence_label(absence.reason, lang)} "
                         f"{time_span(absence.from_time, absence.to_time)}"
                     )
-                begin, end = team.working_hours(person, head.day)
-                if not lines and begin == end:
-                    lines.append(off_label(lang))
-                    kind = "off"
             cells[(person.id, head.day)] = GridCell(
                 text="\n".join(lines), duty=first, kind=kind
             )
@@ -382,7 +390,7 @@ def board_frame(
         rows.append(
             {
                 "Date": day,
-                "Time": slot.label if slot else f"slot {index + 1}",
+                "Time": _time(slot, index, lang),
                 "Duty": duty_id,
                 "Staff": ", ".join(people),
                 "Day": weekday_name(day, lang),
@@ -390,21 +398,41 @@ def board_frame(
                 "Min": low,
                 "Target": target,
                 "Max": high,
-                "Note": _staffing_note(len(people), low, target, high),
+                "Note": _staffing_note(
+                    Words(lang), len(people), low, target, high
+                ),
+                "Duty name": _duty_name(team, duty_id),
             }
         )
     return pd.DataFrame(rows, columns=list(BOARD_HEADERS))
 
 
 def _staffing_note(
-    count: int, low: int | None, target: int | None, high: int | None
+    words: Words,
+    count: int,
+    low: int | None,
+    target: int | None,
+    high: int | None,
 ) -> str:
     if low is None or target is None or high is None:
-        return "unknown slot"
+        return words("board.unknown_slot")
     if count < low:
-        return f"short by {low - count}"
+        return words("board.short", count=low - count)
     if count > high:
-        return f"over by {count - high}"
+        return words("board.over", count=count - high)
     if count < target:
-        return f"below target by {target - count}"
+        return words("board.below_target", count=target - count)
     return ""
+
+
+def _duty_name(team: Team, duty_id: str) -> str:
+    """The duty's title, the team's own name for it (else its id)."""
+    duty = team.duty_by_id.get(duty_id)
+    return (duty.title.strip() or duty_id) if duty else duty_id
+
+
+def _time(slot: Slot | None, index: int, lang: Language) -> str:
+    """The slot's times, or ``slot 2`` for one the team does not have."""
+    if slot is not None:
+        return slot.label
+    return Words(lang)("board.slot", number=index + 1)

@@ -6,6 +6,7 @@ Weekends and holidays shaded; prints landscape, one week per page.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from openpyxl.styles import Alignment, PatternFill
@@ -13,8 +14,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
 from balancer.files.saving import write_value
-from balancer.language import month_name
-from balancer.outputs import rota_frames, words
+from balancer.language import Words
+from balancer.outputs import rota_frames
 from balancer.outputs.styling import (
     ABSENCE_FILL,
     BOX,
@@ -27,8 +28,10 @@ from balancer.outputs.styling import (
     fill,
     font,
     page_setup,
+    page_size,
     print_scale,
 )
+from balancer.outputs.words import duty_codes, time_span
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -46,11 +49,49 @@ __all__ = ["add_rota_sheet"]
 
 _HEAD_ROWS = 4
 _FIRST_DAY_COL = 3
-_DAY_WIDTH = 20
 #: Closed days (weekends, holidays) hold no duty and need less room.
 _CLOSED_WIDTH = 11
-_ID_WIDTH = 8
+#: An open day's column: room for a date (dd.mm.yyyy, bold) at least.
+_LEAST_DAY_WIDTH = 12
+_ID_WIDTH = 7
 _NAME_WIDTH = 18
+#: Text sizes of the staff rows to choose from, in points (before zoom);
+#: the one that prints largest wins.
+_FONT_SIZES = (14, 13, 12, 11, 10, 9)
+#: A line of text is this many times its size high; a row adds padding.
+_LINE_HEIGHT = 1.3
+_PAD = 5
+#: Heights of the rows above the staff (title, holidays, weekdays, dates)
+#: and below (the shortage row), in points.
+_HEAD_HEIGHTS = (20, 24, 17, 17)
+_FOOT_HEIGHT = 17
+#: A staff row grows to fill the page, up to this many lines' height.
+_MOST_LINES = 4
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """How the staff rows are printed: text size, columns, line counts."""
+
+    size: int
+    day_width: float
+    name_width: float
+    lines: tuple[int, ...]
+    scale: int
+
+    @property
+    def line(self) -> float:
+        return self.size * _LINE_HEIGHT
+
+    @property
+    def printed(self) -> float:
+        """The text size on paper, in points."""
+        return self.size * self.scale / 100
+
+    def text(self, lines: str) -> str:
+        """A cell's lines, side by side when the column has room."""
+        joined = lines.replace("\n", ", ")
+        return joined if _fits(joined, self.size, self.day_width) else lines
 
 
 def add_rota_sheet(
@@ -71,26 +112,29 @@ def add_rota_sheet(
     peach. Below the staff: people short of minimum staffing per day, and
     a legend of the duty codes.
     """
-    sheet = book.create_sheet(title)
+    words = Words(lang)
+    sheet = book.create_sheet(words.sheet(title))
     grid = rota_frames.rota_cells(team, month, result, lang)
     colours = duty_colours(team)
     days = [head.day for head in grid.days]
-    da = lang == "da"
 
-    heading = f"{'Vagtplan' if da else 'Rota'} "
-    heading += month_name(month, lang)
-    write_value(sheet["A1"], heading)
+    write_value(sheet["A1"], words("rota.title", month=month))
     sheet["A1"].font = font(bold=True, size=14)
     status = sheet["A2"]
     if result.relaxed or not result.status.has_plan:
-        write_value(status, "Breaks demands: see Summary")
+        write_value(status, words("rota.breaks"))
         status.font = font(bold=True, color="C00000")
     else:
-        write_value(status, f"Status: {result.status.value.lower()}")
+        shown = words.value(result.status.value).lower()
+        write_value(status, words("rota.status", status=shown))
         status.font = font(size=9, color="595959")
-    write_value(sheet["B3"], "Dag" if da else "Day")
+    # Within the name columns, on two lines if need be: it ran under the
+    # first day's holiday name.
+    sheet.merge_cells("A2:B2")
+    status.alignment = Alignment(wrap_text=True, vertical="center")
+    write_value(sheet["B3"], words.header("Day"))
     sheet["B3"].font = font(bold=True)
-    for column, text in ((1, "ID"), (2, "Navn" if da else "Name")):
+    for column, text in ((1, words.header("ID")), (2, words.header("Name"))):
         cell = sheet.cell(row=_HEAD_ROWS, column=column)
         write_value(cell, text)
         cell.fill = HEADER_FILL
@@ -102,7 +146,7 @@ def add_rota_sheet(
         column = _FIRST_DAY_COL + j
         if j == 0 or head.day.weekday() == 0:
             week = sheet.cell(row=1, column=column)
-            write_value(week, f"{'Uge' if da else 'Week'} {head.week}")
+            write_value(week, words("rota.week", week=head.week))
             week.font = font(bold=True)
             week.alignment = Alignment(vertical="bottom")
         holiday = sheet.cell(row=2, column=column)
@@ -122,90 +166,185 @@ def add_rota_sheet(
         if head.closed is not None:
             holiday.fill = weekday.fill = CLOSED_FILL
             date_cell.fill = fill("7F7F7F")
-        sheet.column_dimensions[get_column_letter(column)].width = (
-            _DAY_WIDTH if head.closed is None else _CLOSED_WIDTH
-        )
-    sheet.row_dimensions[1].height = 20
-    sheet.row_dimensions[2].height = 24
+
+    for row, height in enumerate(_HEAD_HEIGHTS, start=1):
+        sheet.row_dimensions[row].height = height
 
     top = _HEAD_ROWS + 1
+    pages = _week_pages(grid.days)
+    widest = max(pages, key=lambda page: _page_width(grid.days, page, 0))
+    texts = [
+        [grid.cell(staff_id, day).text for day in days]
+        for staff_id in grid.staff
+    ]
+    names = [team.staff_by_id[s].name or s for s in grid.staff]
+    layout = _choose_layout(texts, names, grid.days, widest, len(team.duties))
+    size = layout.size
     for i, staff_id in enumerate(grid.staff):
         row = top + i
-        person = team.staff_by_id[staff_id]
         write_value(sheet.cell(row=row, column=1), staff_id)
-        write_value(sheet.cell(row=row, column=2), person.name)
+        write_value(sheet.cell(row=row, column=2), names[i])
         for column in (1, 2):
-            sheet.cell(row=row, column=column).border = BOX
-            sheet.cell(row=row, column=column).alignment = Alignment(
-                vertical="center"
-            )
-        lines = 1
+            cell = sheet.cell(row=row, column=column)
+            cell.border = BOX
+            cell.font = font(size=size)
+            cell.alignment = Alignment(vertical="center", wrap_text=True)
         for j, day in enumerate(days):
             cell = sheet.cell(row=row, column=_FIRST_DAY_COL + j)
             content = grid.cell(staff_id, day)
             if content.text:
-                text = _compact(content.text)
-                write_value(cell, text)
-                lines = max(lines, text.count("\n") + 1)
+                write_value(cell, layout.text(content.text))
             cell.alignment = centre
             cell.border = BOX
-            cell.font = font(size=9)
+            cell.font = font(size=size)
             if content.kind == "duty" and content.duty in colours:
                 cell.fill = fill(colours[content.duty])
             elif content.kind == "absence":
                 cell.fill = ABSENCE_FILL
-                cell.font = font(size=9, italic=True)
+                cell.font = font(size=size, italic=True)
             elif content.kind == "off":
-                cell.font = font(size=9, color="808080")
+                cell.font = font(size=size, color="808080")
             elif content.kind == "closed":
                 cell.fill = CLOSED_FILL
-        sheet.row_dimensions[row].height = max(15, 12 * lines + 3)
+    for j, head in enumerate(grid.days):
+        letter = get_column_letter(_FIRST_DAY_COL + j)
+        sheet.column_dimensions[letter].width = (
+            layout.day_width if head.closed is None else _CLOSED_WIDTH
+        )
 
     after = top + len(grid.staff)
-    _shortage_row(sheet, team, month, result, after, days)
+    _shortage_row(sheet, team, month, result, after, days, words)
+    sheet.row_dimensions[after].height = _FOOT_HEIGHT
     legend_end = _legend(sheet, team, after + 2, colours, lang)
 
     sheet.column_dimensions["A"].width = _ID_WIDTH
-    sheet.column_dimensions["B"].width = _NAME_WIDTH
+    sheet.column_dimensions["B"].width = layout.name_width
     sheet.freeze_panes = sheet.cell(row=top, column=_FIRST_DAY_COL)
     sheet.print_title_rows = f"1:{_HEAD_ROWS}"
     sheet.print_title_cols = "A:B"
-    pages = _week_pages(grid.days)
     for page in pages[:-1]:
         # Break ids count columns from 0, so a break after the page's
         # last column (1-based ``c``) has id ``c``.
         sheet.col_breaks.append(Break(id=_FIRST_DAY_COL + page.stop - 1))
-    # Excel ignores manual breaks under "fit to page", so the zoom is set
-    # so that the widest page (a week) fits the paper instead.
-    widest = max(pages, key=lambda page: _page_width(grid.days, page))
-    height = sum(
-        (sheet.row_dimensions[r].height or 15) for r in range(1, legend_end)
-    )
-    scale = print_scale(
-        _ID_WIDTH + _NAME_WIDTH + _page_width(grid.days, widest),
-        2 + len(widest),
+    scale = _fill_the_page(sheet, layout, top, legend_end)
+    page_setup(
+        sheet,
         landscape=True,
-        height_points=height,
+        title=words("rota.title", month=month),
+        scale=scale,
     )
-    page_setup(sheet, landscape=True, title=heading, scale=scale)
     last_column = get_column_letter(_FIRST_DAY_COL + len(days) - 1)
     sheet.print_area = f"A1:{last_column}{legend_end - 1}"
     return sheet
 
 
-def _compact(text: str) -> str:
-    """A day's duties on one line when they fit the column, else stacked.
+def _choose_layout(
+    texts: Sequence[Sequence[str]],
+    names: Sequence[str],
+    heads: Sequence[rota_frames.DayHeader],
+    widest: range,
+    duties: int,
+) -> _Layout:
+    """The layout whose staff rows print largest, a week to a page.
 
-    One line per person keeps the week short enough to print large.
+    The board hangs on a wall: the rota used to take the top 40 % of the
+    page in 7 pt text. Every text size of :data:`_FONT_SIZES` is tried
+    with day columns from narrow (a day's duties stacked, one a line: tall
+    rows) to wide (side by side: short rows, for big teams); the zoom
+    fits the widest week across (whatever the font, :func:`print_scale`)
+    and every row down, and the layout printing the largest text wins.
     """
-    joined = text.replace("\n", ", ")
-    return joined if len(joined) <= _DAY_WIDTH - 1 else text
+    open_days = {j for j in range(len(heads)) if heads[j].closed is None}
+    cells = [[t.split("\n") for t in row if t] for row in texts]
+    longest_name = max((len(name) for name in names), default=4)
+    other = sum(_HEAD_HEIGHTS) + _FOOT_HEIGHT + _legend_height(duties)
+    best: _Layout | None = None
+    for size in _FONT_SIZES:
+        grow = size / 11
+        name_width = min(24, max(_NAME_WIDTH, longest_name * grow + 2))
+        for day_width in range(_LEAST_DAY_WIDTH, 34):
+            counts = [
+                max(
+                    math.ceil(len(name) * grow / (name_width - 1)),
+                    *(_lines(cell, size, day_width) for cell in row),
+                    1,
+                )
+                for row, name in zip(cells, names, strict=True)
+            ]
+            week = sum(
+                day_width if j in open_days else _CLOSED_WIDTH for j in widest
+            )
+            rows = sum(_PAD + size * _LINE_HEIGHT * n for n in counts)
+            scale = print_scale(
+                _ID_WIDTH + name_width + week,
+                2 + len(widest),
+                landscape=True,
+                height_points=rows + other,
+            )
+            found = _Layout(size, day_width, name_width, tuple(counts), scale)
+            if best is None or found.printed > best.printed + 0.05:
+                best = found
+    assert best is not None
+    return best
 
 
-def _page_width(heads: Sequence[rota_frames.DayHeader], page: range) -> float:
-    """Summed width of a printed page's day columns, in Excel units."""
+def _lines(parts: Sequence[str], size: int, width: float) -> int:
+    """Lines a cell takes: side by side when they fit, else stacked."""
+    if _fits(", ".join(parts), size, width):
+        return 1
+    room = max(1.0, (width - 2) * 11 / size)
+    return sum(math.ceil(len(part) / room) for part in parts)
+
+
+def _fits(text: str, size: int, width: float) -> bool:
+    """True when ``text`` at ``size`` points fits a column ``width`` wide."""
+    return len(text) * size / 11 <= width - 2
+
+
+def _legend_height(duties: int) -> float:
+    """The legend's rows below the staff: heading, duties, two markers."""
+    return 15 + 27 * (duties + 2) + 15
+
+
+def _fill_the_page(
+    sheet: Worksheet, layout: _Layout, top: int, legend_end: int
+) -> int:
+    """Size the staff rows; they grow to fill the page's height.
+
+    Each staff row gets the height of its lines at least; the height the
+    page has left at the layout's zoom is shared out among them, each up
+    to :data:`_MOST_LINES` lines. Returns the zoom (percent).
+    """
+    least = [_PAD + layout.line * n for n in layout.lines]
+    staff = range(top, top + len(least))
+    other = sum(
+        sheet.row_dimensions[r].height or 15
+        for r in range(1, legend_end)
+        if r not in staff
+    )
+    scale = min(
+        layout.scale,
+        max(40, math.floor(page_size(True)[1] * 100 / (other + sum(least)))),
+    )
+    room = page_size(landscape=True)[1] * 100 / scale - other
+    spare = max(0.0, room - sum(least)) / max(1, len(least))
+    most = _PAD + layout.line * _MOST_LINES
+    for i, height in enumerate(least):
+        grown = max(height, min(most, height + spare))
+        sheet.row_dimensions[top + i].height = math.floor(grown)
+    return scale
+
+
+def _page_width(
+    heads: Sequence[rota_frames.DayHeader], page: range, day_width: float
+) -> float:
+    """Summed width of a printed page's day columns, in Excel units.
+
+    With ``day_width`` 0, the open days count one each, closed days a
+    little less: enough to find the widest page.
+    """
     return sum(
-        _DAY_WIDTH if heads[j].closed is None else _CLOSED_WIDTH for j in page
+        (day_width or 1) if heads[j].closed is None else 0.9 for j in page
     )
 
 
@@ -239,6 +378,7 @@ def _shortage_row(
     result: RotaResult,
     row: int,
     days: Sequence[date],
+    words: Words,
 ) -> None:
     """People missing against minimum staffing, per day (blank = none)."""
     coverage = rota_frames.coverage_frame(team, month, result)
@@ -248,7 +388,7 @@ def _shortage_row(
     ):
         short[day] = short.get(day, 0) + int(missing)
     label = sheet.cell(row=row, column=2)
-    write_value(label, "Short of minimum")
+    write_value(label, words("rota.short_of_minimum"))
     label.font = font(bold=True, size=9)
     for j, day in enumerate(days):
         if short.get(day):
@@ -271,13 +411,13 @@ def _legend(
     The legend sits in the repeated columns A-B, so every printed page
     carries it; its text wraps within the name column.
     """
-    codes = words.duty_codes(team)
+    codes = duty_codes(team)
     heading = sheet.cell(row=row, column=1)
-    write_value(heading, "Forklaring" if lang == "da" else "Legend")
+    write_value(heading, Words(lang)("rota.legend"))
     heading.font = font(bold=True)
     entries: list[tuple[str, PatternFill, str]] = []
     for duty in team.duties:
-        spans = sorted({words.time_span(s.start, s.end) for s in duty.slots})
+        spans = sorted({time_span(s.start, s.end) for s in duty.slots})
         entries.append(
             (
                 codes[duty.id],
@@ -285,16 +425,11 @@ def _legend(
                 f"{duty.title}: {', '.join(spans)}",
             )
         )
-    if lang == "da":
-        entries += [
-            ("", ABSENCE_FILL, "Fravær: ferie, syg, kursus"),
-            ("", CLOSED_FILL, "Lukket: weekend, helligdag"),
-        ]
-    else:
-        entries += [
-            ("", ABSENCE_FILL, "Away: vacation, sick, course"),
-            ("", CLOSED_FILL, "Closed: weekend, holiday"),
-        ]
+    said = Words(lang)
+    entries += [
+        ("", ABSENCE_FILL, said("rota.legend.away")),
+        ("", CLOSED_FILL, said("rota.legend.closed")),
+    ]
     for code, colour, text in entries:
         row += 1
         mark = sheet.cell(row=row, column=1)

@@ -42,7 +42,7 @@ from balancer.files.schema import (
     Sheet,
 )
 from balancer.language import Words, weekday_short
-from balancer.outputs.styling import font
+from balancer.outputs.styling import font, page_setup
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -114,6 +114,10 @@ def team_workbook(team: Team, lang: Language = "en") -> Workbook:
     )
     write_rows(book, HISTORY, [_history_row(h) for h in team.history], lang)
     write_rows(book, CASES, [_case_row(c, words) for c in team.cases], lang)
+    for sheet in book.worksheets:
+        # Printed, a sheet keeps its columns on one page across.
+        page_setup(sheet, landscape=True, title=sheet.title, fit_width=True)
+        sheet.print_title_rows = "1:1"
     return book
 
 

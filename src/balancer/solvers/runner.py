@@ -49,6 +49,11 @@ class Progress:
     bound: float
     solutions: int
     label: str = ""
+    #: People missing from demands in the best plan and in the bound, for
+    #: a search that may break demands (then ``objective`` and ``bound``
+    #: are the other goals' points); None otherwise.
+    missing: int | None = None
+    bound_missing: int | None = None
 
 
 ProgressListener = Callable[[Progress], None]

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from balancer.domain import minutes
+from balancer.language import Said
 from balancer.validate.rota_score import (
     SOFT_TERM_NAMES,
     count_changes,
@@ -23,9 +24,12 @@ from balancer.validate.rota_score import (
 from balancer.validate.shifts import (
     Shift,
     Violation,
+    duty_title,
     open_days,
     own_limit,
     resolve,
+    violation,
+    who,
     working_minutes,
 )
 
@@ -87,11 +91,13 @@ def check_rota(
             continue
         if key in seen:
             found.append(
-                Violation(
-                    rule="known_slot",
-                    day=a.day,
-                    staff_id=a.staff_id,
-                    message=f"{a.staff_id} is listed twice on {shift.what}",
+                violation(
+                    "known_slot",
+                    "check.twice",
+                    a.day,
+                    a.staff_id,
+                    what=shift.what(team),
+                    who=who(team, a.staff_id),
                 )
             )
             continue
@@ -108,28 +114,31 @@ def _eligibility(team: Team, s: Shift) -> list[Violation]:
     """open_days_only, allowed_duties, working_hours, absences."""
     person = team.staff_by_id[s.staff_id]
     out = []
+    name = who(team, s.staff_id)
 
-    def add(rule: str, message: str) -> None:
+    def add(rule: str, key: str, /, **fields: object) -> None:
         out.append(
-            Violation(
-                rule=rule, day=s.day, staff_id=s.staff_id, message=message
+            violation(
+                rule, key, s.day, s.staff_id, what=s.what(team), **fields
             )
         )
 
     closed = team.calendar.closed_reason(s.day)
     if closed is not None:
-        add("open_days_only", f"{s.what}: the team is closed ({closed})")
+        add("open_days_only", "check.closed", reason=_closed_words(closed))
     elif s.day.weekday() not in s.slot.weekdays:
-        add("open_days_only", f"{s.what}: the slot doesn't run that weekday")
+        add("open_days_only", "check.not_weekday")
     if person.duties is not None and s.duty_id not in person.duties:
-        add("allowed_duties", f"{s.staff_id} doesn't take {s.duty_id}")
+        add(
+            "allowed_duties",
+            "check.not_duty",
+            who=name,
+            duty=duty_title(team, s.duty_id),
+        )
     if closed is None:
         start, end = working_minutes(team, person, s.day)
         if not (start <= s.start and s.end <= end and start < end):
-            add(
-                "working_hours",
-                f"{s.what} is outside {s.staff_id}'s working hours",
-            )
+            add("working_hours", "check.hours", who=name)
     for absence in team.absences:
         if absence.staff_id != s.staff_id or not (
             absence.start <= s.day <= absence.end
@@ -145,11 +154,22 @@ def _eligibility(team: Team, s: Shift) -> list[Violation]:
         ):
             add(
                 "absences",
-                f"{s.staff_id} is away ({absence.reason.value}) "
-                f"during {s.what}",
+                "check.away",
+                who=name,
+                reason=Said.of(f"why.away.{absence.reason.value}"),
             )
             break
     return out
+
+
+def _closed_words(closed: str) -> object:
+    """The calendar's reason for closing, in words of any language."""
+    plain = {
+        "weekend": "why.closed.weekend",
+        "closed weekday": "why.closed.weekday",
+        "closed": "why.closed.date",
+    }
+    return Said.of(plain[closed]) if closed in plain else closed
 
 
 def _staffing(
@@ -166,23 +186,27 @@ def _staffing(
                 if day.weekday() not in slot.weekdays:
                     continue
                 people = on.get((day, duty.id, k), [])
-                where = f"{duty.id} {slot.label} on {day}"
+                where = Shift("", day, duty.id, k, slot).what(team)
                 if len(people) < slot.min_staff:
                     out.append(
-                        Violation(
-                            rule="minimum_staffing",
-                            day=day,
-                            message=f"{where} has {len(people)}, "
-                            f"needs {slot.min_staff}",
+                        violation(
+                            "minimum_staffing",
+                            "check.min",
+                            day,
+                            what=where,
+                            count=len(people),
+                            least=slot.min_staff,
                         )
                     )
                 if len(people) > slot.maximum:
                     out.append(
-                        Violation(
-                            rule="maximum_staffing",
-                            day=day,
-                            message=f"{where} has {len(people)}, "
-                            f"at most {slot.maximum}",
+                        violation(
+                            "maximum_staffing",
+                            "check.max",
+                            day,
+                            what=where,
+                            count=len(people),
+                            most=slot.maximum,
                         )
                     )
                 for need in slot.requirements:
@@ -194,12 +218,15 @@ def _staffing(
                     )
                     if able < need.count:
                         out.append(
-                            Violation(
-                                rule="required_skills",
-                                day=day,
-                                message=f"{where} has {able} with "
-                                f"{need.skill} level {need.min_level}+, "
-                                f"needs {need.count}",
+                            violation(
+                                "required_skills",
+                                "check.skill",
+                                day,
+                                what=where,
+                                able=able,
+                                skill=need.skill,
+                                level=need.min_level,
+                                count=need.count,
                             )
                         )
     return out
@@ -215,40 +242,50 @@ def _personal(team: Team, shifts: list[Shift]) -> list[Violation]:
     week_slots: Counter[tuple[str, int, int]] = Counter()
     for (staff_id, day), mine in sorted(by_day.items()):
         person = team.staff_by_id[staff_id]
+        name = who(team, staff_id)
         mine.sort(key=lambda s: (s.start, s.end))
         for i, one in enumerate(mine):
             for other in mine[i + 1 :]:
                 if one.start < other.end and other.start < one.end:
                     out.append(
-                        Violation(
-                            rule="one_duty_at_a_time",
+                        violation(
+                            "one_duty_at_a_time",
+                            "check.at_once",
+                            day,
+                            staff_id,
                             day=day,
-                            staff_id=staff_id,
-                            message=f"{staff_id} is on {one.what} and "
-                            f"{other.what} at once",
+                            who=name,
+                            one=_slot_words(team, one),
+                            other=_slot_words(team, other),
                         )
                     )
         limit = own_limit(team, person, "max_slots_per_day")
         if len(mine) > limit:
             out.append(
-                Violation(
-                    rule="max_slots_per_day",
+                violation(
+                    "max_slots_per_day",
+                    "check.day_slots",
+                    day,
+                    staff_id,
                     day=day,
-                    staff_id=staff_id,
-                    message=f"{staff_id} has {len(mine)} slots on {day}, "
-                    f"max {limit}",
+                    who=name,
+                    count=len(mine),
+                    most=limit,
                 )
             )
         run = _longest_run(mine)
         limit = own_limit(team, person, "max_consecutive_slots")
         if run > limit:
             out.append(
-                Violation(
-                    rule="max_consecutive_slots",
+                violation(
+                    "max_consecutive_slots",
+                    "check.run",
+                    day,
+                    staff_id,
                     day=day,
-                    staff_id=staff_id,
-                    message=f"{staff_id} has {run} back-to-back slots on "
-                    f"{day}, max {limit}",
+                    who=name,
+                    count=run,
+                    most=limit,
                 )
             )
         iso = day.isocalendar()
@@ -260,12 +297,16 @@ def _personal(team: Team, shifts: list[Shift]) -> list[Violation]:
         most = team.rules.max_slots_per_week if own is None else own
         if most is not None and count > most:
             out.append(
-                Violation(
-                    rule="max_slots_per_week",
-                    day=min(duty_days[staff_id, year, week]),
-                    staff_id=staff_id,
-                    message=f"{staff_id} has {count} duty slots in week "
-                    f"{week} of {year}, max {most}",
+                violation(
+                    "max_slots_per_week",
+                    "check.week_slots",
+                    min(duty_days[staff_id, year, week]),
+                    staff_id,
+                    week=week,
+                    year=year,
+                    who=who(team, staff_id),
+                    count=count,
+                    most=most,
                 )
             )
     for (staff_id, year, week), days in sorted(duty_days.items()):
@@ -274,22 +315,33 @@ def _personal(team: Team, shifts: list[Shift]) -> list[Violation]:
         )
         if len(days) > limit:
             out.append(
-                Violation(
-                    rule="max_duty_days_per_week",
-                    day=min(days),
-                    staff_id=staff_id,
-                    message=f"{staff_id} has duty on {len(days)} days in "
-                    f"week {week} of {year}, max {limit}",
+                violation(
+                    "max_duty_days_per_week",
+                    "check.week_days",
+                    min(days),
+                    staff_id,
+                    week=week,
+                    year=year,
+                    who=who(team, staff_id),
+                    count=len(days),
+                    most=limit,
                 )
             )
     return out
 
 
-def _collector(out: list[Violation], who: str) -> Callable[..., None]:
-    def add(rule: str, message: str, day: date | None = None) -> None:
-        out.append(
-            Violation(rule=rule, day=day, staff_id=who, message=message)
-        )
+def _slot_words(team: Team, s: Shift) -> str:
+    """``Phone 08:00-10:00``: a slot on a day already named."""
+    return f"{duty_title(team, s.duty_id)} {s.slot.label}"
+
+
+def _collector(
+    out: list[Violation], staff_id: str, name: str
+) -> Callable[..., None]:
+    def add(
+        rule: str, key: str, day: date | None = None, /, **fields: object
+    ) -> None:
+        out.append(violation(rule, key, day, staff_id, who=name, **fields))
 
     return add
 
@@ -302,16 +354,17 @@ def _period_limits(
     period = list(month.days())
     for person in team.staff:
         mine = [s for s in shifts if s.staff_id == person.id]
-        who = person.id
-        add = _collector(out, who)
+        add = _collector(out, person.id, person.name or person.id)
 
         per_duty = Counter(s.duty_id for s in mine)
         for duty_id, most in sorted(person.max_slots_by_duty.items()):
             if per_duty[duty_id] > most:
                 add(
                     "max_slots_per_duty",
-                    f"{who} has {per_duty[duty_id]} {duty_id} slots, "
-                    f"max {most}",
+                    "check.per_duty",
+                    count=per_duty[duty_id],
+                    duty=duty_title(team, duty_id),
+                    most=most,
                 )
         total = sum(s.end - s.start for s in mine)
         low, high = person.min_duty_minutes, person.max_duty_minutes
@@ -320,8 +373,10 @@ def _period_limits(
         ):
             add(
                 "duty_minutes_range",
-                f"{who} has {total} duty minutes, allowed "
-                f"{low or 0}-{'any' if high is None else high}",
+                "check.minutes",
+                total=total,
+                low=low or 0,
+                high=Said.of("check.any") if high is None else high,
             )
         worked = [any(s.day == d for s in mine) for d in period]
         # Maximal runs as (first index, length, is duty).
@@ -338,9 +393,11 @@ def _period_limits(
             if on and longest is not None and length > longest:
                 add(
                     "max_consecutive_duty_days",
-                    f"{who} has duty {length} days in a row from "
-                    f"{period[first]}, max {longest}",
+                    "check.days_in_row",
                     period[first],
+                    day=period[first],
+                    count=length,
+                    most=longest,
                 )
             least = (
                 person.min_consecutive_duty_days
@@ -352,9 +409,11 @@ def _period_limits(
                     "min_consecutive_duty_days"
                     if on
                     else "min_consecutive_days_off",
-                    f"{who} has {length} {'duty' if on else 'free'} day(s) "
-                    f"in a row from {period[first]}, min {least}",
+                    "check.duty_days_short" if on else "check.free_days_short",
                     period[first],
+                    day=period[first],
+                    count=length,
+                    least=least,
                 )
         if person.max_duty_weekends is not None:
             weekends = {
@@ -363,8 +422,9 @@ def _period_limits(
             if len(weekends) > person.max_duty_weekends:
                 add(
                     "max_duty_weekends",
-                    f"{who} has duty on {len(weekends)} weekends, max "
-                    f"{person.max_duty_weekends}",
+                    "check.weekends",
+                    count=len(weekends),
+                    most=person.max_duty_weekends,
                 )
         for one in mine:
             banned = team.duty_by_id[one.duty_id].not_followed_by
@@ -372,9 +432,11 @@ def _period_limits(
                 if other.duty_id in banned and (other.day - one.day).days == 1:
                     add(
                         "forbidden_successions",
-                        f"{who} has {other.duty_id} on {other.day} right "
-                        f"after {one.duty_id}",
+                        "check.succession",
                         other.day,
+                        day=other.day,
+                        duty=duty_title(team, other.duty_id),
+                        before=duty_title(team, one.duty_id),
                     )
     return out
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict, Field
 
 from balancer.domain import minutes
+from balancer.language import Said
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -23,10 +24,13 @@ if TYPE_CHECKING:
 __all__ = [
     "Shift",
     "Violation",
+    "duty_title",
     "known_shifts",
     "open_days",
     "own_limit",
     "resolve",
+    "violation",
+    "who",
     "working_minutes",
 ]
 
@@ -39,7 +43,48 @@ class Violation(BaseModel):
     rule: str = Field(description="Rule name, as in docs/constraints.md.")
     day: date | None = Field(default=None, description="Date, if any.")
     staff_id: str | None = Field(default=None, description="Who, if one.")
-    message: str = Field(description="What is wrong.")
+    message: str = Field(description="What is wrong (English).")
+    texts: dict[str, str] = Field(
+        default_factory=dict,
+        description="The message per language code ('en', 'da').",
+    )
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang``, else in English."""
+        return self.texts.get(lang, self.message)
+
+
+def violation(
+    rule: str,
+    key: str,
+    day: date | None = None,
+    staff_id: str | None = None,
+    /,
+    **fields: object,
+) -> Violation:
+    """A violation whose message is the catalogue's ``key`` in every
+    language (``fields`` may hold :class:`~balancer.language.Said`)."""
+    said = Said.of(key, **fields)
+    texts = said.texts()
+    return Violation(
+        rule=rule,
+        day=day,
+        staff_id=staff_id,
+        message=texts["en"],
+        texts=texts,
+    )
+
+
+def who(team: Team, staff_id: str) -> str:
+    """A person as messages name them: their name, else their id."""
+    person = team.staff_by_id.get(staff_id)
+    return (person.name or staff_id) if person else staff_id
+
+
+def duty_title(team: Team, duty_id: str) -> str:
+    """A duty as messages name it: the team's title, else its id."""
+    duty = team.duty_by_id.get(duty_id)
+    return (duty.title.strip() or duty_id) if duty else duty_id
 
 
 @dataclass(frozen=True)
@@ -60,9 +105,14 @@ class Shift:
     def end(self) -> int:
         return minutes(self.slot.end)
 
-    @property
-    def what(self) -> str:
-        return f"{self.duty_id} {self.slot.label} on {self.day}"
+    def what(self, team: Team) -> Said:
+        """``Mon 4 Jan 08:00-10:00 Phone``, in any language."""
+        return Said.of(
+            "check.what",
+            day=self.day,
+            span=self.slot.label,
+            duty=duty_title(team, self.duty_id),
+        )
 
 
 def resolve(
@@ -70,22 +120,23 @@ def resolve(
 ) -> Shift | None:
     """The assignment's slot, or None (with a violation) if unknown."""
     duty = team.duty_by_id.get(a.duty_id)
-    problem = None
+    problem: tuple[str, dict[str, object]] | None = None
     if a.staff_id not in team.staff_by_id:
-        problem = f"unknown staff id {a.staff_id!r}"
+        problem = ("check.unknown_staff", {"id": repr(a.staff_id)})
     elif duty is None:
-        problem = f"unknown duty {a.duty_id!r}"
+        problem = ("check.unknown_duty", {"id": repr(a.duty_id)})
     elif a.slot_index >= len(duty.slots):
-        problem = f"{a.duty_id} has no slot number {a.slot_index + 1}"
+        problem = (
+            "check.no_slot",
+            {"duty": duty_title(team, a.duty_id), "number": a.slot_index + 1},
+        )
     elif not month.first <= a.day <= month.last:
-        problem = f"{a.day} is outside {month}"
+        problem = ("check.outside_month", {"month": month})
     if problem is not None or duty is None:
+        key, fields = problem or ("board.unknown_slot", {})
         found.append(
-            Violation(
-                rule="known_slot",
-                day=a.day,
-                staff_id=a.staff_id,
-                message=problem or "unknown slot",
+            violation(
+                "known_slot", key, a.day, a.staff_id, day=a.day, **fields
             )
         )
         return None

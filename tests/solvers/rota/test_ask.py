@@ -75,9 +75,12 @@ def test_ranked_by_fair_share_and_unfit_people_left_out() -> None:
     assert [a.staff_id for a in asks] == ["bo", "cy"]
     assert [a.rank for a in asks] == [1, 2]
     assert asks[0].reason == (
-        "free 08:00-10:00; takes phone; english 1; 2.0 h below fair share"
+        "free 08:00-10:00; takes phone; english 1; 2 h below fair share"
     )
-    assert asks[1].reason.endswith("1.0 h above fair share")
+    assert asks[0].text("da") == (
+        "fri 08:00-10:00; tager phone; english 1; 2 t under rimelig andel"
+    )
+    assert asks[1].reason.endswith("1 h above fair share")
     assert not any(a.chosen for a in asks)
 
 

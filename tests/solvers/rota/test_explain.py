@@ -14,6 +14,7 @@ from balancer.domain import (
 from balancer.result import SolveStatus
 from balancer.solvers.rota import solve_rota
 from balancer.solvers.rota.explain import demand_conflicts
+from balancer.solvers.runner import SolveParams
 from balancer.validate.rota import check_rota
 from tests.factories import (
     make_absence,
@@ -69,6 +70,10 @@ def test_pre_check_names_who_is_unavailable_and_why() -> None:
         "Mon 4 Jan 08:00-10:00: phone needs 1 with english (level 2+); "
         "only 0 can (Anna on vacation)"
     )
+    assert staffing.text("da") == (
+        "man. 4. jan. 08:00-10:00: phone kræver 2; kun 1 kan "
+        "(Anna på ferie, Bo arbejder ikke om mandagen)"
+    )
 
 
 def test_infeasible_team_gets_conflicts_and_a_relaxed_rota() -> None:
@@ -114,3 +119,33 @@ def test_limits_that_clash_with_demands_are_named() -> None:
     assert {v.rule for v in broken} == {"minimum_staffing"}
     assert all(c.day is not None for c in result.conflicts)
     assert date(2027, 1, 1) not in {c.day for c in result.conflicts}
+
+
+def test_relaxed_progress_counts_people_missing_apart_from_points() -> None:
+    """Not "best 4.5005e+07": the people missing, then the points.
+
+    Ann alone, one duty day a week, duty on Mon and Tue: 4 people are
+    missing whatever the rota (one day of four weeks).
+    """
+    from balancer.outputs.console import progress_line
+    from balancer.solvers.runner import Progress
+
+    team = make_team(
+        staff=(make_staff("ann", name="Anna"),),
+        duties=(
+            make_duty(slots=(make_slot(weekdays=(Weekday.MON, Weekday.TUE)),)),
+        ),
+        rules=Rules(max_duty_days_per_week=1),
+    )
+    seen: list[Progress] = []
+    params = SolveParams(time_limit=5, workers=1, on_progress=seen.append)
+    result = solve_rota(team, JANUARY, params)
+    assert result.relaxed and seen
+    last = seen[-1]
+    assert last.label == "demands, points"
+    assert (last.missing, last.bound_missing) == (4, 4)
+    assert 0 <= last.objective < 100_000  # the other goals alone
+    line = progress_line(last)
+    assert "e+" not in line
+    assert "best 4 missing + " in line
+    assert "bound 4 missing + " in line

@@ -259,8 +259,14 @@ def test_edits_that_break_a_limit_name_the_rule_and_the_edits() -> None:
     [conflict] = conflicts
     assert conflict.rule == "max_slots_per_day"
     assert conflict.message.startswith(
-        "The hand edits break the rule nobody has more duty slots in a day"
+        "The hand edits break the rule that nobody has more duty slots in "
+        "a day"
     )
+    danish = conflict.text("da")
+    assert danish.startswith(
+        "Rettelserne i hånden bryder reglen om, at ingen har flere vagter"
+    )
+    assert "Bo på man. 4. jan. 08:00-10:00 phone (rettet i hånden)" in danish
     assert "Bo on Mon 4 Jan 08:00-10:00 phone (hand edit)" in conflict.message
     assert "Bo on Mon 4 Jan 10:00-12:00 phone (hand edit)" in conflict.message
     assert "Cy" not in conflict.message

@@ -13,15 +13,32 @@ import re
 from functools import cache
 
 from balancer.language.catalogue.backlog import BACKLOG
+from balancer.language.catalogue.checks import CHECKS
+from balancer.language.catalogue.cli import CLI
 from balancer.language.catalogue.common import COMMON
 from balancer.language.catalogue.entry import Entry
+from balancer.language.catalogue.goals import GOALS
+from balancer.language.catalogue.reasons import REASONS
+from balancer.language.catalogue.rota import ROTA
+from balancer.language.catalogue.rules import RULES
 from balancer.language.catalogue.statements import STATEMENTS
 from balancer.language.catalogue.team import TEAM
 
 __all__ = ["AREAS", "CATALOGUE", "Entry", "patterns"]
 
 #: The areas in the order they are merged.
-AREAS: tuple[dict[str, Entry], ...] = (COMMON, STATEMENTS, BACKLOG, TEAM)
+AREAS: tuple[dict[str, Entry], ...] = (
+    BACKLOG,
+    CHECKS,
+    CLI,
+    COMMON,
+    GOALS,
+    REASONS,
+    ROTA,
+    RULES,
+    STATEMENTS,
+    TEAM,
+)
 
 CATALOGUE: dict[str, Entry] = {
     key: entry for area in AREAS for key, entry in area.items()

@@ -1,7 +1,7 @@
 """The backlog's words: why cases move or wait, risks, warnings, goals.
 
 The solver's sentences (``reason.``, ``risk.``, ``conflict.``,
-``phase.``, ``goal.``) are made in every language at once
+``goal.``) are made in every language at once
 (:func:`balancer.language.texts`) and kept on the result; the backlog
 sheets' headers, values and headings follow.
 """
@@ -188,34 +188,16 @@ BACKLOG: dict[str, Entry] = {
         "da": "reglerne kan ikke alle overholdes; meld venligst dette teams "
         "data som en fejl",
     },
-    # -- notes on the solve's phases ----------------------------------------
-    "phase.warm_start.misfit": {
-        "en": "warm start: the simple plan does not fit the model",
-        "da": "varm start: den enkle plan passer ikke til modellen",
-    },
-    "phase.warm_start.unfinished": {
-        "en": "warm start: not completed within {seconds} s",
-        "da": "varm start: ikke færdig inden for {seconds} s",
-    },
-    "phase.warm_start.done": {
-        "en": "warm start: simple plan with objective {objective}",
-        "da": "varm start: enkel plan med målværdi {objective}",
-    },
-    "phase.greedy": {
-        "en": "no CP-SAT plan within the limit: the greedy first plan",
-        "da": "ingen CP-SAT-plan inden for tidsgrænsen: den første, enkle "
-        "plan",
-    },
     # -- the soft goals: names and descriptions -----------------------------
-    "goal.balance_max": {"en": "balance_max", "da": "højeste belastning"},
-    "goal.balance_spread": {
+    "goal.name.balance_max": {"en": "balance_max", "da": "højeste belastning"},
+    "goal.name.balance_spread": {
         "en": "balance_spread",
         "da": "spredning i belastning",
     },
-    "goal.lateness": {"en": "lateness", "da": "forsinkelse"},
-    "goal.shelf": {"en": "shelf", "da": "ventende sager"},
-    "goal.moves": {"en": "moves", "da": "flytninger"},
-    "goal.fit": {"en": "fit", "da": "kompetencematch"},
+    "goal.name.lateness": {"en": "lateness", "da": "forsinkelse"},
+    "goal.name.shelf": {"en": "shelf", "da": "ventende sager"},
+    "goal.name.moves": {"en": "moves", "da": "flytninger"},
+    "goal.name.fit": {"en": "fit", "da": "kompetencematch"},
     "goal.balance_max.about": {
         "en": "Highest load of any caseworker ({unit}).",
         "da": "Den højeste belastning hos en sagsbehandler ({unit}).",
@@ -268,7 +250,6 @@ BACKLOG: dict[str, Entry] = {
     "header.Deadline": {"en": "Deadline", "da": "Frist"},
     "header.Late": {"en": "Late", "da": "For sent"},
     "header.Risk": {"en": "Risk", "da": "Risiko"},
-    "header.Note": {"en": "Note", "da": "Bemærkning"},
     "header.Casework hours": {
         "en": "Casework hours",
         "da": "Timer til sager",

@@ -38,7 +38,6 @@ if TYPE_CHECKING:
     from balancer.solvers.cases.constraints import HardRule
     from balancer.solvers.cases.data import BacklogData
     from balancer.solvers.cases.objectives import SoftGoal
-    from balancer.solvers.cases.wording import Texts
 
 __all__ = [
     "BacklogModel",
@@ -147,7 +146,7 @@ def solve(
         # No time to build and search: the first plan is the answer.
         return fallback_result(data, hint, _no_search(started), capacity)
     built = build(data)
-    phases: list[Texts] = []
+    phases = []
     if hint and left() > 2 * MIN_SEARCH_SECONDS:
         phases.append(_warm_start(built, hint, params, left() / 4))
     run = run_model(
@@ -159,10 +158,10 @@ def solve(
             conflicts.extend(_explain_infeasible(data))
         elif hint and within_budget(data, hint):
             return fallback_result(
-                data, hint, _stats(run.stats(), phases), capacity
+                data, hint, run.stats(tuple(phases)), capacity
             )
         return BacklogResult(
-            stats=_stats(run.stats(), phases),
+            stats=run.stats(tuple(phases)),
             capacity_hours=capacity,
             conflicts=tuple(conflicts),
             move_budget=data.max_moves,
@@ -180,7 +179,7 @@ def solve(
         for t in built.terms
     )
     return BacklogResult(
-        stats=_stats(run.stats(), phases),
+        stats=run.stats(tuple(phases)),
         assignments=plan,
         terms=terms,
         capacity_hours=capacity,
@@ -198,16 +197,6 @@ def explained_plan(
     return forecast(data.team, data.capacity, owners, notes)
 
 
-def _stats(stats: SolveStats, phases: list[Texts]) -> SolveStats:
-    """``stats`` with notes on the phases, in English and every language."""
-    return stats.model_copy(
-        update={
-            "phases": (*stats.phases, *(p["en"] for p in phases)),
-            "phase_texts": (*stats.phase_texts, *phases),
-        }
-    )
-
-
 def _no_search(started: float) -> SolveStats:
     """Stats of a run that never reached the search."""
     return SolveStats(
@@ -221,7 +210,7 @@ def _warm_start(
     owners: Mapping[str, str | None],
     params: SolveParams,
     budget: float,
-) -> Texts:
+) -> str:
     """Complete a simple plan into a full first solution for the search.
 
     The plan (e.g. the least-loaded baseline) fixes the assignment; a short
@@ -242,14 +231,17 @@ def _warm_start(
     limit = min(max(1.0, params.time_limit / 10), budget)
     run = run_model(copy, params, time_limit=limit)
     if run.status is Status.INFEASIBLE:
-        return say("phase.warm_start.misfit")
+        return "warm start: the simple plan does not fit the model"
     if not run.has_solution:
-        return say("phase.warm_start.unfinished", seconds=round(limit, 1))
+        return f"warm start: not completed within {limit:.1f} s"
     built.model.clear_hints()  # type: ignore[no-untyped-call]
     for index in range(len(built.model.proto.variables)):
         var = built.model.get_int_var_from_proto_index(index)
         built.model.add_hint(var, run.solver.value(proxy_of(copy, index)))
-    return say("phase.warm_start.done", objective=run.objective)
+    # Written out like the other figures: "23592", not the float's
+    # "23592.000000000007" (nor an exponent).
+    points = f"{run.objective or 0.0:.2f}".rstrip("0").rstrip(".")
+    return f"warm start: simple plan with objective {points}"
 
 
 def within_budget(data: BacklogData, owners: Mapping[str, str | None]) -> bool:
@@ -279,15 +271,14 @@ def fallback_result(
     owners = dict(hint)
     owners.update(data.fixed_owner)
     plan = explained_plan(data, owners)
-    first = SolveStats(
-        status=Status.FEASIBLE,
-        seconds=stats.seconds,
-        interrupted=stats.interrupted,
-        phases=stats.phases,
-        phase_texts=stats.phase_texts,
-    )
+    note = "no CP-SAT plan within the limit: the greedy first plan"
     return BacklogResult(
-        stats=_stats(first, [say("phase.greedy")]),
+        stats=SolveStats(
+            status=Status.FEASIBLE,
+            seconds=stats.seconds,
+            interrupted=stats.interrupted,
+            phases=(*stats.phases, note),
+        ),
         assignments=plan,
         capacity_hours=capacity,
         conflicts=tuple(data.conflicts),

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from balancer.domain import minutes
 from balancer.result import StaffDutySummary
-from balancer.solvers.rota.shares import largest_remainder
+from balancer.solvers.rota.rounding import largest_remainder
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping

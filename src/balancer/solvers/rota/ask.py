@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from balancer.domain import minutes
+from balancer.language import LANGUAGES, Language, Words
 from balancer.result import AskCandidate
 from balancer.solvers.rota import limits
 from balancer.solvers.rota.eligibility import unavailability
@@ -49,7 +50,9 @@ def people_to_ask(
         duty = team.duty_by_id[gap.duty_id]
         slot = duty.slots[gap.slot_index]
         key = (gap.day, gap.duty_id, gap.slot_index)
-        ranked: list[tuple[tuple[int, float, str], str, str, bool]] = []
+        ranked: list[
+            tuple[tuple[int, float, str], str, dict[Language, str], bool]
+        ] = []
         for person in team.staff:
             if person.id == gap.staff_id or (person.id, *key) in already:
                 continue
@@ -71,17 +74,24 @@ def people_to_ask(
             cap = limits.limit(team, person, "max_slots_per_day")
             others = len(today) - int(chosen)
             full = others >= cap
-            reason = _reason(person.id, team, gap.duty_id, slot, balance)
-            if full:
-                reason += f"; already {others} slots that day (max {cap})"
-            if chosen:
-                reason += "; the new rota puts them here"
+            reason = {
+                lang: _reason(
+                    Words(lang), person.id, team, gap.duty_id, slot, balance
+                )
+                for lang in LANGUAGES
+            }
+            for lang in LANGUAGES:
+                said = Words(lang)
+                if full:
+                    reason[lang] += said("ask.full", count=others, cap=cap)
+                if chosen:
+                    reason[lang] += said("ask.chosen")
             ranked.append(
                 ((int(full), round(balance, 2), person.id), person.id, reason,
                  chosen)
             )  # fmt: skip
         ranked.sort()
-        for rank, (_, staff_id, reason, chosen) in enumerate(
+        for rank, (_, staff_id, told, chosen) in enumerate(
             ranked[:limit], start=1
         ):
             found.append(
@@ -91,7 +101,8 @@ def people_to_ask(
                     slot_index=gap.slot_index,
                     rank=rank,
                     staff_id=staff_id,
-                    reason=reason,
+                    reason=told["en"],
+                    texts=dict(told),
                     chosen=chosen,
                 )
             )
@@ -121,18 +132,27 @@ def _overlaps(team: Team, a: DutyAssignment, slot: Slot) -> bool:
 
 
 def _reason(
-    staff_id: str, team: Team, duty_id: str, slot: Slot, deviation: float
+    words: Words,
+    staff_id: str,
+    team: Team,
+    duty_id: str,
+    slot: Slot,
+    deviation: float,
 ) -> str:
     person = team.staff_by_id[staff_id]
-    parts = [f"free {slot.label}", f"takes {duty_id}"]
+    duty = team.duty_by_id[duty_id]
+    parts = [
+        words("ask.free", span=slot.label),
+        words("ask.takes", duty=duty.title.strip() or duty.id),
+    ]
     for need in slot.requirements:
         level = person.level(need.skill)
         if level >= need.min_level:
             parts.append(f"{need.skill} {level}")
     if deviation < 0:
-        parts.append(f"{-deviation:.1f} h below fair share")
+        parts.append(words("ask.below", hours=words.hours(-deviation)))
     elif deviation > 0:
-        parts.append(f"{deviation:.1f} h above fair share")
+        parts.append(words("ask.above", hours=words.hours(deviation)))
     else:
-        parts.append("at fair share")
+        parts.append(words("ask.at_share"))
     return "; ".join(parts)

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from balancer.domain import AbsenceReason, Weekday, minutes
+from balancer.domain import minutes
+from balancer.language import Said
 
 if TYPE_CHECKING:
     from datetime import date
@@ -27,64 +28,57 @@ if TYPE_CHECKING:
 
 __all__ = ["unavailability"]
 
-_REASON_WORDS = {
-    AbsenceReason.VACATION: "on vacation",
-    AbsenceReason.SICK: "sick",
-    AbsenceReason.COURSE: "on a course",
-    AbsenceReason.OTHER: "away",
-}
-
 
 def unavailability(
     team: Team, person: Staff, day: date, duty_id: str, slot: Slot
-) -> str | None:
+) -> Said | None:
     """Why ``person`` cannot take the slot on ``day``; None when they can.
 
     The reason is a short phrase in the planner's words, e.g. ``on
-    vacation`` or ``doesn't work Tuesdays``; the first rule that fails
-    gives it.
+    vacation`` or ``doesn't work Tuesdays`` (in either language: see
+    :class:`balancer.language.Said`); the first rule that fails gives it.
     """
     reason = closed_reason(team, day, slot)
     if reason is not None:
         return reason
     if not person.may_take(duty_id):
-        return f"doesn't take {duty_id}"
+        duty = team.duty_by_id.get(duty_id)
+        title = (duty.title.strip() or duty_id) if duty else duty_id
+        return Said.of("why.no_duty", duty=title)
     start, end = team.working_hours(person, day)
     if minutes(end) <= minutes(start):
-        weekday = Weekday(day.weekday()).name.capitalize()
-        return f"doesn't work {_plural_day(weekday)}"
+        days = Said.of(f"weekday.plural.{day.weekday()}")
+        return Said.of("why.not_working", days=days)
     if minutes(slot.start) < minutes(start) or minutes(end) < minutes(
         slot.end
     ):
-        return f"works {start:%H:%M}-{end:%H:%M}"
+        return Said.of("why.hours", start=start, end=end)
     for absence in team.absences_on(person.id, day):
         if absence.blocks(day, slot.start, slot.end):
-            words = _REASON_WORDS[absence.reason]
+            away = Said.of(f"why.away.{absence.reason.value}")
             if absence.whole_day:
-                return words
+                return away
             assert absence.from_time and absence.to_time
-            return f"{words} {absence.from_time:%H:%M}-{absence.to_time:%H:%M}"
+            return Said.of(
+                "why.away_part",
+                reason=away,
+                start=absence.from_time,
+                end=absence.to_time,
+            )
     return None
 
 
-def closed_reason(team: Team, day: date, slot: Slot) -> str | None:
+def closed_reason(team: Team, day: date, slot: Slot) -> Said | None:
     """Why nobody can take the slot on ``day``; None when it runs."""
     closed = team.calendar.closed_reason(day)
     if closed is not None:
-        return f"closed ({closed})"
+        plain = {
+            "weekend": "why.closed.weekend",
+            "closed weekday": "why.closed.weekday",
+            "closed": "why.closed.date",
+        }
+        named: object = Said.of(plain[closed]) if closed in plain else closed
+        return Said.of("why.closed", reason=named)
     if not slot.runs_on(day.weekday()):
-        return "the slot doesn't run that weekday"
+        return Said.of("why.not_that_weekday")
     return None
-
-
-def _plural_day(short: str) -> str:
-    names = {
-        "Mon": "Mondays",
-        "Tue": "Tuesdays",
-        "Wed": "Wednesdays",
-        "Thu": "Thursdays",
-        "Fri": "Fridays",
-        "Sat": "Saturdays",
-        "Sun": "Sundays",
-    }
-    return names[short[:3]]

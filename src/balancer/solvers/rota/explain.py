@@ -24,6 +24,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from balancer.language import LANGUAGES, Said, Words
 from balancer.result import Conflict, SolveStats, SolveStatus
 from balancer.solvers.rota.constraints import (
     HARD_RULES,
@@ -34,15 +35,16 @@ from balancer.solvers.rota.eligibility import unavailability
 from balancer.solvers.rota.limits import day_refusal
 from balancer.solvers.rota.model import build_model, to_result
 from balancer.solvers.rota.objectives import Term
+from balancer.solvers.rota.tiers import reporting
 from balancer.solvers.runner import run_model
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
     from datetime import date
 
     from ortools.sat.python import cp_model
 
-    from balancer.domain import Month, SkillRequirement, Staff, Team
+    from balancer.domain import Duty, Month, SkillRequirement, Staff, Team
     from balancer.result import DutyAssignment, RotaBaseline, RotaResult
     from balancer.solvers.rota.model import RotaModel
     from balancer.solvers.rota.variables import RotaVariables, SlotInstance
@@ -72,16 +74,10 @@ def demand_conflicts(team: Team, month: Month) -> list[Conflict]:
                     for p in takers
                 }
                 can = [p for p in takers if reasons[p.id] is None]
-                when = f"{_day(day)} {slot.label}"
+                when = _When(day, slot.label)
                 if len(can) < slot.min_staff:
                     conflicts.append(
-                        Conflict(
-                            rule="minimum_staffing",
-                            day=day,
-                            message=f"{when}: {duty.id} needs "
-                            f"{slot.min_staff}; only {len(can)} can"
-                            + _because(takers, reasons),
-                        )
+                        _too_few(when, duty, takers, reasons, slot.min_staff)
                     )
                 for need in slot.requirements:
                     holders = [
@@ -92,16 +88,45 @@ def demand_conflicts(team: Team, month: Month) -> list[Conflict]:
                     able = [p for p in holders if reasons[p.id] is None]
                     if len(able) < need.count:
                         conflicts.append(
-                            Conflict(
-                                rule="required_skills",
-                                day=day,
-                                message=f"{when}: {duty.id} needs "
-                                f"{need.count} with {_skill(need)}; only "
-                                f"{len(able)} can"
-                                + _because(holders, reasons),
-                            )
+                            _too_few(when, duty, holders, reasons, need=need)
                         )
     return conflicts
+
+
+def _too_few(
+    when: _When,
+    duty: Duty,
+    people: list[Staff],
+    reasons: dict[str, Said | None],
+    count: int = 0,
+    need: SkillRequirement | None = None,
+) -> Conflict:
+    """Fewer of ``people`` can take the slot than it needs, and why."""
+    can = sum(1 for p in people if reasons[p.id] is None)
+
+    def message(w: Words) -> str:
+        because = _because(w, people, reasons)
+        if need is None:
+            return w(
+                "conflict.short",
+                when=when.text(w),
+                duty=_title(duty),
+                count=count,
+                can=can,
+                because=because,
+            )
+        return w(
+            "conflict.short_skill",
+            when=when.text(w),
+            duty=_title(duty),
+            count=need.count,
+            skill=_skill(w, need),
+            can=can,
+            because=because,
+        )
+
+    rule = "minimum_staffing" if need is None else "required_skills"
+    return _conflict(rule, when.day, message)
 
 
 @dataclass(frozen=True)
@@ -147,7 +172,14 @@ def solve_relaxed(
         ),
     )
     built.minimize()
-    run = run_model(built.model, params, time_limit)
+    progress = reporting(
+        params,
+        started,
+        "demands, points",
+        built.shares.per_unit,
+        per_missing=RELAX_WEIGHT,
+    )
+    run = run_model(built.model, progress, time_limit)
     conflicts = list(known)
     if run.has_solution:
         rota = built.variables.extract(run.solver)
@@ -227,11 +259,9 @@ def _explain_shortfall(
     takers = [p for p in team.staff if p.may_take(inst.duty_id)]
     if need is not None:
         takers = [p for p in takers if p.level(need.skill) >= need.min_level]
-        wanted = f"{need.count} with {_skill(need)}"
         rule = "required_skills"
         count = need.count
     else:
-        wanted = str(inst.slot.min_staff)
         rule = "minimum_staffing"
         count = inst.slot.min_staff
     reasons = {
@@ -248,22 +278,44 @@ def _explain_shortfall(
         for p in takers
         if reasons[p.id] is None and p.id not in on_slot
     }
-    message = (
-        f"{_day(inst.day)} {inst.slot.label}: {inst.duty_id} needs "
-        f"{wanted}; the best rota gives {count - missing}"
-    )
-    if busy:
-        message += "; the others who work then are at their limits: " + (
-            _names(
-                [f"{_name(team.staff_by_id[s])} {r}" for s, r in busy.items()]
+    when = _When(inst.day, inst.slot.label)
+    duty = team.duty_by_id[inst.duty_id]
+
+    def message(w: Words) -> str:
+        if need is not None:
+            wanted = w(
+                "conflict.count_with", count=need.count, skill=_skill(w, need)
             )
+        else:
+            wanted = str(inst.slot.min_staff)
+        text = w(
+            "conflict.best_gives",
+            when=when.text(w),
+            duty=_title(duty),
+            wanted=wanted,
+            given=count - missing,
         )
-    unavailable = [
-        f"{_name(p)} {reasons[p.id]}" for p in takers if reasons[p.id]
-    ]
-    if unavailable:
-        message += "; unavailable: " + _names(unavailable)
-    return Conflict(rule=rule, day=inst.day, message=message)
+        if busy:
+            text += w(
+                "conflict.at_limits",
+                names=_names(
+                    w,
+                    [
+                        f"{_name(team.staff_by_id[s])} ({r.text(w.lang)})"
+                        for s, r in busy.items()
+                    ],
+                ),
+            )
+        unavailable = [
+            f"{_name(p)} {reason.text(w.lang)}"
+            for p in takers
+            if (reason := reasons[p.id]) is not None
+        ]
+        if unavailable:
+            text += w("conflict.unavailable", names=_names(w, unavailable))
+        return text
+
+    return _conflict(rule, inst.day, message)
 
 
 def _limit_reason(
@@ -271,7 +323,7 @@ def _limit_reason(
     person: Staff,
     inst: SlotInstance,
     rota: tuple[DutyAssignment, ...],
-) -> str:
+) -> Said:
     """Which limit keeps an available person off the slot in ``rota``."""
     mine = {
         (a.day, a.duty_id, a.slot_index)
@@ -291,30 +343,58 @@ def _limit_reason(
         }
     )
     reason = day_refusal(built.team, person, inst, today, others)
-    return f"({reason})" if reason else "(not placed)"
+    return reason or Said.of("why.not_placed")
 
 
-def _because(people: list[Staff], reasons: dict[str, str | None]) -> str:
-    out = [f"{_name(p)} {reasons[p.id]}" for p in people if reasons[p.id]]
-    return f" ({_names(out)})" if out else ""
+@dataclass(frozen=True)
+class _When:
+    """A slot instance as the planner names it: ``Mon 4 Jan 08:00-10:00``."""
+
+    day: date
+    span: str
+
+    def text(self, words: Words) -> str:
+        return f"{words.day(self.day)} {self.span}"
 
 
-def _names(items: list[str]) -> str:
+def _conflict(
+    rule: str, day: date, message: Callable[[Words], str]
+) -> Conflict:
+    """A conflict with its message in every language (English first)."""
+    texts = {lang: message(Words(lang)) for lang in LANGUAGES}
+    return Conflict(rule=rule, day=day, message=texts["en"], texts=texts)
+
+
+def _because(
+    words: Words, people: list[Staff], reasons: dict[str, Said | None]
+) -> str:
+    out = [
+        f"{_name(p)} {reason.text(words.lang)}"
+        for p in people
+        if (reason := reasons[p.id]) is not None
+    ]
+    return f" ({_names(words, out)})" if out else ""
+
+
+def _names(words: Words, items: list[str]) -> str:
     if len(items) <= _MAX_NAMES:
         return ", ".join(items)
     rest = len(items) - _MAX_NAMES
-    return ", ".join(items[:_MAX_NAMES]) + f" and {rest} more"
+    shown = ", ".join(items[:_MAX_NAMES])
+    return words("conflict.more", names=shown, rest=rest)
 
 
 def _name(person: Staff) -> str:
     return person.name or person.id
 
 
-def _skill(need: SkillRequirement) -> str:
+def _title(duty: Duty) -> str:
+    return duty.title.strip() or duty.id
+
+
+def _skill(words: Words, need: SkillRequirement) -> str:
     if need.min_level == 1:
         return need.skill
-    return f"{need.skill} (level {need.min_level}+)"
-
-
-def _day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
+    return words(
+        "conflict.skill_level", skill=need.skill, level=need.min_level
+    )

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from balancer.language import LANGUAGES, Said, Words
 from balancer.result import Conflict, SolveStatus
 from balancer.solvers.rota.constraints import HARD_RULES
 from balancer.solvers.rota.eligibility import unavailability
@@ -37,18 +38,20 @@ _CHECK_SECONDS = 5.0
 #: Largest core shrunk edit by edit (one small solve per edit).
 _SHRINK_UP_TO = 12
 
-_Edit = tuple["DutyAssignment", bool, str]
+_Edit = tuple["DutyAssignment", bool, Said]
 
 
 def kept_edits(baseline: RotaBaseline) -> list[_Edit]:
     """Each fixed choice: (assignment, on or off, why it is fixed)."""
-    edits: list[_Edit] = [(a, True, "hand edit") for a in baseline.pinned]
-    edits += [(a, False, "removed by hand") for a in baseline.removed]
+    hand, removed = Said.of("kept.hand_edit"), Said.of("kept.removed")
+    edits: list[_Edit] = [(a, True, hand) for a in baseline.pinned]
+    edits += [(a, False, removed) for a in baseline.removed]
     until = baseline.frozen_until
     if until is not None:
         pinned = set(baseline.pinned)
+        frozen = Said.of("kept.frozen", day=until)
         edits += [
-            (a, True, f"frozen until {until:%d.%m.%Y}")
+            (a, True, frozen)
             for a in baseline.current
             if a.day <= until and a not in pinned
         ]
@@ -95,14 +98,21 @@ def _unavailable(team: Team, edits: list[_Edit]) -> list[Conflict]:
         slot = duty.slots[a.slot_index]
         reason = unavailability(team, person, a.day, a.duty_id, slot)
         if reason is None and not slot.runs_on(a.day.weekday()):
-            reason = "the slot does not run that day"
+            reason = Said.of("why.slot_not_that_day")
         if reason is not None:
+            said = Said.of(
+                "conflict.kept",
+                what=_what(team, a),
+                why=why,
+                name=person.name or person.id,
+                reason=reason,
+            )
             found.append(
                 Conflict(
                     rule="kept_rota",
                     day=a.day,
-                    message=f"{_what(team, a)} ({why}): "
-                    f"{person.name or person.id} {reason}",
+                    message=said.text(),
+                    texts=said.texts(),
                 )
             )
     return found
@@ -163,27 +173,46 @@ def _raw_core(
 def _conflict(
     team: Team, rule: HardRule | None, core: list[_Edit]
 ) -> Conflict:
-    if rule is None:
-        name, words = "kept_rota", "the rules taken together"
-    else:
-        name = rule.name
-        words = (rule.add.__doc__ or name).strip().splitlines()[0].rstrip(".")
-        words = f"the rule {words[0].lower()}{words[1:]!s}"
-    listed = "; ".join(f"{_what(team, a)} ({why})" for a, _, why in core)
+    name = "kept_rota" if rule is None else rule.name
+    texts = {}
+    for lang in LANGUAGES:
+        words = Words(lang)
+        if rule is None:
+            which = words("kept.rules_together")
+        else:
+            which = words("kept.the_rule", rule=_rule_words(words, rule))
+        listed = "; ".join(
+            f"{_what(team, a).text(lang)} ({why.text(lang)})"
+            for a, _, why in core
+        )
+        texts[lang] = words("kept.break", rule=which, listed=listed)
     return Conflict(
         rule=name,
         day=min(a.day for a, _, _ in core),
-        message=f"The hand edits break {words}: {listed}",
+        message=texts["en"],
+        texts=texts,
     )
 
 
-def _what(team: Team, a: DutyAssignment) -> str:
+def _rule_words(words: Words, rule: HardRule) -> str:
+    """The rule's sentence, without its full stop, lower case first."""
+    key = f"rule.{rule.name}"
+    if words.has(key):
+        sentence = words(key)
+    else:
+        sentence = (rule.add.__doc__ or rule.name).strip().splitlines()[0]
+    sentence = sentence.rstrip(".")
+    return sentence[:1].lower() + sentence[1:]
+
+
+def _what(team: Team, a: DutyAssignment) -> Said:
     person = team.staff_by_id.get(a.staff_id)
     who = (person.name or person.id) if person else a.staff_id
     duty = team.duty_by_id.get(a.duty_id)
-    label = (
+    label: object = (
         duty.slots[a.slot_index].label
         if duty and a.slot_index < len(duty.slots)
-        else f"slot {a.slot_index + 1}"
+        else Said.of("board.slot", number=a.slot_index + 1)
     )
-    return f"{who} on {a.day:%a} {a.day.day} {a.day:%b} {label} {a.duty_id}"
+    title = (duty.title.strip() or a.duty_id) if duty else a.duty_id
+    return Said.of("kept.what", who=who, day=a.day, span=label, duty=title)

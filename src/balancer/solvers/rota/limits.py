@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from balancer.language import Said
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -60,7 +62,7 @@ def day_refusal(
     slot: SlotInstance,
     today: Sequence[SlotInstance],
     other_days: int,
-) -> str | None:
+) -> Said | None:
     """Why ``slot`` does not fit the person's day; None when it does.
 
     ``today`` are the person's other slots that day; ``other_days``
@@ -70,17 +72,17 @@ def day_refusal(
     """
     for other in today:
         if other.overlaps(slot):
-            return f"on {other.duty_id} then"
+            return Said.of("why.on_other", duty=other.duty_id)
     most = limit(team, person, "max_slots_per_day")
     if len(today) + 1 > most:
-        return f"{len(today)} slots that day, max {most}"
+        return Said.of("why.day_full", count=len(today), most=most)
     if not today:
         days = limit(team, person, "max_duty_days_per_week")
         if other_days + 1 > days:
-            return f"{other_days} duty days that week, max {days}"
+            return Said.of("why.week_full", count=other_days, most=days)
     run = limit(team, person, "max_consecutive_slots")
     if longest_run_with(today, slot) > run:
-        return f"would make more than {run} slots back to back"
+        return Said.of("why.back_to_back", run=run)
     return None
 
 

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from balancer.domain import Month, Team
     from balancer.result import Conflict, RotaBaseline, TierReport
     from balancer.solvers.rota.constraints import HardRule
-    from balancer.solvers.rota.objectives import Goal
+    from balancer.solvers.rota.goal_context import Goal
     from balancer.solvers.runner import SolveRun
 
 __all__ = ["RotaModel", "build_model", "to_result"]

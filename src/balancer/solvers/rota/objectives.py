@@ -12,14 +12,24 @@ each formula; :func:`balancer.validate.rota.score_rota` recomputes them.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from balancer.domain import minutes
-from balancer.solvers.rota.limits import limit
+from balancer.solvers.rota.fairness_goals import (
+    duty_fairness,
+    duty_fairness_max,
+    fairness_max,
+    fairness_sum,
+    unpopular_fairness,
+)
+from balancer.solvers.rota.goal_context import (
+    Goal,
+    ObjectiveContext,
+    Term,
+    at_least_max,
+    nearest_gap,
+)
 
 if TYPE_CHECKING:
     from datetime import date
@@ -27,8 +37,6 @@ if TYPE_CHECKING:
     from ortools.sat.python import cp_model
 
     from balancer.domain import Preference, Staff
-    from balancer.result import RotaBaseline
-    from balancer.solvers.rota.shares import Shares
     from balancer.solvers.rota.variables import (
         Choice,
         RotaVariables,
@@ -56,244 +64,6 @@ __all__ = [
     "unpopular_fairness",
     "variety",
 ]
-
-
-def nearest_gap(share: int, grain: int, most: int) -> int:
-    """Least ``|load - share|`` when the load is a multiple of ``grain``.
-
-    A load can only take whole slots, so when every slot a person can
-    take is a multiple of ``grain`` steps (mail in 3-hour slots: 6 steps
-    of 30 min), their load is too, and it lies in ``[0, most]``. The
-    deviation can then never be smaller than the distance from the share
-    to the nearest such load. It is a valid lower bound that the LP
-    relaxation does not see by itself (it lets the number of slots be
-    fractional), so stating it raises the proven bound. ``grain`` 0 means
-    no slot at all: the load is 0.
-    """
-    if grain <= 0 or most <= 0:
-        return abs(share)
-    top = most - most % grain
-    below = min(max(share - share % grain, 0), top)
-    above = min(below + grain, top)
-    return min(abs(share - below), abs(share - above))
-
-
-def at_least_max(
-    model: cp_model.CpModel,
-    target: cp_model.IntVar,
-    exprs: list[cp_model.LinearExprT],
-    *,
-    exact: bool,
-) -> None:
-    """``target = max(exprs)``, or only ``target >= each`` when not exact.
-
-    A penalty that only appears in a minimised objective is pushed down
-    to the max anyway; the one-sided form is lighter to propagate.
-    """
-    if exact:
-        model.add_max_equality(target, exprs)
-    else:
-        for expr in exprs:
-            model.add(target >= expr)
-
-
-@dataclass(frozen=True)
-class Term:
-    """A named soft goal: ``weight * expr`` goes into the objective."""
-
-    name: str
-    description: str
-    weight: int
-    expr: cp_model.LinearExprT
-    scale: int
-
-    def value(self, solver: cp_model.CpSolver) -> float:
-        """Unweighted value in reported units (hours, slots, ...)."""
-        return solver.value(self.expr) / self.scale
-
-
-@dataclass
-class ObjectiveContext:
-    """What the goals share: the variables, fair shares, deviations."""
-
-    v: RotaVariables
-    shares: Shares
-    exact: bool = True
-    baseline: RotaBaseline | None = None
-    _deviations: dict[tuple[str, str | None], cp_model.IntVar] = field(
-        default_factory=dict
-    )
-
-    def deviation(self, staff_id: str, duty_id: str | None) -> cp_model.IntVar:
-        """``|load - fair share|`` in steps, of one duty or all."""
-        key = (staff_id, duty_id)
-        if key not in self._deviations:
-            share = (
-                self.shares.overall[staff_id]
-                if duty_id is None
-                else self.shares.by_duty[duty_id][staff_id]
-            )
-            most = self._most_minutes(staff_id, duty_id) // self.shares.step
-            grain = math.gcd(
-                *(
-                    inst.length // self.shares.step
-                    for inst, _ in self.v.choices(staff_id)
-                    if duty_id is None or inst.duty_id == duty_id
-                )
-            )
-            dev = self.v.model.new_int_var(
-                nearest_gap(share, grain, most),
-                max(abs(share), abs(most - share)),
-                f"deviation:{staff_id}/{duty_id or 'all'}",
-            )
-            load = self.v.load(staff_id, duty_id, step=self.shares.step)
-            at_least_max(
-                self.v.model,
-                dev,
-                [load - share, share - load],
-                exact=self.exact,
-            )
-            self._deviations[key] = dev
-        return self._deviations[key]
-
-    def _most_minutes(self, staff_id: str, duty_id: str | None) -> int:
-        """An upper bound on a person's duty minutes (daily limit)."""
-        person = self.v.team.staff_by_id[staff_id]
-        most = limit(self.v.team, person, "max_slots_per_day")
-        total = 0
-        for day in self.v.open_days:
-            lengths = sorted(
-                (
-                    inst.length
-                    for inst, _ in self.v.day_of(staff_id, day)
-                    if duty_id is None or inst.duty_id == duty_id
-                ),
-                reverse=True,
-            )
-            total += sum(lengths[:most])
-        return total
-
-
-Goal = Callable[[ObjectiveContext], "Term | None"]
-
-
-def fairness_max(ctx: ObjectiveContext) -> Term | None:
-    """The largest deviation of anyone's duty hours from their fair share.
-
-    ``max_p |hours(p) - fair(p)|`` in hours, over people who may take duty.
-    """
-    weight = ctx.v.team.weights.fairness_max
-    pool = list(ctx.shares.overall)
-    if weight == 0 or not pool:
-        return None
-    devs = [ctx.deviation(p, None) for p in pool]
-    top = ctx.v.model.new_int_var(0, _upper(devs), "fairness_max")
-    at_least_max(ctx.v.model, top, list(devs), exact=ctx.exact)
-    return Term(
-        "fairness_max",
-        "Largest deviation from fair share of duty hours",
-        weight,
-        top,
-        ctx.shares.per_unit,
-    )
-
-
-def fairness_sum(ctx: ObjectiveContext) -> Term | None:
-    """Deviations of duty hours from fair shares, summed over people.
-
-    ``sum_p |hours(p) - fair(p)|`` in hours.
-    """
-    weight = ctx.v.team.weights.fairness_sum
-    if weight == 0:
-        return None
-    return Term(
-        "fairness_sum",
-        "Sum of deviations from fair share of duty hours",
-        weight,
-        sum(ctx.deviation(p, None) for p in ctx.shares.overall),
-        ctx.shares.per_unit,
-    )
-
-
-def duty_fairness_max(ctx: ObjectiveContext) -> Term | None:
-    """Per duty, the largest deviation from the fair share of that duty.
-
-    ``sum_u max_{p may take u} |hours(p, u) - fair(p, u)|`` in hours.
-    """
-    weight = ctx.v.team.weights.duty_fairness_max
-    if weight == 0:
-        return None
-    tops = []
-    for duty_id, pool in ctx.shares.by_duty.items():
-        if not pool:
-            continue
-        devs = [ctx.deviation(p, duty_id) for p in pool]
-        top = ctx.v.model.new_int_var(
-            0, _upper(devs), f"duty_fairness_max:{duty_id}"
-        )
-        at_least_max(ctx.v.model, top, list(devs), exact=ctx.exact)
-        tops.append(top)
-    return Term(
-        "duty_fairness_max",
-        "Largest deviation from fair share within each duty, summed",
-        weight,
-        sum(tops),
-        ctx.shares.per_unit,
-    )
-
-
-def duty_fairness(ctx: ObjectiveContext) -> Term | None:
-    """Deviations from the fair share of each duty, summed.
-
-    ``sum_u sum_{p may take u} |hours(p, u) - fair(p, u)|`` in hours.
-    """
-    weight = ctx.v.team.weights.duty_fairness
-    if weight == 0:
-        return None
-    return Term(
-        "duty_fairness",
-        "Sum of deviations from fair share per duty",
-        weight,
-        sum(
-            ctx.deviation(p, duty_id)
-            for duty_id, pool in ctx.shares.by_duty.items()
-            for p in pool
-        ),
-        ctx.shares.per_unit,
-    )
-
-
-def unpopular_fairness(ctx: ObjectiveContext) -> Term | None:
-    """Unpopular slots spread in proportion to available hours.
-
-    ``sum_p |unpopular(p) - fair_unpopular(p)|`` in slots.
-    """
-    weight = ctx.v.team.weights.unpopular_fairness
-    if weight == 0:
-        return None
-    devs = []
-    for staff_id, share in ctx.shares.unpopular.items():
-        count = ctx.v.load(staff_id, unpopular_only=True)
-        most = ctx.shares.per_unit * sum(
-            1 for inst, _ in ctx.v.choices(staff_id) if inst.slot.unpopular
-        )
-        dev = ctx.v.model.new_int_var(
-            nearest_gap(share, ctx.shares.per_unit, most),
-            max(abs(share), abs(most - share)),
-            f"unpopular_deviation:{staff_id}",
-        )
-        scaled = ctx.shares.per_unit * count
-        at_least_max(
-            ctx.v.model, dev, [scaled - share, share - scaled], exact=ctx.exact
-        )
-        devs.append(dev)
-    return Term(
-        "unpopular_fairness",
-        "Sum of deviations from fair share of unpopular slots",
-        weight,
-        sum(devs),
-        ctx.shares.per_unit,
-    )
 
 
 def casework_time(ctx: ObjectiveContext) -> Term | None:
@@ -587,11 +357,6 @@ def _counted(
     """
     scale = ctx.shares.per_unit
     return Term(name, description, weight, scale * count, scale)
-
-
-def _upper(variables: list[cp_model.IntVar]) -> int:
-    # The proto's repeated field ignores negative indices: copy it first.
-    return max((list(v.proto.domain)[-1] for v in variables), default=0)
 
 
 def _block_start(

@@ -19,6 +19,7 @@ caps; its bound is the bound the solve reports.
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -297,26 +298,44 @@ def _keep(
 
 
 def reporting(
-    params: SolveParams, started: float, label: str, scale: int
+    params: SolveParams,
+    started: float,
+    label: str,
+    scale: int,
+    per_missing: int | None = None,
 ) -> SolveParams:
     """``params`` whose live progress reads in the planner's units.
 
     The model counts in steps (half hours on the demo); progress lines
     show points, name the tier, and count seconds from the start of the
-    whole solve.
+    whole solve. With ``per_missing`` (the points of one person missing
+    from a demand, in a search that may break demands) the people
+    missing are counted apart from the other goals' points, instead of
+    an objective in the millions.
     """
     listener = params.on_progress
     if listener is None:
         return params
 
+    def split(points: float) -> tuple[int | None, float]:
+        if per_missing is None:
+            return None, points
+        # A hair of slack: the bound is a float a rounding below a count.
+        missing = max(0, math.floor(points / per_missing + 1e-9))
+        return missing, points - missing * per_missing
+
     def report(progress: Progress) -> None:
+        missing, objective = split(progress.objective / scale)
+        bound_missing, bound = split(progress.bound / scale)
         listener(
             Progress(
                 seconds=time.perf_counter() - started,
-                objective=progress.objective / scale,
-                bound=progress.bound / scale,
+                objective=objective,
+                bound=bound,
                 solutions=progress.solutions,
                 label=label,
+                missing=missing,
+                bound_missing=bound_missing,
             )
         )
 

@@ -1,20 +1,44 @@
-"""Write sample rota, backlog and plan workbooks to look at.
+"""Render every kind of workbook balancer writes, as a planner prints it.
 
-The team is eight synthetic people for May 2027 (two Danish holidays). The
-rota and the backlog plan are filled by a plain greedy rule so the
-workbooks have realistic content without a solver: this is *sample data
-for the eyes*, not a plan. ``benchmarks/render_workbook.sh`` turns the
-workbooks into PDF and PNG pages.
+Writes the workbooks (rota, backlog, plan, replan with its Changes sheet,
+team workbook, template) into ``OUT_DIR/<lang>/``, converts each to PDF
+with LibreOffice and to PNG pages with ``pdftoppm``, and prints, per
+workbook, how many pages each sheet takes (pages are told apart by their
+header line, the sheet's print title). Look at the PNGs.
 
-Usage: ``python benchmarks/sample_workbooks.py OUT_DIR [--lang da]``
+The sample team is eight synthetic people for May 2027 (two Danish
+holidays, a Monday-Thursday person on vacation for a week). The rota and
+backlog are filled by a plain greedy rule, so the workbooks have
+realistic content without a solver: *sample data for the eyes*, not a
+plan. ``--demo SECONDS`` also plans the 24-person demo team for real.
+
+Usage::
+
+    PYTHONPATH=src python benchmarks/render_workbooks.py OUT_DIR \
+        [--lang en|da|both] [--stock-fonts] [--demo SECONDS] [--dpi 60] \
+        [WORKBOOK.xlsx ...]
+
+Given workbooks, only those are rendered. ``--stock-fonts`` hides
+Carlito from LibreOffice (a private fontconfig), as on a machine with
+LibreOffice's stock fonts only: Calibri then falls back to a wider font,
+and the pages must still hold a week each. Needs LibreOffice (soffice)
+and poppler (``pdftoppm``, ``pdftotext``)::
+
+    apt-get install -y --no-install-recommends libreoffice-calc \
+        poppler-utils fonts-crosextra-carlito
 """
 
 from __future__ import annotations
 
 import argparse
+import inspect
+import os
+import subprocess
+import tempfile
 from collections import defaultdict
 from datetime import date, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from balancer.domain import (
     Absence,
@@ -32,11 +56,20 @@ from balancer.domain import (
     WorkDay,
     minutes,
 )
+from balancer.inputs.demo import make_demo_team
+from balancer.outputs.backlog_frames import backlog_metrics
 from balancer.outputs.backlog_workbook import (
     write_backlog_workbook,
     write_plan_workbook,
 )
+from balancer.outputs.rota_changes import (
+    add_changes_sheet,
+    asks_frame,
+    changes_frame,
+)
 from balancer.outputs.rota_workbook import write_rota_workbook
+from balancer.outputs.team_workbook import write_team_workbook
+from balancer.outputs.template import write_template
 from balancer.result import (
     BacklogResult,
     CaseAssignment,
@@ -48,6 +81,16 @@ from balancer.result import (
     SolveStatus,
     StaffDutySummary,
 )
+from balancer.solvers.planning import (
+    BASELINE_TITLES,
+    SolveParams,
+    plan_month,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from balancer.language import Language
 
 MAY = Month(year=2027, month=5)
 
@@ -79,7 +122,8 @@ def sample_team() -> Team:
                 min_staff=2,
                 requirements=(SkillRequirement(skill="english"),),
             ),
-            Slot(start=time(10), end=time(12), min_staff=2, target_staff=3),
+            # Target 5: some days fall short of it ("below target" notes).
+            Slot(start=time(10), end=time(12), min_staff=2, target_staff=5),
             Slot(
                 start=time(12),
                 end=time(14),
@@ -109,6 +153,13 @@ def sample_team() -> Team:
             staff_id="BD",
             start=date(2027, 5, 10),
             end=date(2027, 5, 14),
+            reason=AbsenceReason.VACATION,
+        ),
+        # Cai works Monday-Thursday: his Friday that week is "off".
+        Absence(
+            staff_id="CL",
+            start=date(2027, 5, 17),
+            end=date(2027, 5, 21),
             reason=AbsenceReason.VACATION,
         ),
         Absence(
@@ -328,42 +379,171 @@ def greedy_backlog(team: Team) -> BacklogResult:
     )  # fmt: skip
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--lang", choices=("en", "da"), default="en")
-    args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
+def _write_samples(out: Path, lang: Language) -> list[Path]:
+    """The sample team's workbooks of every kind, in ``lang``."""
     team = sample_team()
     rota = greedy_rota(team, MAY)
     backlog = greedy_backlog(team)
+    fixed, greedy = BASELINE_TITLES.values()
     baselines = {
-        "Round robin": {"Max utilisation %": 104.0, "Cases moved": 0.0},
-        "Least loaded": {"Max utilisation %": 88.0, "Cases moved": 9.0},
+        fixed: {"Max utilisation %": 104.0, "Cases moved": 0.0},
+        greedy: {"Max utilisation %": 88.0, "Cases moved": 9.0},
     }
-    written = [
-        write_rota_workbook(
-            team, MAY, rota, args.out / "rota.xlsx", lang=args.lang
-        ),
-        write_backlog_workbook(
+    before = rota.assignments
+    after = tuple(
+        a for a in before if not (a.staff_id == "EN" and a.day.day == 12)
+    )
+    changes = changes_frame(team, before, after)
+    return [
+        write_rota_workbook(team, MAY, rota, out / "rota.xlsx", lang=lang),
+        _call(
+            write_backlog_workbook,
             team,
             backlog,
-            args.out / "backlog.xlsx",
+            out / "backlog.xlsx",
             baselines=baselines,
-            lang=args.lang,
+            lang=lang,
         ),
         write_plan_workbook(
             team,
             MAY,
             rota,
             backlog,
-            args.out / "plan.xlsx",
+            out / "plan.xlsx",
             baselines=baselines,
-            lang=args.lang,
+            lang=lang,
         ),
+        write_rota_workbook(
+            team,
+            MAY,
+            rota.model_copy(update={"assignments": after}),
+            out / "replan.xlsx",
+            lang=lang,
+            extra=lambda book: add_changes_sheet(
+                book,
+                changes,
+                asks_frame(team, ()),
+                "Replan: EN away 12.05.2027-12.05.2027; 2 change(s)",
+            ),
+        ),
+        write_team_workbook(team, out / "team.xlsx"),
+        _call(write_template, out / "template.xlsx", lang=lang),
     ]
-    for path in written:
-        print(path)
+
+
+def _write_demo(out: Path, lang: Language, seconds: float) -> list[Path]:
+    """The demo team planned for real (rota and backlog, one workbook)."""
+    month = Month(year=2027, month=3)
+    team = make_demo_team(month)
+    params = SolveParams(time_limit=seconds)
+    plan = plan_month(team, month, params, params)
+    figures = {
+        name: backlog_metrics(team, result)
+        for name, result in plan.baselines.items()
+    }
+    return [
+        write_plan_workbook(
+            team, month, plan.rota, plan.backlog, out / "demo-plan.xlsx",
+            baselines=figures, lang=lang,
+        )
+    ]  # fmt: skip
+
+
+def _call(writer: Callable[..., Path], *args: Any, **options: Any) -> Path:
+    """Call a writer with the options it takes (not every one has lang)."""
+    known = inspect.signature(writer).parameters
+    return writer(*args, **{k: v for k, v in options.items() if k in known})
+
+
+def _fontconfig(folder: Path) -> dict[str, str]:
+    """Environment that hides Carlito from LibreOffice (stock fonts)."""
+    conf = folder / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
+        "<fontconfig>\n"
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        '  <selectfont><rejectfont><pattern><patelt name="family">'
+        "<string>Carlito</string></patelt></pattern></rejectfont>"
+        "</selectfont>\n</fontconfig>\n",
+        encoding="utf-8",
+    )
+    return {**os.environ, "FONTCONFIG_FILE": str(conf)}
+
+
+def render(
+    book: Path, folder: Path, profile: Path, env: dict[str, str], dpi: int
+) -> None:
+    """``book`` -> ``folder/book.pdf`` -> ``book-NN.png``; pages per sheet."""
+    folder.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [
+            "soffice", f"-env:UserInstallation=file://{profile}",
+            "--headless", "--convert-to", "pdf", "--outdir", str(folder),
+            str(book),
+        ],
+        check=True, env=env, capture_output=True,
+    )  # fmt: skip
+    pdf = folder / f"{book.stem}.pdf"
+    for old in folder.glob(f"{book.stem}-*.png"):
+        old.unlink()
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            str(dpi),
+            "-png",
+            str(pdf),
+            str(folder / book.stem),
+        ],
+        check=True,
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    pages = text.split("\f")[:-1] or [text]
+    titles: dict[str, int] = {}
+    for page in pages:
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        title = lines[0] if lines else "(blank page)"
+        titles[title] = titles.get(title, 0) + 1
+    print(f"{pdf}: {len(pages)} page(s)")
+    for title, count in titles.items():
+        print(f"  {count:3d}  {title[:70]}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("out", type=Path)
+    parser.add_argument("books", type=Path, nargs="*")
+    parser.add_argument("--lang", choices=("en", "da", "both"), default="both")
+    parser.add_argument("--stock-fonts", action="store_true")
+    parser.add_argument("--demo", type=float, metavar="SECONDS")
+    parser.add_argument("--dpi", type=int, default=60)
+    args = parser.parse_intermixed_args()
+    langs: list[Language] = (
+        ["en", "da"] if args.lang == "both" else [args.lang]
+    )
+    with tempfile.TemporaryDirectory() as scratch:
+        env = (
+            _fontconfig(Path(scratch))
+            if args.stock_fonts
+            else dict(os.environ)
+        )
+        profile = Path(scratch) / "profile"  # no clash with a running soffice
+        books: list[Path] = list(args.books)
+        if not books:
+            for lang in langs:
+                folder = args.out / lang
+                folder.mkdir(parents=True, exist_ok=True)
+                books += _write_samples(folder, lang)
+                if args.demo:
+                    books += _write_demo(folder, lang, args.demo)
+        for book in books:
+            folder = book.parent if not args.books else args.out
+            render(book, folder, profile, env, args.dpi)
 
 
 if __name__ == "__main__":
