@@ -14,6 +14,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "ANY_QUEUE",
     "AskCandidate",
     "BacklogResult",
     "BoardShift",
@@ -63,6 +64,15 @@ class PenaltyTerm(_Frozen):
     description: str = Field(description="The goal in planner's words.")
     weight: int = Field(description="Weight in the objective.")
     value: float = Field(description="Unweighted value in the plan.")
+    texts: dict[str, str] = Field(
+        default_factory=dict,
+        description="The description per language code ('en', 'da'), "
+        "when it was made in every language.",
+    )
+
+    def text(self, lang: str = "en") -> str:
+        """The description in ``lang``, else in English."""
+        return self.texts.get(lang, self.description)
 
     @property
     def weighted(self) -> float:
@@ -338,6 +348,10 @@ class WaitReason(StrEnum):
     NOT_WEIGHED = "not weighed (pack order, very large backlog)"
 
 
+#: The queue of the cases on the shelf that need no particular skill.
+ANY_QUEUE = "any"
+
+
 class CaseAssignment(_Frozen):
     """Where a case goes, and when it is forecast to be worked."""
 
@@ -360,6 +374,11 @@ class CaseAssignment(_Frozen):
     risk: str = Field(
         default="", description="Why it is at risk, in planner's words."
     )
+    risk_texts: dict[str, str] = Field(
+        default_factory=dict,
+        description="The risk per language code ('en', 'da'), when it "
+        "was made in every language.",
+    )
     move_reason: MoveReason | None = Field(
         default=None, description="Why a moved case left its owner."
     )
@@ -369,6 +388,11 @@ class CaseAssignment(_Frozen):
     reason: str = Field(
         default="",
         description="The move or wait reason in planner's words.",
+    )
+    reason_texts: dict[str, str] = Field(
+        default_factory=dict,
+        description="The reason per language code ('en', 'da'), when it "
+        "was made in every language.",
     )
     queue: str | None = Field(
         default=None,
@@ -383,6 +407,14 @@ class CaseAssignment(_Frozen):
         default=False,
         description="Its owner keeps it although below the case's level.",
     )
+
+    def reason_text(self, lang: str = "en") -> str:
+        """The move or wait reason in ``lang``, else in English."""
+        return self.reason_texts.get(lang, self.reason)
+
+    def risk_text(self, lang: str = "en") -> str:
+        """The risk in ``lang``, else in English."""
+        return self.risk_texts.get(lang, self.risk)
 
     @property
     def moved(self) -> bool:

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 from balancer.cli import cli
 from balancer.domain import Team
+from balancer.inputs.excel import read_team_workbook
 from balancer.inputs.rota_workbook import read_rota_workbook
 from balancer.outputs.team_workbook import write_team_workbook
 from balancer.validate.rota import check_rota
@@ -153,6 +154,29 @@ def test_rebalance_with_a_rota(tmp_path: Path) -> None:
     assert {"c1", "c2", "c3"} <= ids
 
 
+def test_rebalance_in_danish_on_paper_and_on_the_terminal(
+    tmp_path: Path,
+) -> None:
+    """--lang is the workbook's language, BALANCER_LANG the terminal's."""
+    team_path = _team_file(tmp_path)
+    out = tmp_path / "sager.xlsx"
+    args = [team_path, "--start", "2027-01-04", "-o", out, "--lang", "da"]
+    result = CliRunner().invoke(
+        cli,
+        [str(a) for a in ("rebalance", *args, *FAST)],
+        env={"BALANCER_LANG": "da"},
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Sager: OPTIMAL")
+    assert "sager planlagt" in result.output
+    assert load_workbook(out).sheetnames == [
+        "Sager",
+        "Belastning",
+        "Reol",
+        "Overblik",
+    ]
+
+
 def test_plan_writes_rota_and_backlog_sheets(tmp_path: Path) -> None:
     team_path = _team_file(tmp_path)
     out = tmp_path / "plan.xlsx"
@@ -170,6 +194,28 @@ def test_demo_team_only_writes_a_clean_workbook(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     clean = _run("validate", tmp_path / "demo-team.xlsx", "--month", "2027-01")
+    assert clean.exit_code == 0, clean.output
+
+
+def test_a_danish_demo_team_is_danish_and_reads_back(tmp_path: Path) -> None:
+    result = _run(
+        "demo", "--out", tmp_path, "--month", "2027-01", "--team-only",
+        "--lang", "da",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    path = tmp_path / "demo-team.xlsx"
+    assert load_workbook(path).sheetnames[:3] == [
+        "Medarbejdere",
+        "Fravær",
+        "Vagter",
+    ]
+    # The team's own names for its duties; the ids stay.
+    duties = read_team_workbook(path).duties
+    assert {d.id: d.name for d in duties} == {
+        "phone": "Telefon",
+        "mail": "Postkasse",
+    }
+    clean = _run("validate", path, "--month", "2027-01")
     assert clean.exit_code == 0, clean.output
 
 

@@ -33,6 +33,15 @@ def test_template_then_validate_is_clean(tmp_path: Path) -> None:
     assert "January 2027 has 20 opening days" in output
 
 
+def test_a_danish_template_then_validate_is_clean(tmp_path: Path) -> None:
+    path = tmp_path / "team.xlsx"
+    code, output = _run("template", str(path), "--lang", "da")
+    assert code == 0 and path.exists()
+    code, output = _run("validate", str(path), "--month", "2027-01")
+    assert code == 0, output
+    assert "1 staff, 1 duties (1 slots), 1 absences, 1 cases" in output
+
+
 def test_validate_lists_every_problem_and_exits_2(tmp_path: Path) -> None:
     sheets = with_cell(base_sheets(), "Staff", 2, "FTE", 1.5)
     sheets = with_cell(sheets, "Cases", 2, "Effort hours", "lots")

@@ -19,6 +19,9 @@ LANGUAGES = ("en", "da")
 #: Words that are the same in Danish (checked by hand, not forgotten).
 SAME_IN_BOTH = {
     "value.OPTIMAL",
+    "value.normal",
+    "console.seconds",
+    "console.backlog.budget",
     "value.Status",
     "rota.status",
     "rota.weekend",
@@ -26,7 +29,6 @@ SAME_IN_BOTH = {
     "why.closed.weekend",
     "why.away_part",
     "conflict.kept",
-    "console.seconds",
     "validate.notes",
     "validate.month_problems",
 }

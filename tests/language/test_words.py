@@ -56,3 +56,18 @@ def test_the_terminal_language_comes_from_balancer_lang(
     assert terminal_language() == "da"
     monkeypatch.setenv("BALANCER_LANG", "de")
     assert terminal_language() == "en"
+
+
+def test_a_field_given_in_every_language_goes_in_in_each() -> None:
+    queue = texts("queue.named", queue="pension")
+    assert texts("reason.queue", cases=3, queue=queue, first="K-1") == {
+        "en": "behind 3 waiting in the pension queue (first: K-1)",
+        "da": "bag 3, der venter i køen for pension (først: K-1)",
+    }
+
+
+def test_whose_follows_each_languages_genitive() -> None:
+    assert Words("en").possessive("Anna Holm") == "Anna Holm's"
+    assert Words("da").possessive("Anna Holm") == "Anna Holms"
+    assert Words("da").possessive("Lars") == "Lars'"
+    assert Words("en").possessive("Lars") == "Lars'"

@@ -17,6 +17,7 @@ from balancer.domain import (
     Weekday,
     WorkDay,
 )
+from balancer.language import texts
 from balancer.result import (
     BacklogResult,
     CaseAssignment,
@@ -228,8 +229,29 @@ def backlog_team() -> Team:
     )
 
 
+def skill_conflict() -> Conflict:
+    """A backlog warning in English and Danish: a case nobody can take."""
+    said = texts(
+        "conflict.skill.one",
+        need=texts("conflict.skill.casework"),
+        why=texts("conflict.skill.nobody"),
+        ids="c9",
+    )
+    return Conflict(rule="skill", message=said["en"], texts=dict(said))
+
+
+def _said(field: str, key: str, **fields: object) -> dict[str, Any]:
+    """A result's text field (``reason``, ``risk``) with its texts in
+    every language, as the solver writes them."""
+    said = texts(key, **fields)
+    return {field: said["en"], f"{field}_texts": said}
+
+
 def backlog_result(**overrides: Any) -> BacklogResult:
-    """c1 moves ann -> bo, c2 stays, c3 new to bo (late), c4/c5 shelf."""
+    """c1 moves ann -> bo, c2 stays, c3 new to bo (late), c4/c5 shelf.
+
+    Every text is in English and Danish, as the solver writes them.
+    """
     fields: dict[str, Any] = {
         "stats": SolveStats(
             status=SolveStatus.OPTIMAL, objective=50.0, bound=50.0
@@ -242,7 +264,7 @@ def backlog_result(**overrides: Any) -> BacklogResult:
                 planned_start=MON,
                 planned_finish=MON,
                 move_reason=MoveReason.ALLOWED,
-                reason="the planner allowed it (May move)",
+                **_said("reason", "reason.allowed"),
             ),
             CaseAssignment(
                 case_id="c2",
@@ -257,7 +279,13 @@ def backlog_result(**overrides: Any) -> BacklogResult:
                 planned_start=TUE,
                 planned_finish=date(2027, 1, 11),
                 late=True,
-                risk="forecast 3 days after the deadline",
+                **_said(
+                    "risk",
+                    "risk.queue_late",
+                    whose={"en": "Bo's", "da": "Bos"},
+                    finish=date(2027, 1, 11),
+                    deadline=date(2027, 1, 8),
+                ),
             ),
             CaseAssignment(
                 case_id="c4",
@@ -265,7 +293,13 @@ def backlog_result(**overrides: Any) -> BacklogResult:
                 queue="any",
                 queue_place=2,
                 wait_reason=WaitReason.QUEUE,
-                reason="1 case(s) ahead of it in the any queue wait",
+                **_said(
+                    "reason",
+                    "reason.queue",
+                    cases=texts("count.case"),
+                    queue=texts("queue.any"),
+                    first="c5",
+                ),
             ),
             CaseAssignment(
                 case_id="c5",
@@ -273,12 +307,22 @@ def backlog_result(**overrides: Any) -> BacklogResult:
                 queue="any",
                 queue_place=1,
                 wait_reason=WaitReason.FULL,
-                reason="everyone who can take it is full",
+                **_said(
+                    "reason",
+                    "reason.full",
+                    hours={"en": "1 h", "da": "1 t"},
+                    room={"en": "0 h", "da": "0 t"},
+                    who="Ann Arbor",
+                ),
             ),
         ),
         "terms": (
             PenaltyTerm(
-                name="moves", description="Cases moved", weight=30, value=1
+                name="moves",
+                description="Cases moved",
+                weight=30,
+                value=1,
+                texts={"en": "Cases moved", "da": "Sager flyttet"},
             ),
         ),
         "capacity_hours": {"ann": 12.0, "bo": 10.0, "cy": 0.0},

@@ -20,6 +20,7 @@ from tests.outputs.samples import (
     backlog_team,
     rota_result,
     rota_team,
+    skill_conflict,
 )
 
 BASELINES = {"Round robin": {"Cases moved": 4.0, "Max utilisation %": 90.0}}
@@ -63,7 +64,10 @@ def test_cases_sheet(tmp_path: Path) -> None:
     assert c1["Move reason"] == "planner allowed"
     assert c1["Note"] == "the planner allowed it (May move)"
     c5 = dict(zip(header, rows[5], strict=True))
-    assert c5["Note"] == "everyone who can take it is full"
+    assert c5["Note"] == (
+        "everyone who can take it is full: it needs 1 h; the most room left "
+        "is 0 h (Ann Arbor)"
+    )
     assert c1["Planned start"] == datetime(2027, 1, 4)
     c3 = dict(zip(header, rows[3], strict=True))
     assert c3["Late"] == "yes"
@@ -91,7 +95,9 @@ def test_shelf_sheet_queue_by_queue_next_case_first(tmp_path: Path) -> None:
     header = rows[0]
     c4 = dict(zip(header, rows[2], strict=True))
     assert c4["Waits because"] == "the queue ahead of it"
-    assert c4["Detail"] == "1 case(s) ahead of it in the any queue wait"
+    assert c4["Detail"] == (
+        "behind 1 case waiting in the any queue (first: c5)"
+    )
 
 
 def test_summary_counts_moves_and_waits_by_reason(tmp_path: Path) -> None:
@@ -158,3 +164,74 @@ def test_plan_workbook_holds_both(tmp_path: Path) -> None:
     ]
     assert book["Board"]["E2"].value == "ann, bo"
     assert book["Cases"]["A2"].value == "c1"
+
+
+def _danish(tmp_path: Path) -> Path:
+    return write_backlog_workbook(
+        backlog_team(),
+        backlog_result(conflicts=(skill_conflict(),)),
+        tmp_path / "sager.xlsx",
+        baselines=BASELINES,
+        lang="da",
+    )
+
+
+def test_danish_sheets_headers_and_values(tmp_path: Path) -> None:
+    path = _danish(tmp_path)
+    book = load_workbook(path)
+    assert book.sheetnames == ["Sager", "Belastning", "Reol", "Overblik"]
+    rows = _rows(path, "Sager")
+    c1 = dict(zip(rows[0], rows[1], strict=True))
+    assert c1["Sagsbehandler"] == "bo"
+    assert c1["Flyttet"] == "ja"
+    assert c1["Flyttet fordi"] == "planlægger tillod det"
+    assert c1["Bemærkning"] == "planlæggeren har tilladt det (Må flyttes)"
+    c3 = dict(zip(rows[0], rows[3], strict=True))
+    assert c3["Risiko"] == (
+        "Bos kø når frem til den man. 11. jan., efter fristen fre. 8. jan."
+    )
+    shelf = _rows(path, "Reol")
+    assert shelf[0][:3] == ["Kø", "Plads", "Sag"]
+    c4 = dict(zip(shelf[0], shelf[2], strict=True))
+    assert c4["Kø"] == "fælles"
+    assert c4["Venter fordi"] == "køen foran den"
+    assert c4["Uddybning"] == "bag 1 sag, der venter i fælleskøen (først: c5)"
+    chart = book["Belastning"]._charts[0]
+    title = chart.title.tx.rich.p[0].r[0].t
+    assert title == "Udnyttelse (belastning / timer til sager)"
+
+
+def test_danish_summary(tmp_path: Path) -> None:
+    rows = _rows(_danish(tmp_path), "Overblik")
+    items = {r[0]: r[1] for r in rows if r and r[0]}
+    assert items["Status"] == "OPTIMAL"
+    assert items["Stoppet af brugeren"] == "nej"
+    assert items["Flyttebudget"] == 4
+    assert items["Flyttet: planlægger tillod det"] == 1
+    assert items["køen foran den"] == 1
+    assert items["flytninger"] == "Sager flyttet"
+    assert items["kompetence"] == rows[-1][1]
+    assert str(rows[-1][2]).startswith("1 sag kræver sagsbehandling")
+    header = next(r for r in rows if r[0] == "Nøgletal")
+    # A baseline the caller named keeps its name.
+    assert header[:3] == ["Nøgletal", "Denne plan", "Round robin"]
+
+
+def test_danish_plan_workbook_names_its_backlog_sheets(
+    tmp_path: Path,
+) -> None:
+    team = rota_team(cases=backlog_team().cases)
+    path = write_plan_workbook(
+        team,
+        JANUARY,
+        rota_result(),
+        backlog_result(),
+        tmp_path / "plan.xlsx",
+        lang="da",
+    )
+    assert load_workbook(path).sheetnames[-4:] == [
+        "Sager",
+        "Belastning",
+        "Reol",
+        "Sager overblik",
+    ]

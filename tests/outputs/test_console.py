@@ -3,6 +3,7 @@ and the backlog's counts, budget and reasons."""
 
 from __future__ import annotations
 
+from balancer.language import Words
 from balancer.outputs.console import (
     backlog_lines,
     progress_line,
@@ -11,7 +12,12 @@ from balancer.outputs.console import (
 )
 from balancer.result import SolveStats, SolveStatus
 from balancer.solvers.runner import Progress
-from tests.outputs.samples import backlog_result, relaxed_result, rota_result
+from tests.outputs.samples import (
+    backlog_result,
+    relaxed_result,
+    rota_result,
+    skill_conflict,
+)
 
 
 def test_backlog_lines_say_the_budget_and_the_reasons() -> None:
@@ -25,6 +31,26 @@ def test_backlog_lines_say_the_budget_and_the_reasons() -> None:
         "  Waiting: everyone qualified is full 1, the queue ahead of it 1"
     )
     assert lines[4] == "  Goals:"
+
+
+def test_backlog_lines_in_danish() -> None:
+    result = backlog_result(conflicts=(skill_conflict(),))
+    lines = list(backlog_lines(result, Words("da")))
+    assert (
+        lines[0]
+        == "Sager: OPTIMAL, målfunktion 50, grænse 50, afstand 0 %, 0 s"
+    )
+    assert lines[1].startswith("  ! 1 sag kræver sagsbehandling")
+    assert lines[2] == (
+        "  3 sager planlagt, 2 på reolen, 1 flyttet (budget 4), 1 ventes "
+        "færdige for sent."
+    )
+    assert lines[3] == "  Flyttet: planlægger tillod det 1"
+    assert lines[4] == (
+        "  Venter: alle kvalificerede har fuldt op 1, køen foran den 1"
+    )
+    assert lines[5] == "  Mål:"
+    assert lines[6].startswith("    flytninger ")
 
 
 def test_large_figures_are_written_out_in_full() -> None:

@@ -47,6 +47,25 @@ def test_a_long_table_reads_back_as_a_short_one(
     assert book["Cases"].freeze_panes == "B2"
 
 
+def test_a_long_danish_table_reads_back_as_a_short_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    team, result = backlog_team(), backlog_result()
+    short = write_backlog_workbook(
+        team, result, tmp_path / "short.xlsx", lang="da"
+    )
+    monkeypatch.setattr(long_tables, "BULK_ROWS", 1)
+    long = write_backlog_workbook(
+        team, result, tmp_path / "long.xlsx", lang="da"
+    )
+    for sheet in ("Sager", "Reol"):
+        assert _cells(long, sheet) == _cells(short, sheet)
+    # Late rows are found by the Danish yes, and filled red.
+    late = [c for c in load_workbook(long)["Sager"][4]]
+    assert late[11].value == "ja"
+    assert str(late[0].fill.fgColor.rgb).endswith("F8CBAD")
+
+
 def test_text_that_looks_like_a_formula_stays_text(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -54,7 +73,9 @@ def test_text_that_looks_like_a_formula_stays_text(
     team = backlog_team()
     result = backlog_result()
     entries = list(result.assignments)
-    entries[4] = entries[4].model_copy(update={"reason": FORMULA_NAME})
+    entries[4] = entries[4].model_copy(
+        update={"reason": FORMULA_NAME, "reason_texts": {}}
+    )
     path = write_backlog_workbook(
         team,
         result.model_copy(update={"assignments": tuple(entries)}),

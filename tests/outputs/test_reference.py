@@ -21,8 +21,9 @@ def test_doc_names_every_sheet_column_and_setting() -> None:
     text = input_format_markdown()
     for sheet in SHEETS:
         assert f"### {sheet.name}" in text
+        assert f"in Danish `{sheet.danish}`" in text
         for column in sheet.columns:
-            assert f"| {column.header} |" in text
+            assert f"| {column.header} | {column.danish} |" in text
             for alias in column.aliases:
                 assert f"`{alias}`" in text
     for setting in SETTINGS:

@@ -25,6 +25,7 @@ from balancer.domain import (
 )
 from balancer.errors import OutputError
 from balancer.inputs.excel import read_team_workbook
+from balancer.language import texts
 from balancer.outputs.team_workbook import format_days, write_team_workbook
 from tests.factories import (
     make_absence,
@@ -164,6 +165,51 @@ def test_team_workbook_round_trip(tmp_path: Path) -> None:
     assert read_team_workbook(path) == team
 
 
+def test_a_danish_team_workbook_reads_back_as_the_same_team(
+    tmp_path: Path,
+) -> None:
+    team = rich_team()
+    path = write_team_workbook(team, tmp_path / "team.xlsx", lang="da")
+    assert read_team_workbook(path) == team
+    book = load_workbook(path)
+    assert book.sheetnames == [
+        "Medarbejdere",
+        "Fravær",
+        "Vagter",
+        "Regler",
+        "Ønsker",
+        "Historik",
+        "Sager",
+    ]
+    staff = book["Medarbejdere"]
+    assert [c.value for c in staff[1]][:4] == [
+        "Initialer",
+        "Navn",
+        "Årsværk",
+        "Timer pr uge",
+    ]
+    # Words in the cells are Danish too, and the Rules sheet's notes.
+    row = {c.value: v.value for c, v in zip(staff[1], staff[3], strict=True)}
+    assert row["Arbejdsdage"] == "man, tir, tor"
+    assert row["Vagter"] == "phone"
+    assert row["Sagsbehandling"] == "ja"
+    assert book["Fravær"]["F2"].value == "ferie"
+    assert book["Ønsker"]["B2"].value == "undgår"
+    rules = {r[0].value: r for r in book["Regler"].iter_rows(min_row=2)}
+    assert rules["max_slots_per_day"][2].value == (
+        "Højst så mange vagter tager en person om dagen. Standard: 2."
+    )
+    assert rules["opening_hours_tue"][1].value == "lukket"
+
+
+def test_every_setting_has_its_english_description_in_the_catalogue() -> None:
+    """The Danish notes translate the domain's descriptions: keep them in
+    step (a changed description needs its Danish changed too)."""
+    for model in (Rules, Weights):
+        for name, info in model.model_fields.items():
+            assert texts(f"setting.{name}")["en"] == info.description
+
+
 def test_layout_header_dates_times_and_formulas(tmp_path: Path) -> None:
     path = write_team_workbook(rich_team(), tmp_path / "team.xlsx")
     book = load_workbook(path)
@@ -204,3 +250,7 @@ def test_refuses_to_overwrite_an_input(tmp_path: Path) -> None:
 )
 def test_format_days(days: tuple[int, ...], text: str) -> None:
     assert format_days(days) == text
+
+
+def test_format_days_in_danish() -> None:
+    assert format_days((0, 1, 2, 3), "da") == "man-tor"

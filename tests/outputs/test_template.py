@@ -81,3 +81,31 @@ def test_filled_in_template_reads_as_the_expected_team(
         }
     )
     assert loaded.team == expected
+
+
+def test_a_danish_template_reads_as_its_danish_example(
+    tmp_path: Path,
+) -> None:
+    path = write_template(tmp_path / "skabelon.xlsx", lang="da")
+    loaded = read_team_workbook_with_notes(path)
+    assert loaded.team == example_team("da")
+    assert loaded.notes == ()
+    book = load_workbook(path)
+    assert book.sheetnames[0] == "Vejledning"
+    assert book["Vejledning"]["A1"].value == (
+        "Sådan udfylder du denne projektmappe"
+    )
+    for spec in SHEETS:
+        headers = [cell.value for cell in book[spec.danish][1]]
+        assert headers == list(spec.headers_in("da"))
+    formulas = {
+        (title, dv.formula1)
+        for title in book.sheetnames
+        for dv in book[title].data_validations.dataValidation
+    }
+    assert ("Medarbejdere", "'Vagter'!$A$2:$A$1000") in formulas
+    assert ("Fravær", '"ferie,syg,kursus,andet"') in formulas
+    assert ("Ønsker", '"ønsker,undgår"') in formulas
+    assert ("Sager", '"ny,tildelt,i gang,venter"') in formulas
+    assert ("Sager", '"lav,normal,høj,akut"') in formulas
+    assert ("Ønsker", '"man,tir,ons,tor,fre,lør,søn"') in formulas

@@ -172,6 +172,7 @@ def rota(
     show_default=True,
     help="Backlog workbook to write.",
 )
+@LANG
 @solve_options()
 @click.pass_context
 def rebalance(
@@ -183,10 +184,12 @@ def rebalance(
     horizon: int | None,
     max_moves: int | None,
     output: Path,
+    lang: Language,
     **solve: Any,
 ) -> None:
     """Assign new cases and rebalance the backlog in TEAM_PATH."""
     from balancer.inputs.rota_workbook import read_rota_workbook
+    from balancer.language import Words
     from balancer.outputs.backlog_frames import backlog_metrics
     from balancer.outputs.backlog_workbook import write_backlog_workbook
     from balancer.outputs.console import backlog_lines
@@ -208,13 +211,13 @@ def rebalance(
         horizon_days=horizon,
         max_moves=max_moves,
     )
-    for line in backlog_lines(result):
+    for line in backlog_lines(result, Words(lang)):
         click.echo(line)
     baselines = baseline_results(team, first, duty, horizon)
     figures = {n: backlog_metrics(team, r) for n, r in baselines.items()}
     if result.status.has_plan:
         written = write_backlog_workbook(
-            team, result, output, inputs=inputs, baselines=figures
+            team, result, output, inputs=inputs, baselines=figures, lang=lang
         )
         click.echo(_wrote(written))
     ctx.exit(exit_for(result.status.has_plan))
@@ -228,6 +231,7 @@ def _run_plan(
     lang: Language = "en",
 ) -> int:
     """Rota, then backlog on its capacity, into one workbook."""
+    from balancer.language import Words
     from balancer.outputs.backlog_frames import backlog_metrics
     from balancer.outputs.backlog_workbook import write_plan_workbook
     from balancer.outputs.console import backlog_lines, rota_lines
@@ -237,7 +241,11 @@ def _run_plan(
     team = read_team(team_path, month).team
     params = solve_params(**solve)
     plan = plan_month(team, month, params, params)
-    for line in (*rota_lines(plan.rota), *backlog_lines(plan.backlog)):
+    terminal = Words(lang)
+    for line in (
+        *rota_lines(plan.rota),
+        *backlog_lines(plan.backlog, terminal),
+    ):
         click.echo(line)
     figures = {
         name: backlog_metrics(team, result)
@@ -361,7 +369,8 @@ def demo(
 ) -> None:
     """Write the demo team workbook and plan its month.
 
-    The team is synthetic and the same every run (``--seed``).
+    The team is synthetic and the same every run (``--seed``); with --lang
+    da its workbook and its duties' titles are Danish too.
     """
     from balancer.inputs.demo import make_demo_team
     from balancer.outputs.team_workbook import write_team_workbook
@@ -372,9 +381,11 @@ def demo(
     if not team_only:
         check_target(output)
     team = make_demo_team(
-        month, seed=2027 + solve["seed"], staff=staff, cases=cases
+        month, seed=2027 + solve["seed"], staff=staff, cases=cases, lang=lang
     )
-    team_path = write_team_workbook(team, out_dir / "demo-team.xlsx")
+    team_path = write_team_workbook(
+        team, out_dir / "demo-team.xlsx", lang=lang
+    )
     click.echo(f"Wrote {team_path} ({staff} staff, {cases} cases)")
     if team_only:
         ctx.exit(EXIT_OK)

@@ -9,6 +9,7 @@ import click
 from balancer.cli.options import (
     EXIT_BAD_INPUT,
     FILE,
+    LANG,
     MONTH,
     echo_problems,
     month_option,
@@ -18,6 +19,8 @@ from balancer.errors import InputError
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from balancer.language import Language
+
 __all__ = ["template", "validate"]
 
 
@@ -26,11 +29,13 @@ __all__ = ["template", "validate"]
 @click.option(
     "--force", is_flag=True, help="Replace PATH if it exists already."
 )
-def template(path: Path, force: bool) -> None:
+@LANG
+def template(path: Path, force: bool, lang: Language) -> None:
     """Write an empty team workbook to PATH, with examples and help.
 
     An existing PATH (likely a filled-in team workbook) is refused
-    unless --force is given.
+    unless --force is given. --lang da writes it in Danish (sheet names,
+    headers, words and help); balancer reads either.
     """
     from balancer.errors import OutputError
     from balancer.files.saving import check_target
@@ -41,7 +46,7 @@ def template(path: Path, force: bool) -> None:
     check_target(path)  # a folder, a device, a pipe: refused as such
     if path.exists() and not force:
         raise OutputError(words("cli.template_exists", path=path))
-    written = write_template(path)
+    written = write_template(path, lang=lang)
     click.echo(words("cli.template_written", path=written))
 
 

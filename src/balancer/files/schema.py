@@ -1,9 +1,9 @@
 """Sheet and column names of the team workbook, in one place.
 
-Each sheet and column has an English name (written to templates and
-outputs) and the aliases a reader accepts, Danish among them. Matching
-ignores case, spaces, dots, underscores and hyphens, so `Weekly hours`,
-`weekly_hours` and `WEEKLY-HOURS` are the same header.
+Each sheet and column has an English name and a Danish one (written to
+templates and outputs in that language) and the further aliases a reader
+accepts. Matching ignores case, spaces, dots, underscores and hyphens, so
+`Weekly hours`, `weekly_hours` and `WEEKLY-HOURS` are the same header.
 
 ``docs/input-format.md`` documents every sheet and column with an example;
 keep the two in step.
@@ -66,14 +66,21 @@ class Column:
     example: str = ""
     help: str = ""
     parse: Callable[[Any], Any] | None = field(default=None, compare=False)
+    #: The header balancer writes in Danish (also accepted when read).
+    danish: str = ""
 
     def matches(self, text: str) -> bool:
         """True when a header cell names this column."""
         wanted = normalise_header(text)
         return any(
             normalise_header(name) == wanted
-            for name in (self.header, self.key, *self.aliases)
+            for name in (self.header, self.key, self.danish, *self.aliases)
+            if name
         )
+
+    def header_in(self, lang: str) -> str:
+        """The header in a language: ``Weekly hours``, ``Timer pr uge``."""
+        return self.danish if lang == "da" and self.danish else self.header
 
 
 @dataclass(frozen=True)
@@ -90,14 +97,25 @@ class Sheet:
     max_rows: int | None = None
     #: The fix when the sheet holds more; blank = the general one.
     max_rows_fix: str = ""
+    #: The name balancer writes in Danish (also accepted when read).
+    danish: str = ""
 
     def matches(self, text: str) -> bool:
         """True when a sheet title names this sheet."""
         wanted = normalise_header(text)
         return any(
             normalise_header(name) == wanted
-            for name in (self.name, self.key, *self.aliases)
+            for name in (self.name, self.key, self.danish, *self.aliases)
+            if name
         )
+
+    def name_in(self, lang: str) -> str:
+        """The sheet's name in a language: ``Staff``, ``Medarbejdere``."""
+        return self.danish if lang == "da" and self.danish else self.name
+
+    def headers_in(self, lang: str) -> tuple[str, ...]:
+        """Headers in template order, in a language."""
+        return tuple(column.header_in(lang) for column in self.columns)
 
     def column(self, key: str) -> Column:
         """The column with this key."""
@@ -115,104 +133,137 @@ class Sheet:
 STAFF = Sheet(
     key="staff",
     name="Staff",
-    aliases=("Medarbejdere", "Personale", "Ansatte"),
+    danish="Medarbejdere",
+    aliases=("Personale", "Ansatte"),
     required=True,
     columns=(
-        Column("id", "ID", ("Id", "Initialer", "Initials"), True, "AH"),
-        Column("name", "Name", ("Navn",), False, "Anna Holm"),
+        Column(
+            "id",
+            "ID",
+            ("Id", "Initials"),
+            True,
+            "AH",
+            danish="Initialer",
+        ),
+        Column("name", "Name", (), False, "Anna Holm", danish="Navn"),
         Column(
             "fte",
             "FTE",
-            ("Brøk", "Normering", "Årsværk"),
+            ("Brøk", "Normering"),
             False,
             "0.8",
             parse=parse_number,
+            danish="Årsværk",
         ),
         Column(
             "weekly_hours",
             "Weekly hours",
-            ("Timer pr uge", "Ugentlige timer", "Timer/uge"),
+            ("Ugentlige timer", "Timer/uge"),
             False,
             "29.6",
             "Used when FTE is blank.",
             parse=parse_number,
+            danish="Timer pr uge",
         ),
         Column(
             "days",
             "Days",
-            ("Arbejdsdage", "Dage", "Weekdays", "Ugedage"),
+            ("Dage", "Weekdays", "Ugedage"),
             False,
             "Mon-Thu",
             "Blank = every opening day.",
+            danish="Arbejdsdage",
         ),
-        Column("start", "Start", ("Fra", "Mødetid", "From"), False, "08:00"),
-        Column("end", "End", ("Til", "Sluttid", "To"), False, "15:30"),
+        Column(
+            "start",
+            "Start",
+            ("Fra", "From"),
+            False,
+            "08:00",
+            danish="Mødetid",
+        ),
+        Column(
+            "end",
+            "End",
+            ("Til", "To"),
+            False,
+            "15:30",
+            danish="Sluttid",
+        ),
         Column(
             "skills",
             "Skills",
-            ("Kompetencer", "Færdigheder"),
+            ("Færdigheder",),
             False,
             "pension:3, english:2",
             "skill:level, level 1-3; a skill without level is level 1.",
+            danish="Kompetencer",
         ),
         Column(
             "duties",
             "Duties",
-            ("Vagter", "Opgaver"),
+            ("Opgaver",),
             False,
             "phone, mail",
             "Blank = every duty; `none` = no duty.",
+            danish="Vagter",
         ),
         Column(
             "max_slots_per_day",
             "Max slots per day",
-            ("Maks vagter pr dag",),
+            (),
             False,
             "2",
             parse=parse_int,
+            danish="Maks vagter pr dag",
         ),
         Column(
             "max_duty_days_per_week",
             "Max duty days per week",
-            ("Maks vagtdage pr uge",),
+            (),
             False,
             "3",
             parse=parse_int,
+            danish="Maks vagtdage pr uge",
         ),
         Column(
             "max_slots_per_week",
             "Max slots per week",
-            ("Maks vagter pr uge",),
+            (),
             False,
             "6",
             "Blank = the team's limit (Rules), if any.",
             parse=parse_int,
+            danish="Maks vagter pr uge",
         ),
         Column(
             "max_consecutive_slots",
             "Max consecutive slots",
-            ("Maks vagter i træk",),
+            (),
             False,
             "2",
             parse=parse_int,
+            danish="Maks vagter i træk",
         ),
         Column(
             "casework",
             "Casework",
-            ("Sagsbehandling",),
+            (),
             False,
             "yes",
             "yes/no",
             parse=parse_bool,
+            danish="Sagsbehandling",
         ),
         Column(
             "case_capacity_hours",
             "Case capacity hours",
-            ("Sagstimer", "Timer til sager", "Sagskapacitet"),
+            ("Timer til sager", "Sagskapacitet"),
             False,
             "20",
             "Blank = worked out from contract, rota and absences.",
             parse=parse_number,
+            danish="Sagstimer",
         ),
     ),
 )
@@ -220,136 +271,161 @@ STAFF = Sheet(
 ABSENCES = Sheet(
     key="absences",
     name="Absences",
-    aliases=("Fravær", "Fravaer", "Absence"),
+    danish="Fravær",
+    aliases=("Fravaer", "Absence"),
     columns=(
-        Column("staff_id", "Staff", ("Medarbejder", "ID", "Staff ID"), True,
-               "AH"),
-        Column("start", "From date", ("Fra dato", "From", "Fra", "Start"),
-               True, "04.01.2027"),
-        Column("end", "To date", ("Til dato", "To", "Til", "End", "Slut"),
-               False, "08.01.2027", "Blank = the same day."),
-        Column("from_time", "From time", ("Fra kl", "Fra tid"), False,
-               "08:00", "Only for part-day absences."),
-        Column("to_time", "To time", ("Til kl", "Til tid"), False, "10:00"),
-        Column("reason", "Reason", ("Årsag", "Aarsag", "Type"), False,
-               "vacation", "vacation, sick, course or other."),
-        Column("note", "Note", ("Bemærkning", "Kommentar"), False,
-               "Dentist"),
+        Column("staff_id", "Staff", ("ID", "Staff ID"), True,
+               "AH", danish="Medarbejder"),
+        Column("start", "From date", ("From", "Fra", "Start"),
+               True, "04.01.2027", danish="Fra dato"),
+        Column("end", "To date", ("To", "Til", "End", "Slut"),
+               False, "08.01.2027", "Blank = the same day.",
+               danish="Til dato"),
+        Column("from_time", "From time", ("Fra tid",), False,
+               "08:00", "Only for part-day absences.", danish="Fra kl"),
+        Column("to_time", "To time", ("Til tid",), False, "10:00",
+               danish="Til kl"),
+        Column("reason", "Reason", ("Aarsag", "Type"), False,
+               "vacation", "vacation, sick, course or other.", danish="Årsag"),
+        Column("note", "Note", ("Kommentar",), False,
+               "Dentist", danish="Bemærkning"),
     ),
 )  # fmt: skip
 
 DUTIES = Sheet(
     key="duties",
     name="Duties",
-    aliases=("Vagter", "Opgaver", "Bemanding"),
+    danish="Vagter",
+    aliases=("Opgaver", "Bemanding"),
     required=True,
     columns=(
-        Column("duty", "Duty", ("Vagt", "Opgave"), True, "phone"),
-        Column("weekdays", "Weekdays", ("Ugedage", "Dage", "Days"), False,
-               "Mon-Fri", "Blank = Mon-Fri."),
-        Column("start", "Start", ("Fra", "From"), True, "08:00"),
-        Column("end", "End", ("Til", "To"), True, "10:00"),
-        Column("min_staff", "Min", ("Minimum", "Min staff"), True, "2"),
-        Column("target_staff", "Target", ("Mål", "Ønsket", "Target staff"),
-               False, "3", "Blank = Min."),
-        Column("max_staff", "Max", ("Maksimum", "Maks", "Max staff"), False,
-               "4", "Blank = Target."),
+        Column("duty", "Duty", ("Opgave",), True, "phone",
+               danish="Vagt"),
+        Column("weekdays", "Weekdays", ("Dage", "Days"), False,
+               "Mon-Fri", "Blank = Mon-Fri.", danish="Ugedage"),
+        Column("start", "Start", ("From",), True, "08:00", danish="Fra"),
+        Column("end", "End", ("To",), True, "10:00", danish="Til"),
+        Column("min_staff", "Min", ("Min staff",), True, "2",
+               danish="Minimum"),
+        Column("target_staff", "Target", ("Ønsket", "Target staff"),
+               False, "3", "Blank = Min.", danish="Mål"),
+        Column("max_staff", "Max", ("Maks", "Max staff"), False,
+               "4", "Blank = Target.", danish="Maksimum"),
         Column("requirements", "Required skills",
-               ("Krav", "Kompetencekrav", "Skills"), False, "english:2",
-               "skill:level, or 2 x skill:level for two people."),
-        Column("unpopular", "Unpopular", ("Upopulær", "Upopulaer"), False,
-               "yes", "yes/no"),
-        Column("name", "Name", ("Navn",), False, "Phones"),
-        Column("colour", "Colour", ("Farve", "Color"), False, "#FFD966"),
+               ("Krav", "Skills"), False, "english:2",
+               "skill:level, or 2 x skill:level for two people.",
+               danish="Kompetencekrav"),
+        Column("unpopular", "Unpopular", ("Upopulaer",), False,
+               "yes", "yes/no", danish="Upopulær"),
+        Column("name", "Name", (), False, "Phones", danish="Navn"),
+        Column("colour", "Colour", ("Color",), False, "#FFD966",
+               danish="Farve"),
     ),
 )  # fmt: skip
 
 RULES = Sheet(
     key="rules",
     name="Rules",
-    aliases=("Regler", "Settings", "Indstillinger"),
+    danish="Regler",
+    aliases=("Settings", "Indstillinger"),
     columns=(
-        Column("setting", "Setting", ("Regel", "Indstilling", "Navn"), True,
-               "max_slots_per_day"),
-        Column("value", "Value", ("Værdi", "Vaerdi"), True, "2"),
-        Column("note", "Note", ("Bemærkning", "Forklaring"), False, ""),
+        Column("setting", "Setting", ("Regel", "Navn"), True,
+               "max_slots_per_day", danish="Indstilling"),
+        Column("value", "Value", ("Vaerdi",), True, "2",
+               danish="Værdi"),
+        Column("note", "Note", ("Forklaring",), False, "",
+               danish="Bemærkning"),
     ),
 )  # fmt: skip
 
 PREFERENCES = Sheet(
     key="preferences",
     name="Preferences",
-    aliases=("Ønsker", "Oensker", "Præferencer"),
+    danish="Ønsker",
+    aliases=("Oensker", "Præferencer"),
     columns=(
-        Column("staff_id", "Staff", ("Medarbejder", "ID"), True, "AH"),
-        Column("want", "Want or avoid", ("Ønske", "Vil/vil ikke"), True,
-               "avoid", "want or avoid (ønsker / undgår)."),
-        Column("weekday", "Weekday", ("Ugedag",), False, "Mon"),
-        Column("on", "Date", ("Dato",), False, "15.01.2027"),
-        Column("duty", "Duty", ("Vagt",), False, "phone"),
-        Column("slot_start", "Slot start", ("Vagt start", "Kl"), False,
-               "08:00"),
-        Column("weight", "Weight", ("Vægt", "Vaegt"), False, "3",
-               "1-10; blank = 1."),
+        Column("staff_id", "Staff", ("ID",), True, "AH",
+               danish="Medarbejder"),
+        Column("want", "Want or avoid", ("Vil/vil ikke",), True,
+               "avoid", "want or avoid (ønsker / undgår).", danish="Ønske"),
+        Column("weekday", "Weekday", (), False, "Mon",
+               danish="Ugedag"),
+        Column("on", "Date", (), False, "15.01.2027", danish="Dato"),
+        Column("duty", "Duty", (), False, "phone", danish="Vagt"),
+        Column("slot_start", "Slot start", ("Kl",), False,
+               "08:00", danish="Vagt start"),
+        Column("weight", "Weight", ("Vaegt",), False, "3",
+               "1-10; blank = 1.", danish="Vægt"),
     ),
 )  # fmt: skip
 
 HISTORY = Sheet(
     key="history",
     name="History",
-    aliases=("Historik", "Saldo", "Balance"),
+    danish="Historik",
+    aliases=("Saldo", "Balance"),
     columns=(
-        Column("staff_id", "Staff", ("Medarbejder", "ID"), True, "AH"),
-        Column("duty", "Duty", ("Vagt",), False, "phone",
-               "Blank = all duties together."),
-        Column("hours", "Balance hours", ("Saldo timer", "Timer"), False,
-               "1.5", "+ = did more than fair share."),
+        Column("staff_id", "Staff", ("ID",), True, "AH",
+               danish="Medarbejder"),
+        Column("duty", "Duty", (), False, "phone",
+               "Blank = all duties together.", danish="Vagt"),
+        Column("hours", "Balance hours", ("Timer",), False,
+               "1.5", "+ = did more than fair share.", danish="Saldo timer"),
         Column("unpopular_slots", "Unpopular balance",
-               ("Upopulære saldo", "Upopulære"), False, "-1"),
+               ("Upopulære saldo", "Upopulære"), False, "-1",
+               danish="Saldo upopulære vagter"),
     ),
 )  # fmt: skip
 
 CASES = Sheet(
     key="cases",
     name="Cases",
-    aliases=("Sager", "Backlog", "Reol"),
+    danish="Sager",
+    aliases=("Backlog", "Reol"),
     columns=(
-        Column("id", "Case", ("Sag", "Sagsnr", "Case ID", "ID"), True,
-               "2027-0142"),
-        Column("type", "Type", ("Sagstype",), False, "pension"),
-        Column("skill", "Skill", ("Kompetence",), False, "pension"),
-        Column("min_level", "Level", ("Niveau", "Min level"), False, "2",
-               "1-3; blank = 1."),
+        Column("id", "Case", ("Sag", "Case ID", "ID"), True,
+               "2027-0142", danish="Sagsnr"),
+        Column("type", "Type", (), False, "pension",
+               danish="Sagstype"),
+        Column("skill", "Skill", (), False, "pension",
+               danish="Kompetence"),
+        Column("min_level", "Level", ("Min level",), False, "2",
+               "1-3; blank = 1.", danish="Niveau"),
         Column("effort_hours", "Effort hours",
-               ("Timer", "Estimat", "Forventet tid", "Effort"), True, "6.5"),
-        Column("received", "Received", ("Modtaget", "Modtaget dato"), True,
-               "12.11.2026"),
-        Column("deadline", "Deadline", ("Frist", "Svarfrist"), False,
-               "12.01.2027"),
-        Column("started", "Started", ("Startet", "Påbegyndt",
-                                      "Paabegyndt"), False, "20.11.2026",
-               "Blank = not started; the board's flow figures use it."),
-        Column("priority", "Priority", ("Prioritet",), False, "normal",
-               "low, normal, high or urgent."),
-        Column("owner", "Owner", ("Sagsbehandler", "Ejer"), False, "AH",
-               "Blank = on the shelf."),
+               ("Timer", "Estimat", "Forventet tid", "Effort"), True, "6.5",
+               danish="Estimat (timer)"),
+        Column("received", "Received", ("Modtaget dato",), True,
+               "12.11.2026", danish="Modtaget"),
+        Column("deadline", "Deadline", ("Svarfrist",), False,
+               "12.01.2027", danish="Frist"),
+        Column("started", "Started", ("Startet", "Paabegyndt"), False,
+               "20.11.2026",
+               "Blank = not started; the board's flow figures use it.",
+               danish="Påbegyndt"),
+        Column("priority", "Priority", (), False, "normal",
+               "low, normal, high or urgent.", danish="Prioritet"),
+        Column("owner", "Owner", ("Ejer",), False, "AH",
+               "Blank = on the shelf.", danish="Sagsbehandler"),
         Column("status", "Status", ("Tilstand",), False, "assigned",
-               "new, assigned, in progress or waiting."),
-        Column("group", "Group", ("Gruppe", "Medlem", "Borger"), False,
-               "M-10233", "Cases of one member stay together."),
-        Column("pinned", "Pinned", ("Låst", "Laast", "Fastlåst"), False,
-               "no", "yes = keep with the owner."),
-        Column("may_move", "May move", ("Må flyttes", "Maa flyttes",
-                                        "Flyt"), False, "no",
+               "new, assigned, in progress or waiting.", danish="Sagsstatus"),
+        Column("group", "Group", ("Medlem", "Borger"), False,
+               "M-10233", "Cases of one member stay together.",
+               danish="Gruppe"),
+        Column("pinned", "Pinned", ("Laast", "Fastlåst"), False,
+               "no", "yes = keep with the owner.", danish="Låst"),
+        Column("may_move", "May move", ("Maa flyttes", "Flyt"), False, "no",
                "yes = the balancer may move it to someone else (or back "
                "to the shelf unless in progress); blank = only when its "
-               "owner is away or over capacity.", parse=parse_bool),
+               "owner is away or over capacity.", parse=parse_bool,
+               danish="Må flyttes"),
         Column("effort_by_staff", "Effort by staff",
-               ("Timer pr medarbejder", "Estimat pr medarbejder"), False,
-               "AH:4, BK:8", "Hours for named people where they differ."),
+               ("Estimat pr medarbejder",), False,
+               "AH:4, BK:8", "Hours for named people where they differ.",
+               danish="Timer pr medarbejder"),
         Column("cost_by_staff", "Cost by staff",
-               ("Omkostning pr medarbejder", "Pris pr medarbejder"), False,
-               "BK:5", "Fit cost of giving the case to named people."),
+               ("Pris pr medarbejder",), False,
+               "BK:5", "Fit cost of giving the case to named people.",
+               danish="Omkostning pr medarbejder"),
     ),
 )  # fmt: skip
 
@@ -368,7 +444,8 @@ SHEETS: tuple[Sheet, ...] = (
 INSTRUCTIONS = Sheet(
     key="instructions",
     name="Instructions",
-    aliases=("Vejledning", "Instruktioner", "Read me", "Readme", "Læs mig"),
+    danish="Vejledning",
+    aliases=("Instruktioner", "Read me", "Readme", "Læs mig"),
 )
 
 

@@ -634,7 +634,8 @@ def _map_headers(table: Table, values: Sequence[Any]) -> bool:
     for column in spec.columns:
         if column.required and column.key not in table.places:
             complete = False
-            aliases = ", ".join(column.aliases[:2])
+            others = [n for n in (column.danish, *column.aliases) if n]
+            aliases = ", ".join(others[:2])
             table.problems.add(
                 InputProblem(
                     f"the required column {column.header!r} is missing",

@@ -20,6 +20,7 @@ from balancer.language.words import absence_label as absence_label
 from balancer.language.words import month_name as month_name
 from balancer.language.words import off_label as off_label
 from balancer.language.words import weekday_name as weekday_name
+from balancer.language.words import weekday_short as weekday_short
 
 #: The environment setting naming the terminal's language.
 LANGUAGE_SETTING = "BALANCER_LANG"

@@ -10,13 +10,11 @@ Danish: one style per language, everywhere).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, time
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from balancer.domain import AbsenceReason, Month, Weekday
-
-if TYPE_CHECKING:
-    from collections.abc import Mapping
 
 __all__ = [
     "LANGUAGES",
@@ -26,6 +24,7 @@ __all__ = [
     "month_name",
     "off_label",
     "weekday_name",
+    "weekday_short",
 ]
 
 Language = Literal["en", "da"]
@@ -97,7 +96,9 @@ class Words:
 
         Dates, months, times and fractional numbers are written the
         language's way (a ``date`` as :meth:`day`, a float as
-        :meth:`number`); text and whole numbers go in as they are.
+        :meth:`number`); text and whole numbers go in as they are. A field
+        given in every language (a mapping such as :func:`texts` returns)
+        goes in in this one, so sentences nest.
         """
         from balancer.language.catalogue import CATALOGUE
 
@@ -109,6 +110,8 @@ class Words:
         for name, value in fields.items():
             if isinstance(value, bool):
                 found[name] = value
+            elif isinstance(value, Mapping):
+                found[name] = value[self.lang]
             elif isinstance(value, date):
                 found[name] = self.day(value)
             elif isinstance(value, Month):
@@ -205,6 +208,14 @@ class Words:
             return f"{weekday}. {day.day}. {short}"
         return f"{weekday} {day.day} {short}"
 
+    def possessive(self, name: str) -> str:
+        """Whose: ``Anna Holm's`` / ``Anna Holms`` (``Lars'`` in Danish,
+        whose genitive of a name ending in s, x or z is an apostrophe)."""
+        if self.lang == "da":
+            ends = name[-1:].lower()
+            return f"{name}'" if ends and ends in "sxz" else f"{name}s"
+        return f"{name}'" if name.endswith("s") else f"{name}'s"
+
     def span(self, first: date, last: date) -> str:
         """``Mon 8 Mar`` for one day, ``Mon 8 Mar - Wed 10 Mar`` for more."""
         if first == last:
@@ -223,6 +234,11 @@ class Words:
 def weekday_name(day: date, lang: Language = "en") -> str:
     """Short weekday name, ``Mon`` or ``man``."""
     return _WEEKDAYS[lang][day.weekday()]
+
+
+def weekday_short(weekday: int, lang: Language = "en") -> str:
+    """A weekday's short name by number (0 = Monday): ``Mon``, ``man``."""
+    return _WEEKDAYS[lang][weekday]
 
 
 def month_name(month: Month, lang: Language = "en") -> str:

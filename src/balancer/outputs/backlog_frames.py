@@ -1,4 +1,10 @@
-"""The backlog plan as plain tables: Cases, Load, Shelf and figures."""
+"""The backlog plan as plain tables: Cases, Load, Shelf and figures.
+
+Columns keep their English names (the developers' API; a writer shows
+them in the planner's language); the values are written in the language
+of ``words`` (English when none is given): yes, priorities, reasons and
+the solver's texts, which the result keeps in every language.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +15,10 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from balancer.domain import MOVES_PER_CASEWORKER
+from balancer.language import Words
 from balancer.outputs.metrics import owned_hours
 from balancer.outputs.words import hundredths
-from balancer.result import MoveReason, WaitReason
+from balancer.result import ANY_QUEUE, MoveReason, WaitReason
 
 if TYPE_CHECKING:
     from balancer.domain import Case, Team
@@ -34,7 +41,9 @@ __all__ = [
 Baselines = Mapping[str, Mapping[str, float | str | None]]
 
 
-def cases_frame(team: Team, result: BacklogResult) -> pd.DataFrame:
+def cases_frame(
+    team: Team, result: BacklogResult, words: Words | None = None
+) -> pd.DataFrame:
     """Per case: where it goes and when it is forecast to be worked.
 
     Columns: Case, Type, Priority, Effort hours (for the new owner), Owner
@@ -43,6 +52,8 @@ def cases_frame(team: Team, result: BacklogResult) -> pd.DataFrame:
     shelf, or that its owner keeps it below its level). Rows follow the
     result's order.
     """
+    words = words or Words()
+    yes = words.value("yes")
     cases = {case.id: case for case in team.cases}
     rows = []
     for a in result.assignments:
@@ -54,36 +65,46 @@ def cases_frame(team: Team, result: BacklogResult) -> pd.DataFrame:
                 if a.staff_id
                 else case.effort_hours
             )
+        why = a.move_reason if a.moved else None
         rows.append(
             (
                 a.case_id,
                 case.type if case else "",
-                case.priority.name.lower() if case else "",
+                _priority(case, words),
                 effort,
                 a.staff_id or "",
                 a.previous_owner or "",
-                "yes" if a.moved else "",
-                a.move_reason.value if a.moved and a.move_reason else "",
+                yes if a.moved else "",
+                words.value(why.value) if why else "",
                 a.planned_start,
                 a.planned_finish,
                 case.deadline if case else None,
-                "yes" if a.late else "",
-                a.risk,
-                _note(a, case),
+                yes if a.late else "",
+                a.risk_text(words.lang),
+                _note(team, a, case, words),
             )
         )
     return pd.DataFrame(rows, columns=_CASES_COLUMNS)
 
 
-def _note(a: CaseAssignment, case: Case | None) -> str:
+def _priority(case: Case | None, words: Words) -> str:
+    return words.value(case.priority.name.lower()) if case else ""
+
+
+def _note(
+    team: Team, a: CaseAssignment, case: Case | None, words: Words
+) -> str:
     """Why a case waits, or that its owner keeps it below its level."""
     if a.below_level and case is not None and case.skill is not None:
-        return (
-            f"{a.staff_id} is below {case.skill} level {case.min_level} "
-            "but keeps it: the planner decides"
+        person = team.staff_by_id.get(a.staff_id or "")
+        return words(
+            "reason.below_level",
+            who=(person.name or person.id) if person else a.staff_id,
+            skill=case.skill,
+            level=case.min_level,
         )
     if a.staff_id is None or a.moved:
-        return a.reason
+        return a.reason_text(words.lang)
     return ""
 
 
@@ -168,7 +189,9 @@ _LOAD_COLUMNS = [
 ]
 
 
-def shelf_frame(team: Team, result: BacklogResult) -> pd.DataFrame:
+def shelf_frame(
+    team: Team, result: BacklogResult, words: Words | None = None
+) -> pd.DataFrame:
     """Cases waiting on the shelf, queue by queue, next one first.
 
     Each skill queue in the planners' order (priority, deadline, date
@@ -177,6 +200,7 @@ def shelf_frame(team: Team, result: BacklogResult) -> pd.DataFrame:
     :class:`~balancer.result.WaitReason`), Detail (the reason in full),
     Late. Cases without a queue come last, by id.
     """
+    words = words or Words()
     cases = {case.id: case for case in team.cases}
     shelf = [a for a in result.assignments if a.staff_id is None]
     shelf.sort(
@@ -192,20 +216,28 @@ def shelf_frame(team: Team, result: BacklogResult) -> pd.DataFrame:
         case = cases.get(a.case_id)
         rows.append(
             (
-                a.queue or "",
+                _queue(a.queue, words),
                 a.queue_place,
                 a.case_id,
-                case.priority.name.lower() if case else "",
+                _priority(case, words),
                 case.deadline if case else None,
                 case.received if case else None,
                 case.type if case else "",
                 hundredths(case.effort_hours) if case else None,
-                a.wait_reason.value if a.wait_reason else "",
-                a.reason,
-                "yes" if a.late else "",
+                words.value(a.wait_reason.value) if a.wait_reason else "",
+                a.reason_text(words.lang),
+                words.value("yes") if a.late else "",
             )
         )
     return pd.DataFrame(rows, columns=SHELF_COLUMNS)
+
+
+def _queue(queue: str | None, words: Words) -> str:
+    """A skill queue's name; the queue of cases needing no skill in
+    words."""
+    if queue == ANY_QUEUE:
+        return words.value(queue)
+    return queue or ""
 
 
 #: The Shelf sheet's columns, in order.
@@ -224,56 +256,63 @@ SHELF_COLUMNS = [
 ]
 
 
-def reasons_frame(result: BacklogResult) -> pd.DataFrame:
+def reasons_frame(
+    result: BacklogResult, words: Words | None = None
+) -> pd.DataFrame:
     """Cases on the shelf by the reason they wait, every reason listed
     (*not weighed* only when it occurs: ``pack`` order on a huge
     backlog)."""
+    words = words or Words()
     counts = Counter(
         a.wait_reason for a in result.assignments if a.staff_id is None
     )
     rows = [
-        (reason.value, counts.get(reason, 0))
+        (words.value(reason.value), counts.get(reason, 0))
         for reason in WaitReason
         if reason is not WaitReason.NOT_WEIGHED or counts.get(reason)
     ]
     return pd.DataFrame(rows, columns=["Waits because", "Cases"])
 
 
-def moves_frame(team: Team, result: BacklogResult) -> pd.DataFrame:
+def moves_frame(
+    team: Team, result: BacklogResult, words: Words | None = None
+) -> pd.DataFrame:
     """The move budget, cases moved by reason, and owners below level."""
+    words = words or Words()
+    item = words.value
     moved = [a for a in result.assignments if a.moved]
     counts = Counter(a.move_reason for a in moved)
     budget = result.move_budget
     rows: list[tuple[str, object]] = [
-        ("Move budget", budget if budget is not None else "none"),
-        ("Budget rule", _budget_rule(team, budget)),
-        ("Cases moved", len(moved)),
+        (item("Move budget"), budget if budget is not None else item("none")),
+        (item("Budget rule"), _budget_rule(team, budget, words)),
+        (item("Cases moved"), len(moved)),
     ]
     rows += [
-        (f"Moved: {reason.value}", counts.get(reason, 0))
+        (
+            words("value.Moved: {reason}", reason=item(reason.value)),
+            counts.get(reason, 0),
+        )
         for reason in MoveReason
     ]
     rows.append(
         (
-            "Kept by an owner below the case's level (flagged)",
+            item("Kept by an owner below the case's level (flagged)"),
             sum(a.below_level for a in result.assignments),
         )
     )
     return pd.DataFrame(rows, columns=["Item", "Value"])
 
 
-def _budget_rule(team: Team, budget: int | None) -> str:
+def _budget_rule(team: Team, budget: int | None, words: Words) -> str:
     """Where the move budget came from, in words."""
     if budget is None:
-        return "no budget"
+        return words("budget.none")
     if team.rules.max_moves is not None and team.rules.max_moves == budget:
-        return "Rules sheet: max_moves"
+        return words("budget.rules")
     if team.rules.max_moves is None:
-        return (
-            f"{MOVES_PER_CASEWORKER} per caseworker at work in the horizon "
-            "(max_moves blank on the Rules sheet), unless set for this run"
-        )
-    return "set for this run"
+        return words("budget.per_caseworker", count=MOVES_PER_CASEWORKER)
+    return words("budget.run")
 
 
 def backlog_metrics(team: Team, result: BacklogResult) -> dict[str, float]:

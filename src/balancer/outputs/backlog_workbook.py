@@ -20,6 +20,10 @@ The plan workbook puts the rota sheets first (Rota, Board, Fairness, Rota
 summary, History), then the backlog sheets (Cases, Load, Shelf, Backlog
 summary). The Board and History sheets keep their names, so the plan
 workbook can be read back and carried forward like the rota workbook.
+
+With ``lang="da"`` every sheet name, header, heading, value and text is
+Danish (:mod:`balancer.language`); the solver's reasons, risks and
+warnings come from the texts the result keeps in every language.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from balancer.files.saving import save_workbook, write_value
+from balancer.language import Words
 from balancer.outputs import backlog_frames, long_tables, summary_frames
 from balancer.outputs.long_tables import write_long_table
 from balancer.outputs.rota_workbook import add_rota_sheets
@@ -50,6 +55,7 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any
 
+    import pandas as pd
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
@@ -80,14 +86,16 @@ def write_backlog_workbook(
     path: str | Path,
     inputs: Iterable[Path] = (),
     baselines: Baselines | None = None,
+    lang: Language = "en",
 ) -> Path:
     """Write the backlog workbook to ``path`` atomically; return the path.
 
     ``baselines`` (name -> metric -> value) are set beside this plan's
     figures on the Summary sheet. Refuses to overwrite any of ``inputs``.
+    ``lang`` is the workbook's language (``da``: Danish).
     """
     book = new_workbook()
-    bulk = add_backlog_sheets(book, team, result, baselines)
+    bulk = add_backlog_sheets(book, team, result, baselines, lang=lang)
     return save_workbook(book, path, inputs, bulk)
 
 
@@ -103,8 +111,8 @@ def write_plan_workbook(
 ) -> Path:
     """Write one workbook with the rota sheets, then the backlog sheets.
 
-    The two summaries are titled ``Rota summary`` and ``Backlog summary``;
-    every other sheet keeps its usual title.
+    The two summaries are titled ``Rota summary`` and ``Backlog summary``
+    (in ``lang``); every other sheet keeps its usual title.
     """
     book = new_workbook()
     add_rota_sheets(
@@ -116,6 +124,7 @@ def write_plan_workbook(
         backlog_result,
         baselines,
         summary_title="Backlog summary",
+        lang=lang,
     )
     return save_workbook(book, path, inputs, bulk)
 
@@ -126,18 +135,20 @@ def add_backlog_sheets(
     result: BacklogResult,
     baselines: Baselines | None = None,
     summary_title: str = "Summary",
+    lang: Language = "en",
 ) -> list[BulkTable]:
     """Add the four backlog sheets to ``book`` in their usual order.
 
     Returns the long tables to fill in when the book is saved (pass them
-    to :func:`~balancer.files.saving.save_workbook`).
+    to :func:`~balancer.files.saving.save_workbook`). Sheet titles are
+    given in English and written in ``lang``.
     """
     bulk: list[BulkTable] = []
-    add_cases_sheet(book, team, result, bulk=bulk)
-    add_load_sheet(book, team, result)
-    add_shelf_sheet(book, team, result, bulk=bulk)
+    add_cases_sheet(book, team, result, bulk=bulk, lang=lang)
+    add_load_sheet(book, team, result, lang=lang)
+    add_shelf_sheet(book, team, result, bulk=bulk, lang=lang)
     add_backlog_summary_sheet(
-        book, team, result, baselines, title=summary_title
+        book, team, result, baselines, title=summary_title, lang=lang
     )
     return bulk
 
@@ -148,22 +159,25 @@ def add_cases_sheet(
     result: BacklogResult,
     title: str = "Cases",
     bulk: list[BulkTable] | None = None,
+    lang: Language = "en",
 ) -> Worksheet:
     """Every case with its owner and forecast; late red, moved yellow.
 
     With ``bulk``, a long table is left there to fill in at the save
     (:mod:`balancer.outputs.long_tables`).
     """
-    sheet = book.create_sheet(title)
-    table = backlog_frames.cases_frame(team, result)
+    words = Words(lang)
+    sheet = book.create_sheet(words.sheet(title))
+    table = backlog_frames.cases_frame(team, result, words)
     headers = list(table.columns)
     late = headers.index("Late")
     moved = headers.index("Moved")
+    yes = words.value("yes")
 
     def kind_of(values: Sequence[Any]) -> str:
-        if values[late] == "yes":
+        if values[late] == yes:
             return "late"
-        return "moved" if values[moved] == "yes" else ""
+        return "moved" if values[moved] == yes else ""
 
     last = write_long_table(
         sheet,
@@ -172,20 +186,26 @@ def add_cases_sheet(
         kind_of=kind_of,
         fills={"late": RED_FILL, "moved": WARN_FILL},
         bulk=bulk,
+        words=words,
     )
     long = bulk is not None and len(table) > long_tables.BULK_ROWS
-    _finish_table(sheet, last, len(headers), "Cases", True, sized=long)
+    _finish_table(sheet, last, len(headers), sheet.title, True, sized=long)
     return sheet
 
 
 def add_load_sheet(
-    book: Workbook, team: Team, result: BacklogResult, title: str = "Load"
+    book: Workbook,
+    team: Team,
+    result: BacklogResult,
+    title: str = "Load",
+    lang: Language = "en",
 ) -> Worksheet:
     """Capacity, load and utilisation per caseworker, with a bar chart.
 
     Utilisation shows as a percentage; above 100 % is red.
     """
-    sheet = book.create_sheet(title)
+    words = Words(lang)
+    sheet = book.create_sheet(words.sheet(title))
     table = backlog_frames.load_frame(team, result)
     last = write_table(
         sheet,
@@ -196,6 +216,7 @@ def add_load_sheet(
             "Load hours": "0.0",
             "Utilisation": "0%",
         },
+        words=words,
     )
     headers = list(table.columns)
     use = headers.index("Utilisation") + 1
@@ -203,15 +224,15 @@ def add_load_sheet(
         cell = sheet.cell(row=row, column=use)
         if isinstance(cell.value, (int, float)) and cell.value > 1:
             cell.fill = RED_FILL
-    _finish_table(sheet, last, len(headers), "Load", landscape=True)
+    _finish_table(sheet, last, len(headers), sheet.title, landscape=True)
     chart = None
     if len(table):
         chart = staff_chart(
             sheet,
             column=use,
             last_row=last,
-            title="Utilisation (load / casework hours)",
-            y_title="utilisation",
+            title=words("backlog.chart"),
+            y_title=words("backlog.chart.axis"),
             percent=True,
             from_zero=True,
         )
@@ -221,7 +242,7 @@ def add_load_sheet(
         last_row=last,
         columns=len(headers),
         landscape=True,
-        title="Load",
+        title=sheet.title,
     )
     return sheet
 
@@ -232,20 +253,21 @@ def add_shelf_sheet(
     result: BacklogResult,
     title: str = "Shelf",
     bulk: list[BulkTable] | None = None,
+    lang: Language = "en",
 ) -> Worksheet:
     """The cases waiting, queue by queue, each with why it waits."""
-    sheet = book.create_sheet(title)
-    table = backlog_frames.shelf_frame(team, result)
+    words = Words(lang)
+    sheet = book.create_sheet(words.sheet(title))
+    table = backlog_frames.shelf_frame(team, result, words)
     if table.empty:
-        empty = "The shelf is empty: every case has an owner."
-        write_value(sheet["A1"], empty)
-        page_setup(sheet, landscape=False, title="Shelf")
+        write_value(sheet["A1"], words("backlog.shelf_empty"))
+        page_setup(sheet, landscape=False, title=sheet.title)
         return sheet
     last = write_long_table(
-        sheet, table, formats={"Effort hours": "0.0"}, bulk=bulk
+        sheet, table, formats={"Effort hours": "0.0"}, bulk=bulk, words=words
     )
     long = bulk is not None and len(table) > long_tables.BULK_ROWS
-    _finish_table(sheet, last, len(table.columns), "Shelf", True, long)
+    _finish_table(sheet, last, len(table.columns), sheet.title, True, long)
     return sheet
 
 
@@ -255,48 +277,111 @@ def add_backlog_summary_sheet(
     result: BacklogResult,
     baselines: Baselines | None = None,
     title: str = "Summary",
+    lang: Language = "en",
 ) -> Worksheet:
     """Status, goals, moves and the shelf by reason, baselines, conflicts."""
-    sheet = book.create_sheet(title)
+    words = Words(lang)
+    sheet = book.create_sheet(words.sheet(title))
     row = 1
     if not result.status.has_plan:
-        banner(
-            sheet,
-            row,
-            f"No backlog plan: the solve ended {result.status.value}; see "
-            "conflicts below",
-        )
+        status = words.value(result.status.value)
+        banner(sheet, row, words("backlog.no_plan", status=status))
         row += 2
     heading = sheet.cell(row=row, column=1)
-    write_value(heading, "Backlog plan")
+    write_value(heading, words("backlog.title"))
     heading.font = font(bold=True, size=14)
     row += 2
-    comparison = backlog_frames.baselines_frame(
-        backlog_frames.backlog_metrics(team, result), baselines
+    comparison = _baselines_in(
+        backlog_frames.baselines_frame(
+            backlog_frames.backlog_metrics(team, result), baselines
+        ),
+        words,
     )
-    row = stats_section(sheet, row, summary_frames.stats_frame(result.stats))
-    row = section(
-        sheet, row, "Soft goals", summary_frames.terms_frame(result.terms)
+    row = stats_section(
+        sheet,
+        row,
+        summary_frames.stats_frame(result.stats, words=words),
+        words,
     )
     row = section(
-        sheet, row, "Moves", backlog_frames.moves_frame(team, result)
+        sheet,
+        row,
+        "Soft goals",
+        _goals_named(summary_frames.terms_frame(result.terms, words), words),
+        words=words,
+    )
+    row = section(
+        sheet,
+        row,
+        "Moves",
+        backlog_frames.moves_frame(team, result, words),
+        words=words,
     )
     row = section(
         sheet,
         row,
         "On the shelf, by why they wait",
-        backlog_frames.reasons_frame(result),
+        backlog_frames.reasons_frame(result, words),
+        words=words,
     )
-    row = section(sheet, row, "Compared with baselines", comparison)
+    heading = words.header("Compared with baselines")
+    row = section(sheet, row, heading, comparison)
     section(
         sheet,
         row,
         "Conflicts and warnings",
-        summary_frames.conflicts_frame(result),
+        _rules_named(
+            summary_frames.conflicts_frame(result, words=words), words
+        ),
+        words=words,
     )
     fit_columns(sheet, maximum=30, skip_rows=1)
-    page_setup(sheet, landscape=False, title="Backlog summary", fit_width=True)
+    page_setup(
+        sheet,
+        landscape=False,
+        title=words.sheet("Backlog summary"),
+        fit_width=True,
+    )
     return sheet
+
+
+def _goals_named(table: pd.DataFrame, words: Words) -> pd.DataFrame:
+    """The backlog's goals by their names in the language (the rota's
+    keep their machine names)."""
+    table = table.copy()
+    table["Goal"] = [
+        words(f"goal.name.{name}") if words.has(f"goal.name.{name}") else name
+        for name in table["Goal"]
+    ]
+    return table
+
+
+def _rules_named(table: pd.DataFrame, words: Words) -> pd.DataFrame:
+    """The rules the backlog's warnings name, in the language."""
+    table = table.copy()
+    table["Rule"] = [
+        words(f"rule.{rule}") if words.has(f"rule.{rule}") else rule
+        for rule in table["Rule"]
+    ]
+    return table
+
+
+def _baselines_in(table: pd.DataFrame, words: Words) -> pd.DataFrame:
+    """Every header and metric in the language, but for the name of a
+    plan the caller chose, which stays as given (so the table is written
+    without ``words``)."""
+    table = table.copy()
+    table["Metric"] = [
+        words.value(m) if words.has(f"value.{m}") else m
+        for m in table["Metric"]
+    ]
+    return table.rename(
+        columns={
+            c: words.header(c)
+            for c in table.columns
+            if words.has(f"header.{c}")
+        }
+    )
 
 
 def _finish_table(

@@ -80,11 +80,15 @@ def progress_line(progress: Progress, lang: Language | None = None) -> str:
     )
 
 
-def _terms(terms: tuple[object, ...]) -> Iterator[str]:
+def _terms(
+    terms: tuple[object, ...], words: Words | None = None
+) -> Iterator[str]:
     for term in terms:
         name = getattr(term, "name", "")
         value = getattr(term, "value", 0.0)
         weight = getattr(term, "weight", 0)
+        if words is not None and words.has(f"goal.name.{name}"):
+            name = words(f"goal.name.{name}")
         yield f"    {name:<24} {value:>10g}  x {weight}"
 
 
@@ -118,7 +122,7 @@ def rota_lines(
         yield f"  {_tier_line(tier, words)}"
     if result.assignments:
         yield "  " + words("console.assigned", count=len(result.assignments))
-        yield from _terms(result.terms)
+        yield from _terms(result.terms, words)
     elif result.status.has_plan:
         yield "  " + words("console.no_slots")
     elif not result.conflicts:
@@ -143,43 +147,58 @@ def _tier_line(tier: TierReport, words: Words) -> str:
     return words("console.tier.open", **fields)
 
 
-def backlog_lines(result: BacklogResult) -> Iterator[str]:
-    """The backlog solve in the planner's words."""
-    yield f"Backlog: {stats_line(result.stats)}"
+def backlog_lines(
+    result: BacklogResult, words: Words | None = None
+) -> Iterator[str]:
+    """The backlog solve in the planner's words, in ``words``' language
+    (English by default)."""
+    words = words or _words(None)
+    yield words("console.backlog", stats=stats_line(result.stats, words.lang))
     for conflict in result.conflicts:
-        yield f"  ! {conflict.message}"
+        message = conflict.text(words.lang)
+        yield f"  ! {message}"
     assigned = [a for a in result.assignments if a.staff_id is not None]
     shelved = len(result.assignments) - len(assigned)
     moved = [a for a in result.assignments if a.moved]
     late = sum(a.late for a in result.assignments)
     budget = (
-        "" if result.move_budget is None else f" (budget {result.move_budget})"
+        ""
+        if result.move_budget is None
+        else words("console.backlog.budget", budget=result.move_budget)
     )
-    yield (
-        f"  {len(assigned)} cases planned, {shelved} on the shelf, "
-        f"{len(moved)} moved{budget}, {late} forecast late."
+    yield "  " + words(
+        "console.backlog.counts",
+        planned=len(assigned),
+        shelved=shelved,
+        moved=len(moved),
+        budget=budget,
+        late=late,
     )
     if moved:
-        yield "  Moved: " + _counted(a.move_reason for a in moved)
+        yield "  " + words(
+            "console.backlog.moved",
+            reasons=_counted((a.move_reason for a in moved), words),
+        )
     if shelved:
-        yield "  Waiting: " + _counted(
+        waiting = (
             a.wait_reason for a in result.assignments if a.staff_id is None
+        )
+        yield "  " + words(
+            "console.backlog.waiting", reasons=_counted(waiting, words)
         )
     below = sum(a.below_level for a in result.assignments)
     if below:
-        yield (
-            f"  {below} case(s) kept by an owner below their level "
-            "(flagged on the Cases sheet)."
-        )
+        yield "  " + words("console.backlog.below", count=below)
     if result.terms:
-        yield "  Goals:"
-    yield from _terms(result.terms)
+        yield "  " + words("console.goals")
+    yield from _terms(result.terms, words)
 
 
-def _counted(reasons: Iterable[StrEnum | None]) -> str:
+def _counted(reasons: Iterable[StrEnum | None], words: Words) -> str:
     """``reason N, ...`` by count, most first."""
     counts = Counter(
-        r.value if r is not None else "no reason" for r in reasons
+        words.value(r.value) if r is not None else words("console.no_reason")
+        for r in reasons
     )
     return ", ".join(
         f"{reason} {n}"

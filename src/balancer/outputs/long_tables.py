@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from openpyxl.styles import PatternFill
     from openpyxl.worksheet.worksheet import Worksheet
 
+    from balancer.language import Words
+
 __all__ = ["BULK_ROWS", "write_long_table"]
 
 #: Tables with more rows than this are filled into the saved file.
@@ -45,26 +47,27 @@ def write_long_table(
     kind_of: Callable[[Sequence[Any]], str] | None = None,
     fills: Mapping[str, PatternFill] | None = None,
     bulk: list[BulkTable] | None = None,
+    words: Words | None = None,
 ) -> int:
     """Write ``frame`` from row 1; return its last row.
 
     ``kind_of`` names each row's kind from its values and ``fills`` gives
     a kind its fill. A long table's rows are added to ``bulk``, to fill in
     when the workbook is saved; without ``bulk`` every table is written
-    cell by cell.
+    cell by cell. With ``words`` the headers are in its language.
     """
     formats = dict(formats or {})
     fills = fills or {}
     kind_of = kind_of or (lambda _: "")
     if len(frame) <= BULK_ROWS or bulk is None:
-        last = write_table(sheet, frame, formats=formats)
+        last = write_table(sheet, frame, formats=formats, words=words)
         for i, values in enumerate(frame.itertuples(index=False), start=2):
             fill = fills.get(kind_of(values))
             if fill is not None:
                 for j in range(1, len(frame.columns) + 1):
                     sheet.cell(row=i, column=j).fill = fill
         return last
-    write_table(sheet, frame.iloc[:0], formats=formats)
+    write_table(sheet, frame.iloc[:0], formats=formats, words=words)
     rows = [
         tuple(cell_value(v) for v in values)
         for values in frame.itertuples(index=False, name=None)
@@ -76,7 +79,10 @@ def write_long_table(
         _template(
             sheet, templates[kind], frame, rows, formats, fills.get(kind)
         )
-    _size_columns(sheet, frame, rows)
+    headers = [
+        words.header(str(h)) if words else str(h) for h in frame.columns
+    ]
+    _size_columns(sheet, frame, rows, headers)
     bulk.append(
         BulkTable(
             sheet=sheet.title,
@@ -109,11 +115,14 @@ def _template(
 
 
 def _size_columns(
-    sheet: Worksheet, frame: pd.DataFrame, rows: Sequence[Sequence[Any]]
+    sheet: Worksheet,
+    frame: pd.DataFrame,
+    rows: Sequence[Sequence[Any]],
+    headers: Sequence[str],
 ) -> None:
     """Each column as wide as its longest value (or header word)."""
-    for j, header in enumerate(frame.columns):
-        longest = max((len(word) for word in str(header).split()), default=0)
+    for j, header in enumerate(headers):
+        longest = max((len(word) for word in header.split()), default=0)
         for row in rows:
             value = row[j]
             if value is None:

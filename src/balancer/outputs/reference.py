@@ -92,19 +92,20 @@ def _sheet_section(sheet: Sheet) -> list[str]:
     lines = [
         f"### {sheet.name}",
         "",
-        f"*Sheet {need}; also accepted as {aliases}.*",
+        f"*Sheet {need}; in Danish `{sheet.danish}`; also accepted as "
+        f"{aliases}.*",
         "",
         SHEET_PURPOSE[sheet.key],
         "",
-        "| Column | Also accepted | Required | Example | Meaning |",
-        "|---|---|---|---|---|",
+        "| Column | Danish | Also accepted | Required | Example | Meaning |",
+        "|---|---|---|---|---|---|",
     ]
     for column in sheet.columns:
         aliases = ", ".join(f"`{a}`" for a in column.aliases)
         example = f"`{column.example}`" if column.example else ""
         lines.append(
-            f"| {column.header} | {_cell(aliases)} | "
-            f"{'yes' if column.required else ''} | {_cell(example)} | "
+            f"| {column.header} | {_cell(column.danish)} | {_cell(aliases)} "
+            f"| {'yes' if column.required else ''} | {_cell(example)} | "
             f"{_cell(_meaning(sheet, column))} |"
         )
     return [*lines, ""]
@@ -147,8 +148,10 @@ shape, see `balancer.inputs.json_io`).
 ## How the workbook is read
 
 - Sheets and column headers are matched ignoring case, spaces, dots,
-  underscores and hyphens; the English names below and the listed aliases
-  (Danish among them) are accepted. Column order does not matter.
+  underscores and hyphens; the English and Danish names below and the
+  listed aliases are accepted. Column order does not matter.
+  `balancer template --lang da` and `balancer demo --lang da` write the
+  Danish names, and Danish words in the cells (`ja`, `ferie`, `man-tor`).
 - The header row is the first row (within the first 20) that names a known
   column, so a title line above the table is fine. Row numbers in messages
   are the numbers Excel shows.

@@ -225,7 +225,11 @@ def stats_section(
     table: pd.DataFrame,
     words: Words | None = None,
 ) -> int:
-    """The solve's figures (``frames.stats_frame``), gap as a percentage."""
+    """The solve's figures (``frames.stats_frame``), gap as a percentage.
+
+    With ``words`` the heading and headers are in its language, and so
+    are the items of ``table`` (as ``words.value`` writes them).
+    """
     after = section(sheet, row, "Solve", table, words=words)
     gap = words.value("Gap") if words else "Gap"
     for r in range(row + 2, after):

@@ -123,12 +123,15 @@ def terms_frame(
 ) -> pd.DataFrame:
     """The soft goals: name, description, weight, value and weighted.
 
-    With ``words`` the description is in its language when the catalogue
-    knows the goal (``goal.<name>``).
+    With ``words`` the description is in its language: the one the term
+    carries (``PenaltyTerm.texts``), else the catalogue's for the goal
+    (``goal.<name>``).
     """
     said = words or Words()
 
     def described(term: PenaltyTerm) -> str:
+        if said.lang in term.texts:
+            return term.text(said.lang)
         key = f"goal.{term.name}"
         return said(key) if said.has(key) else term.description
 

@@ -1,27 +1,30 @@
 """Write a Team as a team workbook, in exactly the layout the reader reads.
 
 Used to hand a planner an editable copy of a team (e.g. the demo team or a
-JSON team) and by the template. English headers, a bold frozen header row,
-dates as real dates shown ``dd.mm.yyyy``, times shown ``hh:mm``. Reading
-the written workbook gives back the same team.
+JSON team) and by the template. A bold frozen header row, dates as real
+dates shown ``dd.mm.yyyy``, times shown ``hh:mm``. With ``lang="da"``
+sheet names, headers, the words in the cells (``ja``, ``ferie``,
+``man-tor`` ...) and the Rules sheet's notes are Danish; every one of them
+is a word the reader accepts, so reading the written workbook gives back
+the same team in either language.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, PatternFill
 
 from balancer.domain import (
     CalendarSettings,
     CaseStatus,
+    Duty,
     Rules,
-    Slot,
     Staff,
     Team,
-    Weekday,
     Weights,
     WorkDay,
 )
@@ -38,13 +41,16 @@ from balancer.files.schema import (
     Setting,
     Sheet,
 )
-from balancer.outputs.styling import page_setup
+from balancer.language import Words, weekday_short
+from balancer.outputs.styling import font, page_setup
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
     from pathlib import Path
 
     from openpyxl.worksheet.worksheet import Worksheet
+
+    from balancer.language import Language
 
 __all__ = [
     "DATE_FORMAT",
@@ -62,38 +68,52 @@ _MAX_WIDTH = 45
 
 
 def write_team_workbook(
-    team: Team, path: str | Path, inputs: Iterable[Path] = ()
+    team: Team,
+    path: str | Path,
+    inputs: Iterable[Path] = (),
+    lang: Language = "en",
 ) -> Path:
     """Write ``team`` to ``path`` as a team workbook, atomically.
 
     Refuses to overwrite any of ``inputs``. Returns the path written.
+    ``lang`` is the workbook's language (``da``: Danish).
     """
-    return save_workbook(team_workbook(team), path, inputs=inputs)
+    return save_workbook(team_workbook(team, lang), path, inputs=inputs)
 
 
-def team_workbook(team: Team) -> Workbook:
-    """The team as an openpyxl workbook (not saved)."""
+def team_workbook(team: Team, lang: Language = "en") -> Workbook:
+    """The team as an openpyxl workbook (not saved), in ``lang``."""
+    words = Words(lang)
     book = Workbook()
     first = book.active
     assert first is not None
     book.remove(first)
-    write_rows(book, STAFF, [_staff_row(p) for p in team.staff])
-    write_rows(book, ABSENCES, [_absence_row(a) for a in team.absences])
+    write_rows(book, STAFF, [_staff_row(p, words) for p in team.staff], lang)
+    write_rows(
+        book,
+        ABSENCES,
+        [_absence_row(a, words) for a in team.absences],
+        lang,
+    )
     write_rows(
         book,
         DUTIES,
         [
-            _slot_row(duty.id, slot, duty.name, duty.colour, first=i == 0)
+            _slot_row(duty, i, words)
             for duty in team.duties
-            for i, slot in enumerate(duty.slots)
+            for i in range(len(duty.slots))
         ],
+        lang,
     )
-    write_rows(book, RULES, _settings_rows(team))
+    write_rows(book, RULES, _settings_rows(team, words), lang)
     write_rows(
-        book, PREFERENCES, [_preference_row(p) for p in team.preferences]
+        book,
+        PREFERENCES,
+        [_preference_row(p, words) for p in team.preferences],
+        lang,
     )
-    write_rows(book, HISTORY, [_history_row(h) for h in team.history])
-    write_rows(book, CASES, [_case_row(c) for c in team.cases])
+    write_rows(book, HISTORY, [_history_row(h) for h in team.history], lang)
+    write_rows(book, CASES, [_case_row(c, words) for c in team.cases], lang)
     for sheet in book.worksheets:
         # Printed, a sheet keeps its columns on one page across.
         page_setup(sheet, landscape=True, title=sheet.title, fit_width=True)
@@ -107,20 +127,27 @@ def team_workbook(team: Team) -> Workbook:
 
 
 def write_rows(
-    book: Workbook, spec: Sheet, rows: Sequence[Mapping[str, Any]]
+    book: Workbook,
+    spec: Sheet,
+    rows: Sequence[Mapping[str, Any]],
+    lang: Language = "en",
 ) -> Worksheet:
     """Add sheet ``spec`` with a header row and one row per mapping.
 
     Mappings are keyed by column key; dates and times get their display
     formats; text is stored as text even if it starts like a formula.
+    The sheet's name and headers are in ``lang``.
     """
-    sheet = book.create_sheet(spec.name)
-    for col, column in enumerate(spec.columns, start=1):
-        cell = sheet.cell(row=1, column=col, value=column.header)
-        cell.font = Font(bold=True)
+    sheet = book.create_sheet(spec.name_in(lang))
+    headers = spec.headers_in(lang)
+    for col, header in enumerate(headers, start=1):
+        cell = sheet.cell(row=1, column=col, value=header)
+        # Named, so LibreOffice does not fall back to a wider serif face.
+        cell.font = font(bold=True)
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(vertical="top")
-    widths = [len(column.header) + 2 for column in spec.columns]
+    # Bold letters run wider than the width unit (a plain digit).
+    widths = [round(len(header) * 1.15) + 2 for header in headers]
     for number, values in enumerate(rows, start=2):
         for col, column in enumerate(spec.columns, start=1):
             value = values.get(column.key)
@@ -144,8 +171,8 @@ def write_rows(
     return sheet
 
 
-def _yes(flag: bool) -> str:
-    return "yes" if flag else "no"
+def _yes(flag: bool, words: Words) -> str:
+    return words.value("yes" if flag else "no")
 
 
 def _number(value: float) -> int | float:
@@ -161,23 +188,24 @@ def _clock_text(moment: time) -> str:
     return "24:00" if moment == time.max else f"{moment:%H:%M}"
 
 
-def format_days(days: Iterable[int]) -> str:
-    """Weekdays as short ranges, e.g. ``Mon-Wed, Fri``."""
+def format_days(days: Iterable[int], lang: Language = "en") -> str:
+    """Weekdays as short ranges, e.g. ``Mon-Wed, Fri`` or ``man-ons,
+    fre``."""
     ordered = sorted(set(days))
     parts: list[str] = []
     run: list[int] = []
     for day in ordered:
         if run and day != run[-1] + 1:
-            parts.append(_run_text(run))
+            parts.append(_run_text(run, lang))
             run = []
         run.append(day)
     if run:
-        parts.append(_run_text(run))
+        parts.append(_run_text(run, lang))
     return ", ".join(parts)
 
 
-def _run_text(run: list[int]) -> str:
-    first, last = Weekday(run[0]).short, Weekday(run[-1]).short
+def _run_text(run: list[int], lang: Language) -> str:
+    first, last = weekday_short(run[0], lang), weekday_short(run[-1], lang)
     if len(run) == 1:
         return first
     if len(run) == 2:
@@ -194,93 +222,98 @@ def _mapping_text(values: Mapping[str, float | int]) -> str:
 # --------------------------------------------------------------------------
 
 
-def _pattern_cells(pattern: tuple[WorkDay, ...]) -> dict[str, Any]:
+def _pattern_cells(
+    pattern: tuple[WorkDay, ...], words: Words
+) -> dict[str, Any]:
     if not pattern:
         return {}
     spans = {(day.start, day.end) for day in pattern}
     if len(spans) == 1:
         [(start, end)] = spans
         return {
-            "days": format_days(day.weekday for day in pattern),
+            "days": format_days((day.weekday for day in pattern), words.lang),
             "start": _clock(start),
             "end": _clock(end),
         }
     return {
         "days": ", ".join(
-            f"{day.weekday.short} {_clock_text(day.start)}-"
-            f"{_clock_text(day.end)}"
+            f"{weekday_short(day.weekday, words.lang)} "
+            f"{_clock_text(day.start)}-{_clock_text(day.end)}"
             for day in pattern
         )
     }
 
 
-def _staff_row(person: Staff) -> dict[str, Any]:
+def _staff_row(person: Staff, words: Words) -> dict[str, Any]:
     duties: str | None
     if person.duties is None:
         duties = None
     else:
-        duties = ", ".join(person.duties) or "none"
+        duties = ", ".join(person.duties) or words("team.no_duty")
     return {
         "id": person.id,
         "name": person.name,
-        **_pattern_cells(person.pattern),
+        **_pattern_cells(person.pattern, words),
         "skills": _mapping_text(person.skills),
         "duties": duties,
-        **_simple_cells(STAFF, person),
+        **_simple_cells(STAFF, person, words),
     }
 
 
-def _simple_cells(spec: Sheet, record: Any) -> dict[str, Any]:
+def _simple_cells(spec: Sheet, record: Any, words: Words) -> dict[str, Any]:
     """The record's field of every simple column, as its cell shows it."""
     cells: dict[str, Any] = {}
     for column in spec.columns:
         if column.parse is None:
             continue
         value = getattr(record, column.key)
-        cells[column.key] = _yes(value) if isinstance(value, bool) else value
+        if isinstance(value, bool):
+            value = _yes(value, words)
+        cells[column.key] = value
     return cells
 
 
-def _absence_row(absence: Any) -> dict[str, Any]:
+def _absence_row(absence: Any, words: Words) -> dict[str, Any]:
     return {
         "staff_id": absence.staff_id,
         "start": absence.start,
         "end": absence.end,
         "from_time": _clock(absence.from_time) if absence.from_time else None,
         "to_time": _clock(absence.to_time) if absence.to_time else None,
-        "reason": absence.reason.value,
+        "reason": words(f"team.reason.{absence.reason.value}"),
     }
 
 
-def _slot_row(
-    duty_id: str, slot: Slot, name: str, colour: str | None, first: bool
-) -> dict[str, Any]:
+def _slot_row(duty: Duty, index: int, words: Words) -> dict[str, Any]:
+    """One slot of a duty; its first row also names the duty."""
+    slot = duty.slots[index]
+    first = index == 0
     needs = ", ".join(
         (f"{need.count} x " if need.count != 1 else "")
         + f"{need.skill}:{need.min_level}"
         for need in slot.requirements
     )
     return {
-        "duty": duty_id,
-        "weekdays": format_days(slot.weekdays),
+        "duty": duty.id,
+        "weekdays": format_days(slot.weekdays, words.lang),
         "start": _clock(slot.start),
         "end": _clock(slot.end),
         "min_staff": slot.min_staff,
         "target_staff": slot.target_staff,
         "max_staff": slot.max_staff,
         "requirements": needs,
-        "unpopular": _yes(slot.unpopular),
-        "name": name if first else None,
-        "colour": colour if first else None,
+        "unpopular": _yes(slot.unpopular, words),
+        "name": duty.name if first else None,
+        "colour": duty.colour if first else None,
     }
 
 
-def _preference_row(preference: Any) -> dict[str, Any]:
+def _preference_row(preference: Any, words: Words) -> dict[str, Any]:
     return {
         "staff_id": preference.staff_id,
-        "want": "want" if preference.want else "avoid",
+        "want": words("team.want" if preference.want else "team.avoid"),
         "weekday": (
-            preference.weekday.short
+            weekday_short(preference.weekday, words.lang)
             if preference.weekday is not None
             else None
         ),
@@ -310,7 +343,7 @@ _STATUS_TEXT = {
 }
 
 
-def _case_row(case: Any) -> dict[str, Any]:
+def _case_row(case: Any, words: Words) -> dict[str, Any]:
     return {
         "id": case.id,
         "type": case.type,
@@ -320,14 +353,14 @@ def _case_row(case: Any) -> dict[str, Any]:
         "received": case.received,
         "deadline": case.deadline,
         "started": case.started,
-        "priority": case.priority.name.lower(),
+        "priority": words.value(case.priority.name.lower()),
         "owner": case.owner,
-        "status": _STATUS_TEXT[case.status],
+        "status": words(f"team.status.{_STATUS_TEXT[case.status]}"),
         "group": case.group,
-        "pinned": _yes(case.pinned),
+        "pinned": _yes(case.pinned, words),
         "effort_by_staff": _mapping_text(case.effort_by_staff),
         "cost_by_staff": _mapping_text(case.cost_by_staff),
-        **_simple_cells(CASES, case),
+        **_simple_cells(CASES, case, words),
     }
 
 
@@ -336,46 +369,61 @@ def _case_row(case: Any) -> dict[str, Any]:
 # --------------------------------------------------------------------------
 
 
-def setting_help(setting: Setting) -> str:
-    """A setting's meaning and default in words, from the domain models."""
-    if setting.group == "rules":
-        info = Rules.model_fields[setting.field]
-        default = _shown(info.default)
-        return f"{info.description} Default {default}."
-    if setting.group == "weights":
-        info = Weights.model_fields[setting.field]
-        return (
-            f"Weight: {info.description} Default {_shown(info.default)}; "
-            "0 switches it off."
+def setting_help(setting: Setting, lang: Language = "en") -> str:
+    """A setting's meaning and default in words, in ``lang``.
+
+    Rules and weights are described by the domain models (English) and the
+    catalogue (``setting.<field>``, the same words in every language).
+    """
+    words = Words(lang)
+    if setting.group in ("rules", "weights"):
+        model = Rules if setting.group == "rules" else Weights
+        info = model.model_fields[setting.field]
+        key = "setting.rule" if setting.group == "rules" else "setting.weight"
+        description = (
+            info.description or ""
+            if lang == "en"
+            else words(f"setting.{setting.field}")
         )
-    if setting.key == "country":
-        return "Country code for public holidays. Default DK."
-    if setting.key == "subdivision":
-        return "Region for regional holidays, if any. Default none."
-    if setting.key == "closed_dates":
-        return (
-            "Extra closed days, e.g. 24.12.2027, 31.12.2027 (one row or "
-            "several). Default none."
+        return words(
+            key,
+            description=description,
+            default=_shown(info.default, words),
         )
+    if setting.key in ("country", "subdivision", "closed_dates"):
+        return words(f"setting.{setting.key}")
     default_hours = CalendarSettings().hours_on(int(setting.field))
     shown = (
         f"{_clock_text(default_hours.open)}-{_clock_text(default_hours.close)}"
         if default_hours
-        else "closed"
+        else words("team.closed")
     )
-    return (
-        f"Opening hours on {Weekday(int(setting.field)).short}, e.g. "
-        f"08:00-16:00, or closed. Default {shown}."
+    return words(
+        "setting.opening_hours",
+        day=words(f"setting.day.{setting.field}"),
+        default=shown,
     )
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, words: Words) -> str:
+    """A default as the note writes it (``37.0`` as Python writes it in
+    English, as the docs have always shown it; ``37`` in Danish)."""
     if isinstance(value, time):
         return _clock_text(value)
+    if words.lang == "en":
+        return str(value)
+    if value is None:
+        return words("setting.blank")
+    if isinstance(value, bool):
+        return words.value("yes" if value else "no")
+    if isinstance(value, float):
+        return words.number(value)
+    if isinstance(value, StrEnum):
+        return f"`{value}`"  # a name the reader knows, as the note shows it
     return str(value)
 
 
-def _setting_value(team: Team, setting: Setting) -> Any:
+def _setting_value(team: Team, setting: Setting, words: Words) -> Any:
     if setting.group == "rules":
         value = getattr(team.rules, setting.field)
     elif setting.group == "weights":
@@ -389,7 +437,7 @@ def _setting_value(team: Team, setting: Setting) -> Any:
         value = (
             f"{_clock_text(hours.open)}-{_clock_text(hours.close)}"
             if hours
-            else "closed"
+            else words("team.closed")
         )
     else:
         value = getattr(team.calendar, setting.field)
@@ -400,12 +448,12 @@ def _setting_value(team: Team, setting: Setting) -> Any:
     return value
 
 
-def _settings_rows(team: Team) -> list[dict[str, Any]]:
+def _settings_rows(team: Team, words: Words) -> list[dict[str, Any]]:
     return [
         {
             "setting": setting.key,
-            "value": _setting_value(team, setting),
-            "note": setting_help(setting),
+            "value": _setting_value(team, setting, words),
+            "note": setting_help(setting, words.lang),
         }
         for setting in SETTINGS
     ]

@@ -3,15 +3,17 @@
 Every sheet with its headers, one synthetic example row per sheet, the
 Rules sheet with every setting at its default, dropdowns for the fixed
 choices (duties, staff, weekdays, reasons, want/avoid, priority, status,
-yes/no) and an Instructions sheet saying what each sheet is for.
+yes/no) and an Instructions sheet saying what each sheet is for; in
+English or, with ``lang="da"``, in Danish.
 """
 
 from __future__ import annotations
 
+import math
 from datetime import date, time
 from typing import TYPE_CHECKING
 
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -38,12 +40,12 @@ from balancer.files.schema import (
     HISTORY,
     INSTRUCTIONS,
     PREFERENCES,
-    RULES,
     SHEETS,
     STAFF,
     Sheet,
 )
-from balancer.outputs.styling import page_setup
+from balancer.language import Words, texts, weekday_short
+from balancer.outputs.styling import font, page_setup
 from balancer.outputs.team_workbook import team_workbook
 
 if TYPE_CHECKING:
@@ -52,6 +54,8 @@ if TYPE_CHECKING:
 
     from openpyxl import Workbook
 
+    from balancer.language import Language
+
 __all__ = [
     "SHEET_PURPOSE",
     "example_team",
@@ -59,41 +63,42 @@ __all__ = [
     "write_template",
 ]
 
-#: What each sheet is for, in a planner's words (also used in the docs).
+#: What each sheet is for, in a planner's words (also used in the docs;
+#: in Danish: the catalogue's ``purpose.<sheet key>``).
 SHEET_PURPOSE: dict[str, str] = {
-    STAFF.key: "One row per person: contract (FTE or weekly hours), the "
-    "days and hours they work, their skills with a level 1-3, and which "
-    "duties they may take (blank = all, 'none' = no duty).",
-    ABSENCES.key: "Vacation, sickness, courses and other absences. Leave "
-    "the times blank for whole days; give From time and To time for part "
-    "of a day (e.g. a dentist 08:00-10:00).",
-    DUTIES.key: "The duties to staff, such as phone or mail, one row per "
-    "time slot. Rows with the same Duty form one duty. Min, Target and Max "
-    "say how many people; Required skills say who must be among them.",
-    RULES.key: "The team's rules and settings, one per row: limits per "
-    "person, opening hours per weekday, closed days, and how much each "
-    "goal counts. A blank value means the default in the Note column.",
-    PREFERENCES.key: "Wishes: a person wants or avoids a weekday, a date or "
-    "a duty slot. Weight 1-10 says how strongly.",
-    HISTORY.key: "Balances carried from last month: + hours = the person "
-    "did more than their fair share and gets less this month.",
-    CASES.key: "The open case backlog: effort left in hours, when it came "
-    "in, its deadline, priority, skill needed and current caseworker.",
+    spec.key: texts(f"purpose.{spec.key}")["en"] for spec in SHEETS
 }
 
-_YES_NO = ("yes", "no")
-_CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
-    (STAFF.key, "casework"): _YES_NO,
-    (DUTIES.key, "unpopular"): _YES_NO,
-    (DUTIES.key, "weekdays"): ("Mon-Fri", "Mon-Thu", "Mon", "Tue", "Wed",
-                               "Thu", "Fri", "Sat", "Sun"),
-    (ABSENCES.key, "reason"): tuple(r.value for r in AbsenceReason),
-    (PREFERENCES.key, "want"): ("want", "avoid"),
-    (PREFERENCES.key, "weekday"): tuple(d.short for d in Weekday),
-    (CASES.key, "priority"): ("low", "normal", "high", "urgent"),
-    (CASES.key, "status"): ("new", "assigned", "in progress", "waiting"),
-    (CASES.key, "pinned"): _YES_NO,
-}  # fmt: skip
+
+def _choices(lang: Language) -> dict[tuple[str, str], tuple[str, ...]]:
+    """The dropdowns' words in ``lang`` (all of them words the reader
+    accepts)."""
+    words = Words(lang)
+    yes_no = (words.value("yes"), words.value("no"))
+    days = [weekday_short(d, lang) for d in Weekday]
+    return {
+        (STAFF.key, "casework"): yes_no,
+        (DUTIES.key, "unpopular"): yes_no,
+        (DUTIES.key, "weekdays"): (
+            f"{days[0]}-{days[4]}",
+            f"{days[0]}-{days[3]}",
+            *days,
+        ),
+        (ABSENCES.key, "reason"): tuple(
+            words(f"team.reason.{r.value}") for r in AbsenceReason
+        ),
+        (PREFERENCES.key, "want"): (words("team.want"), words("team.avoid")),
+        (PREFERENCES.key, "weekday"): tuple(days),
+        (CASES.key, "priority"): tuple(
+            words.value(p) for p in ("low", "normal", "high", "urgent")
+        ),
+        (CASES.key, "status"): tuple(
+            words(f"team.status.{s}")
+            for s in ("new", "assigned", "in progress", "waiting")
+        ),
+        (CASES.key, "pinned"): yes_no,
+    }
+
 
 #: Columns whose dropdown lists the ids on another sheet.
 _LOOKUPS: dict[tuple[str, str], Sheet] = {
@@ -110,11 +115,20 @@ _LOOKUPS: dict[tuple[str, str], Sheet] = {
 _LAST_ROW = 1000
 
 
-def example_team() -> Team:
+def example_team(lang: Language = "en") -> Team:
     """The template's example: one person, one duty, one of everything.
 
-    Names are synthetic.
+    Names are synthetic. In Danish the duty and a skill have Danish ids
+    and names (``telefon``, ``engelsk``), as a Danish team would write.
     """
+    phone, english = (
+        ("telefon", "engelsk")
+        if lang == "da"
+        else (
+            "phone",
+            "english",
+        )
+    )
     return Team(
         staff=(
             Staff(
@@ -125,14 +139,14 @@ def example_team() -> Team:
                     WorkDay(weekday=day, start=time(8), end=time(15, 30))
                     for day in (0, 1, 2, 3)
                 ),
-                skills={"pension": 3, "english": 2},
-                duties=("phone",),
+                skills={"pension": 3, english: 2},
+                duties=(phone,),
             ),
         ),
         duties=(
             Duty(
-                id="phone",
-                name="Phones",
+                id=phone,
+                name="Telefon" if lang == "da" else "Phones",
                 colour="#FFD966",
                 slots=(
                     Slot(
@@ -142,7 +156,7 @@ def example_team() -> Team:
                         target_staff=2,
                         max_staff=3,
                         requirements=(
-                            SkillRequirement(skill="english", min_level=2),
+                            SkillRequirement(skill=english, min_level=2),
                         ),
                     ),
                 ),
@@ -161,12 +175,12 @@ def example_team() -> Team:
                 staff_id="AH",
                 want=False,
                 weekday=Weekday.MON,
-                duty="phone",
+                duty=phone,
                 slot_start=time(8),
                 weight=3,
             ),
         ),
-        history=(HistoryBalance(staff_id="AH", duty="phone", hours=1.5),),
+        history=(HistoryBalance(staff_id="AH", duty=phone, hours=1.5),),
         cases=(
             Case(
                 id="2027-0142",
@@ -184,18 +198,22 @@ def example_team() -> Team:
     )
 
 
-def template_workbook() -> Workbook:
-    """The template as an openpyxl workbook (not saved)."""
-    book = team_workbook(example_team())
+def template_workbook(lang: Language = "en") -> Workbook:
+    """The template as an openpyxl workbook (not saved), in ``lang``."""
+    book = team_workbook(example_team(lang), lang)
+    choices = _choices(lang)
     for spec in SHEETS:
-        _add_dropdowns(book, spec)
-    _add_instructions(book)
+        _add_dropdowns(book, spec, choices, lang)
+    _add_instructions(book, lang)
     return book
 
 
-def write_template(path: str | Path, inputs: Iterable[Path] = ()) -> Path:
-    """Write the team workbook template to ``path``, atomically."""
-    return save_workbook(template_workbook(), path, inputs=inputs)
+def write_template(
+    path: str | Path, inputs: Iterable[Path] = (), lang: Language = "en"
+) -> Path:
+    """Write the team workbook template to ``path``, atomically, in
+    ``lang`` (``da``: Danish)."""
+    return save_workbook(template_workbook(lang), path, inputs=inputs)
 
 
 def _letter(spec: Sheet, key: str) -> str:
@@ -204,15 +222,20 @@ def _letter(spec: Sheet, key: str) -> str:
     return letter
 
 
-def _add_dropdowns(book: Workbook, spec: Sheet) -> None:
-    sheet = book[spec.name]
+def _add_dropdowns(
+    book: Workbook,
+    spec: Sheet,
+    choices: dict[tuple[str, str], tuple[str, ...]],
+    lang: Language,
+) -> None:
+    sheet = book[spec.name_in(lang)]
     for column in spec.columns:
-        choices = _CHOICES.get((spec.key, column.key))
+        listed = choices.get((spec.key, column.key))
         source = _LOOKUPS.get((spec.key, column.key))
-        if choices is not None:
-            formula = '"' + ",".join(choices) + '"'
+        if listed is not None:
+            formula = '"' + ",".join(listed) + '"'
         elif source is not None:
-            formula = f"'{source.name}'!$A$2:$A${_LAST_ROW}"
+            formula = f"'{source.name_in(lang)}'!$A$2:$A${_LAST_ROW}"
         else:
             continue
         # A suggestion, not a lock: the reader also accepts Danish words
@@ -228,34 +251,47 @@ def _add_dropdowns(book: Workbook, spec: Sheet) -> None:
         sheet.add_data_validation(validation)
 
 
+#: The instructions' general lines (catalogue keys; blank = a gap).
 _GENERAL = (
-    "How to fill in this workbook",
+    "template.title",
     "",
-    "Each sheet below has one example row; replace it with your team. "
-    "Names in the examples are made up.",
-    "Dates are day first: 31.01.2027 (also 31-01-2027 or 2027-01-31). "
-    "Times: 08:00, 8.30 or 8. Decimal comma is fine: 29,6.",
-    "Lists are separated by commas: pension:3, english:2. Weekdays: "
-    "Mon-Thu, man-tor, Mon, Wed, Fri.",
-    "Headers may also be in Danish (Navn, Fravær, Vagt ...). Empty rows "
-    "are skipped. Extra columns are ignored (you get a note).",
-    "Check the workbook with:  balancer validate team.xlsx --month 2027-01",
+    "template.examples",
+    "template.formats",
+    "template.lists",
+    "template.headers",
+    "template.check",
     "",
 )
 
 
-def _add_instructions(book: Workbook) -> None:
-    sheet = book.create_sheet(INSTRUCTIONS.name, 0)
-    lines: list[tuple[str, str]] = [(line, "") for line in _GENERAL]
-    lines += [(spec.name, SHEET_PURPOSE[spec.key]) for spec in SHEETS]
+#: Characters of the guide's text on one line of its 100-wide column.
+_GUIDE_CHARS = 95
+
+
+def _add_instructions(book: Workbook, lang: Language) -> None:
+    words = Words(lang)
+    sheet = book.create_sheet(INSTRUCTIONS.name_in(lang), 0)
+    lines: list[tuple[str, str]] = [
+        (words(key) if key else "", "") for key in _GENERAL
+    ]
+    lines += [
+        (spec.name_in(lang), words(f"purpose.{spec.key}")) for spec in SHEETS
+    ]
     for number, (first, second) in enumerate(lines, start=1):
-        sheet.cell(row=number, column=1, value=first)
+        sheet.cell(row=number, column=1, value=first or None)
         if second:
-            sheet.cell(row=number, column=1).font = Font(bold=True)
+            name = sheet.cell(row=number, column=1)
+            name.font = font(bold=True)
+            name.alignment = Alignment(vertical="top")
             cell = sheet.cell(row=number, column=2, value=second)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
+            # Rows do not grow by themselves when a file is opened.
+            wrapped = math.ceil(len(second) / _GUIDE_CHARS)
+            sheet.row_dimensions[number].height = 15 * wrapped
+    sheet.cell(row=1, column=1).font = font(bold=True, size=14)
     sheet.column_dimensions["A"].width = 16
     sheet.column_dimensions["B"].width = 100
-    page_setup(sheet, landscape=True, title=INSTRUCTIONS.name, fit_width=True)
+    # One page wide when printed, so the guide's lines are not cut off at
+    # the first column.
+    page_setup(sheet, landscape=True, title=sheet.title, fit_width=True)
     book.active = 0

@@ -254,6 +254,22 @@ def test_case_nobody_may_take_stays_on_the_shelf_with_a_reason() -> None:
     assert entry.wait_reason is WaitReason.NOBODY_QUALIFIED
     assert "nobody qualified is at work" in entry.reason
     assert [c.rule for c in result.conflicts] == ["skill"]
+    # Every text is also written in Danish, naming people by name.
+    assert entry.reason_texts == {
+        "en": entry.reason,
+        "da": "ingen kvalificeret er på arbejde i planperioden: tax på "
+        "niveau 3 (Ann er væk)",
+    }
+    assert entry.risk_texts["da"] == (
+        "venter på reolen til efter fristen man. 4. jan."
+    )
+    assert result.conflicts[0].texts["da"] == (
+        "1 sag kræver tax på niveau 3 eller højere: ingen af dem, der har "
+        "den (Ann), er på arbejde i planperioden (c1); den venter på reolen"
+    )
+    assert {t.name: t.texts["da"] for t in result.terms}["lateness"] == (
+        "Timers arbejde, der ventes at ligge efter en frist."
+    )
     assert (
         check_backlog(team, MONDAY, result.assignments, horizon_days=1) == []
     )

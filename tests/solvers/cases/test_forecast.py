@@ -85,8 +85,12 @@ def test_case_finishing_after_its_deadline_is_late_with_reason() -> None:
     )
     plan = _plan(team, {"old": "ann", "due": "ann"})
     assert plan["due"].late
+    # People by name, dates in each language's one style.
     assert plan["due"].risk == (
-        "ann's queue reaches it on 2027-01-05, after the deadline 2027-01-04"
+        "Ann's queue reaches it on Tue 5 Jan, after the deadline Mon 4 Jan"
+    )
+    assert plan["due"].risk_texts["da"] == (
+        "Anns kø når frem til den tir. 5. jan., efter fristen man. 4. jan."
     )
     assert not plan["old"].late
 
@@ -98,7 +102,7 @@ def test_a_shelf_case_is_late_when_due_in_the_horizon() -> None:
     )
     plan = _plan(team, {"a": None, "b": None})
     assert plan["a"].late and not plan["b"].late
-    assert plan["a"].risk == "waits on the shelf past its deadline 2027-01-04"
+    assert plan["a"].risk == "waits on the shelf past its deadline Mon 4 Jan"
     assert plan["a"].planned_start is None
 
 
@@ -108,7 +112,7 @@ def test_a_case_due_before_the_plan_starts_is_overdue() -> None:
         entry = _plan(team, {"a": owner})["a"]
         assert entry.late
         assert entry.risk == (
-            "overdue before the plan starts (deadline 2026-12-31)"
+            "overdue before the plan starts (deadline Thu 31 Dec)"
         )
 
 

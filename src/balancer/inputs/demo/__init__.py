@@ -20,6 +20,7 @@ stays comfortably feasible from a dozen people up to a few hundred.
 from __future__ import annotations
 
 import random
+from typing import TYPE_CHECKING
 
 from balancer.domain import Month, Team
 from balancer.inputs.demo.absences import AbsencePlanner, make_absences
@@ -35,6 +36,9 @@ from balancer.inputs.demo.sizes import (
 )
 from balancer.inputs.demo.wishes import make_history, make_preferences
 
+if TYPE_CHECKING:
+    from balancer.language import Language
+
 __all__ = [
     "CASE_SKILLS",
     "MIN_STAFF",
@@ -47,7 +51,12 @@ __all__ = [
 
 
 def make_demo_team(
-    month: Month, *, seed: int = 2027, staff: int = 24, cases: int = 400
+    month: Month,
+    *,
+    seed: int = 2027,
+    staff: int = 24,
+    cases: int = 400,
+    lang: Language = "en",
 ) -> Team:
     """A synthetic, realistic team planning ``month``.
 
@@ -62,6 +71,9 @@ def make_demo_team(
         Team size, at least :data:`MIN_STAFF`.
     cases
         Open cases in the backlog (0 for none).
+    lang
+        ``da`` gives the duties Danish titles (``Telefon``, ``Postkasse``);
+        ids and everything else stay the same.
 
     Returns
     -------
@@ -80,7 +92,7 @@ def make_demo_team(
     # Separate streams per part: asking for more cases leaves the staff,
     # absences and preferences of a seed unchanged.
     people = make_staff(stream(seed, "staff"), staff)
-    duties = make_duties(demo_staffing(staff))
+    duties = make_duties(demo_staffing(staff), lang)
     calendar = make_calendar(month)
     return Team.checked(
         staff=people,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, time
+from typing import TYPE_CHECKING
 
 from balancer.domain import (
     CalendarSettings,
@@ -14,15 +15,29 @@ from balancer.domain import (
 )
 from balancer.inputs.demo.sizes import MON_FRI, MON_THU, TUE_FRI, DemoStaffing
 
-__all__ = ["make_calendar", "make_duties"]
+if TYPE_CHECKING:
+    from balancer.language import Language
+
+__all__ = ["DUTY_TITLES", "make_calendar", "make_duties"]
 
 
-def make_duties(levels: DemoStaffing) -> tuple[Duty, Duty]:
+#: The duties' titles as the team writes them, by language; ids stay.
+DUTY_TITLES: dict[Language, dict[str, str]] = {
+    "en": {"phone": "Phone", "mail": "Mail queue"},
+    "da": {"phone": "Telefon", "mail": "Postkasse"},
+}
+
+
+def make_duties(
+    levels: DemoStaffing, lang: Language = "en"
+) -> tuple[Duty, Duty]:
     """Phone in four slots a day (shorter on Friday) and the mail queue.
 
     Monday 08-10 and Friday afternoon phones are unpopular. The midday
-    phone slots need English speakers.
+    phone slots need English speakers. ``lang`` picks the titles a team of
+    that language would give them (:data:`DUTY_TITLES`).
     """
+    titles = DUTY_TITLES[lang]
     english = (
         SkillRequirement(
             skill="english", min_level=2, count=levels.english_count
@@ -50,7 +65,7 @@ def make_duties(levels: DemoStaffing) -> tuple[Duty, Duty]:
 
     phone_duty = Duty(
         id="phone",
-        name="Phone",
+        name=titles["phone"],
         colour="#FFD966",
         slots=(
             phone(time(8), time(10), (Weekday.MON,), unpopular=True),
@@ -63,7 +78,7 @@ def make_duties(levels: DemoStaffing) -> tuple[Duty, Duty]:
     )
     mail_duty = Duty(
         id="mail",
-        name="Mail queue",
+        name=titles["mail"],
         colour="#9DC3E6",
         slots=(
             Slot(

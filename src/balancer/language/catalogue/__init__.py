@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from balancer.language.catalogue.backlog import BACKLOG
 from balancer.language.catalogue.board_page import BOARD_PAGE
 from balancer.language.catalogue.checks import CHECKS
 from balancer.language.catalogue.cli import CLI
@@ -22,11 +23,13 @@ from balancer.language.catalogue.reasons import REASONS
 from balancer.language.catalogue.rota import ROTA
 from balancer.language.catalogue.rules import RULES
 from balancer.language.catalogue.statements import STATEMENTS
+from balancer.language.catalogue.team import TEAM
 
 __all__ = ["AREAS", "CATALOGUE", "Entry", "patterns"]
 
 #: The areas in the order they are merged.
 AREAS: tuple[dict[str, Entry], ...] = (
+    BACKLOG,
     BOARD_PAGE,
     CHECKS,
     CLI,
@@ -36,6 +39,7 @@ AREAS: tuple[dict[str, Entry], ...] = (
     ROTA,
     RULES,
     STATEMENTS,
+    TEAM,
 )
 
 CATALOGUE: dict[str, Entry] = {

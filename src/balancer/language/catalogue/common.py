@@ -28,6 +28,8 @@ COMMON: dict[str, Entry] = {
         "en": "Backlog summary",
         "da": "Sager overblik",
     },
+    # -- the terminal: a solve's status line --------------------------------
+    "console.goals": {"en": "Goals:", "da": "Mål:"},
     # -- values ------------------------------------------------------------
     "value.(none)": {"en": "(none)", "da": "(ingen)"},
     "value.yes": {"en": "yes", "da": "ja"},

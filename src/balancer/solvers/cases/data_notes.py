@@ -1,9 +1,9 @@
 """What the backlog's data tells the planner before any plan: conflicts.
 
-Each is a :class:`~balancer.result.Conflict` in planner's words; none
-stops the plan. They name people over capacity with work they cannot
-hand over, groups kept by several caseworkers, and cases nobody on the
-team can take.
+Each is a :class:`~balancer.result.Conflict` in planner's words, in
+every language (:mod:`.wording`); none stops the plan. They name people
+over capacity with work they cannot hand over, groups kept by several
+caseworkers, and cases nobody on the team can take.
 """
 
 from __future__ import annotations
@@ -12,12 +12,14 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from balancer.result import Conflict
+from balancer.solvers.cases.wording import hours, name, names, say
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
     from balancer.domain import Team
     from balancer.solvers.cases.capacity import StaffCapacity
+    from balancer.solvers.cases.wording import Texts
 
 __all__ = [
     "overload_conflicts",
@@ -30,6 +32,10 @@ def _shown(ids: Sequence[str]) -> str:
     return ", ".join(ids[:5]) + (" ..." if len(ids) > 5 else "")
 
 
+def _conflict(rule: str, text: Texts) -> Conflict:
+    return Conflict(rule=rule, message=text["en"], texts=text)
+
+
 def overload_conflicts(
     team: Team, caps: Mapping[str, StaffCapacity]
 ) -> list[Conflict]:
@@ -38,18 +44,14 @@ def overload_conflicts(
     for person in team.staff:
         cap = caps.get(person.id)
         if cap is not None and cap.free_hours < -1e-6:
-            found.append(
-                Conflict(
-                    rule="capacity",
-                    message=f"{person.id} keeps {cap.kept_hours:.1f} h of "
-                    "in-progress or pinned cases but has only "
-                    f"{cap.total_hours:.1f} h for casework in the "
-                    f"horizon: {-cap.free_hours:.1f} h over before any "
-                    "other case; in-progress cases past their hours may go "
-                    "to someone with room (a move); unpin or hand over the "
-                    "rest",
-                )
+            text = say(
+                "conflict.capacity",
+                who=name(team, person.id),
+                kept=hours(cap.kept_hours),
+                total=hours(cap.total_hours),
+                over=hours(-cap.free_hours),
             )
+            found.append(_conflict("capacity", text))
     return found
 
 
@@ -60,15 +62,13 @@ def split_group_conflicts(
     found = []
     for group, owners in split.items():
         cases = [c.id for c in team.cases if c.group == group]
-        found.append(
-            Conflict(
-                rule="group",
-                message=f"cases of group {group!r} are held by different "
-                f"caseworkers ({', '.join(owners)}), but a group goes to "
-                "one person; they stay where they are and its cases on "
-                f"the shelf wait until you reassign them ({_shown(cases)})",
-            )
+        text = say(
+            "conflict.group",
+            group=group,
+            who=names(team, owners),
+            cases=_shown(cases),
         )
+        found.append(_conflict("group", text))
     return found
 
 
@@ -81,23 +81,22 @@ def unskilled_conflicts(team: Team, case_ids: Sequence[str]) -> list[Conflict]:
         needs[case.skill, case.min_level].append(cid)
     found = []
     for (skill, level), ids in needs.items():
-        need = f"{skill} at level {level} or higher" if skill else "casework"
+        need = (
+            say("conflict.skill.level", skill=skill, level=level)
+            if skill
+            else say("conflict.skill.casework")
+        )
         holders = [
             p.id
             for p in team.staff
             if p.casework and (skill is None or p.level(skill) >= level)
         ]
         why = (
-            f"nobody who has it ({', '.join(holders)}) is at work in the "
-            "horizon"
+            say("conflict.skill.away", who=names(team, holders))
             if holders
-            else "nobody on the team can take them"
+            else say("conflict.skill.nobody")
         )
-        found.append(
-            Conflict(
-                rule="skill",
-                message=f"{len(ids)} case(s) need {need}: {why} "
-                f"({_shown(ids)}); they wait on the shelf",
-            )
-        )
+        key = "conflict.skill.one" if len(ids) == 1 else "conflict.skill"
+        text = say(key, count=len(ids), need=need, why=why, ids=_shown(ids))
+        found.append(_conflict("skill", text))
     return found

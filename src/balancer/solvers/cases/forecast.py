@@ -30,12 +30,14 @@ from typing import TYPE_CHECKING, Any
 from balancer.domain import Priority
 from balancer.result import CaseAssignment
 from balancer.solvers.cases.capacity import casework_hours_on, opening_days
+from balancer.solvers.cases.wording import name, say, whose
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from balancer.domain import Case, Team
     from balancer.solvers.cases.capacity import StaffCapacity
+    from balancer.solvers.cases.wording import Texts
 
 __all__ = [
     "AGE_TARGET_DAYS",
@@ -179,7 +181,7 @@ def forecast(
     for case in team.cases:
         owner = owners.get(case.id)
         begin_day, finish = planned.get(case.id, (None, None))
-        late, risk = _risk(case, owner, finish, (first_day, last_day))
+        late, risk = _risk(team, case, owner, finish, (first_day, last_day))
         result.append(
             CaseAssignment(
                 case_id=case.id,
@@ -188,7 +190,8 @@ def forecast(
                 planned_start=begin_day,
                 planned_finish=finish,
                 late=late,
-                risk=risk,
+                risk=risk.get("en", ""),
+                risk_texts=risk,
                 **(notes or {}).get(case.id, {}),
             )
         )
@@ -196,30 +199,33 @@ def forecast(
 
 
 def _risk(
+    team: Team,
     case: Case,
     owner: str | None,
     finish: date | None,
     horizon: tuple[date | None, date | None],
-) -> tuple[bool, str]:
-    """Whether a case misses its deadline, and why in planner's words."""
+) -> tuple[bool, Texts]:
+    """Whether a case misses its deadline, and why in planner's words
+    (in every language; empty when it is not at risk)."""
     deadline = case.deadline
     first_day, last_day = horizon
     if deadline is None:
-        return False, ""
+        return False, {}
     if first_day is not None and deadline < first_day:
-        return True, f"overdue before the plan starts (deadline {deadline})"
+        return True, say("risk.overdue", deadline=deadline)
     if owner is not None:
         if finish is None:
-            return True, (
-                f"{owner} has no casework hours to finish it before the "
-                f"deadline {deadline}"
+            return True, say(
+                "risk.no_hours", owner=name(team, owner), deadline=deadline
             )
         if finish > deadline:
-            return True, (
-                f"{owner}'s queue reaches it on {finish}, after the "
-                f"deadline {deadline}"
+            return True, say(
+                "risk.queue_late",
+                whose=whose(team, owner),
+                finish=finish,
+                deadline=deadline,
             )
-        return False, ""
+        return False, {}
     if last_day is not None and deadline <= last_day:
-        return True, f"waits on the shelf past its deadline {deadline}"
-    return False, ""
+        return True, say("risk.shelf_late", deadline=deadline)
+    return False, {}

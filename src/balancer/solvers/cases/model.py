@@ -29,6 +29,7 @@ from balancer.solvers.cases.forecast import forecast
 from balancer.solvers.cases.objectives import SOFT_GOALS, Term
 from balancer.solvers.cases.reasons import case_notes
 from balancer.solvers.cases.variables import BacklogVariables
+from balancer.solvers.cases.wording import say
 from balancer.solvers.runner import SolveParams, run_model
 
 if TYPE_CHECKING:
@@ -173,6 +174,7 @@ def solve(
             description=t.description,
             weight=t.weight,
             value=run.solver.value(t.expr) / t.scale,
+            texts=dict(t.texts),
         )
         for t in built.terms
     )
@@ -296,10 +298,5 @@ def _explain_infeasible(data: BacklogData) -> list[Conflict]:
     wait, so leaving everything as it is keeps every rule (the move
     budget included); an infeasible model means a defect.
     """
-    return [
-        Conflict(
-            rule="model",
-            message="the rules cannot all hold; please report this "
-            "team's data as a bug",
-        )
-    ]
+    text = say("conflict.model")
+    return [Conflict(rule="model", message=text["en"], texts=text)]

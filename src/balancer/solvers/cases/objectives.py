@@ -23,12 +23,14 @@ Terms and their units (the value reported in the result):
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
+
+from balancer.solvers.cases.wording import say
 
 if TYPE_CHECKING:
     from balancer.solvers.cases.data import BacklogData, CaseClass
@@ -53,6 +55,7 @@ class Term:
     """A named soft goal in the model.
 
     ``expr`` is in model units; the reported value is ``expr / scale``.
+    ``texts`` is the description in every language.
     """
 
     name: str
@@ -60,6 +63,16 @@ class Term:
     weight: int
     expr: Expr
     scale: int = 1
+    texts: Mapping[str, str] = field(default_factory=dict)
+
+
+def _term(
+    name: str, weight: int, expr: Expr, scale: int = 1, **fields: object
+) -> Term:
+    """A term described by its catalogue entry (``goal.<name>.about``),
+    ``fields`` filled in."""
+    about = say(f"goal.{name}.about", **fields)
+    return Term(name, about["en"], weight, expr, scale, about)
 
 
 SoftGoal = Callable[
@@ -129,10 +142,10 @@ def _trough(
     return trough
 
 
-def _balance_unit(data: BacklogData) -> tuple[str, int]:
+def _balance_unit(data: BacklogData) -> tuple[dict[str, str], int]:
     if data.options.relative_balance:
-        return "% of casework hours", 1
-    return "hours", 60
+        return say("goal.unit.percent"), 1
+    return say("goal.unit.hours"), 60
 
 
 def balance_max(
@@ -143,12 +156,8 @@ def balance_max(
     if weight <= 0:
         return None
     unit, scale = _balance_unit(data)
-    return Term(
-        name="balance_max",
-        description=f"Highest load of any caseworker ({unit}).",
-        weight=weight,
-        expr=_peak(model, v, data),
-        scale=scale,
+    return _term(
+        "balance_max", weight, _peak(model, v, data), unit=unit, scale=scale
     )
 
 
@@ -160,13 +169,8 @@ def balance_spread(
     if weight <= 0:
         return None
     unit, scale = _balance_unit(data)
-    return Term(
-        name="balance_spread",
-        description=f"Highest minus lowest load ({unit}).",
-        weight=weight,
-        expr=_peak(model, v, data) - _trough(model, v, data),
-        scale=scale,
-    )
+    spread = _peak(model, v, data) - _trough(model, v, data)
+    return _term("balance_spread", weight, spread, unit=unit, scale=scale)
 
 
 def lateness(
@@ -234,12 +238,7 @@ def lateness(
             parts.append(k.late_hours * v.shelved(k))
     if not parts and not fixed:
         return None
-    return Term(
-        name="lateness",
-        description="Hours of work forecast past a deadline.",
-        weight=weight,
-        expr=cp_model.LinearExpr.sum(parts) + fixed,
-    )
+    return _term("lateness", weight, cp_model.LinearExpr.sum(parts) + fixed)
 
 
 def _work_ahead(
@@ -313,13 +312,7 @@ def shelf(
                 continue  # same slope: the earlier line already covers it
             model.add(cost >= totals[j] + slope * (shelved - j))
         parts.append(cost)
-    return Term(
-        name="shelf",
-        description="Shelf points of cases that wait "
-        "(priority x (1 + days old)).",
-        weight=weight,
-        expr=cp_model.LinearExpr.sum(parts),
-    )
+    return _term("shelf", weight, cp_model.LinearExpr.sum(parts))
 
 
 def moves(
@@ -330,11 +323,8 @@ def moves(
     owned = [k for k in data.classes if k.owner is not None]
     if weight <= 0 or not owned:
         return None
-    return Term(
-        name="moves",
-        description="Assigned cases that change owner or go back.",
-        weight=weight,
-        expr=cp_model.LinearExpr.sum([v.moves(k) for k in owned]),
+    return _term(
+        "moves", weight, cp_model.LinearExpr.sum([v.moves(k) for k in owned])
     )
 
 
@@ -357,11 +347,8 @@ def fit(
                 costs.append(k.costs[p])
     if not variables:
         return None
-    return Term(
-        name="fit",
-        description="Skill levels above the need plus fit costs.",
-        weight=weight,
-        expr=cp_model.LinearExpr.weighted_sum(variables, costs),
+    return _term(
+        "fit", weight, cp_model.LinearExpr.weighted_sum(variables, costs)
     )
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from balancer.result import WaitReason
+from balancer.result import ANY_QUEUE, WaitReason
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -40,7 +40,7 @@ __all__ = [
 ]
 
 #: The queue of cases that need no particular skill.
-ANY_SKILL = "any"
+ANY_SKILL = ANY_QUEUE
 
 
 def queue_name(case: Case) -> str:

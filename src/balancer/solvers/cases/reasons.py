@@ -22,7 +22,8 @@ first that holds of:
 
 The model's rules make the last two true (``queue_head``,
 ``shelf_only_when_full``); the independent checker verifies each stated
-reason again.
+reason again. Each text is written in every language
+(:mod:`.wording`); the English one is also the plain ``reason``.
 """
 
 from __future__ import annotations
@@ -33,6 +34,14 @@ from typing import TYPE_CHECKING, Any
 
 from balancer.result import MoveReason, WaitReason
 from balancer.solvers.cases.queues import queue_name, shelf_key
+from balancer.solvers.cases.wording import (
+    cases_count,
+    hours,
+    name,
+    names,
+    queue_words,
+    say,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -40,12 +49,13 @@ if TYPE_CHECKING:
 
     from balancer.domain import Case
     from balancer.solvers.cases.data import BacklogData
+    from balancer.solvers.cases.wording import Texts
 
 __all__ = ["case_notes"]
 
 
-def _hours(minutes: int) -> str:
-    return f"{minutes / 60:.1f} h"
+def _hours(minutes: int) -> Texts:
+    return hours(minutes / 60)
 
 
 def case_notes(
@@ -69,9 +79,9 @@ def case_notes(
         now = owners.get(case.id, case.owner)
         if case.owner is not None and now != case.owner:
             why_moved = data.movable[case.id]
+            text = _move_text(data, case, why_moved)
             notes[case.id].update(
-                move_reason=why_moved,
-                reason=_move_text(data, case, why_moved),
+                move_reason=why_moved, reason=text["en"], reason_texts=text
             )
         elif case.owner is not None and _below(data, case):
             notes[case.id]["below_level"] = True
@@ -80,7 +90,7 @@ def case_notes(
     for case in team.cases:
         if owners.get(case.id, case.owner) is None:
             queues[queue_name(case)].append(case)
-    for name, waiting in queues.items():
+    for queue, waiting in queues.items():
         waiting.sort(key=shelf_key)
         ahead: list[str] = []
         for place, case in enumerate(waiting, start=1):
@@ -88,13 +98,14 @@ def case_notes(
             if case.id not in data.waiting:
                 ahead.append(case.id)
             note = notes[case.id]
-            moved = note.get("reason")
+            moved = note.get("reason_texts")
+            if moved:
+                text = say("reason.back_on_shelf", moved=moved, why=text)
             note.update(
                 wait_reason=reason,
-                reason=f"back on the shelf: {moved}; {text}"
-                if moved
-                else text,
-                queue=name,
+                reason=text["en"],
+                reason_texts=text,
+                queue=queue,
                 queue_place=place,
             )
     return dict(notes)
@@ -108,18 +119,18 @@ def _below(data: BacklogData, case: Case) -> bool:
     return person is not None and person.level(case.skill) < case.min_level
 
 
-def _move_text(data: BacklogData, case: Case, reason: MoveReason) -> str:
-    owner = case.owner
+def _move_text(data: BacklogData, case: Case, reason: MoveReason) -> Texts:
+    owner = name(data.team, case.owner or "")
     if reason is MoveReason.OWNER_AWAY:
-        return f"{owner} has no casework hours in the horizon"
+        return say("reason.owner_away", owner=owner)
     if reason is MoveReason.OVER_CAPACITY:
-        assert owner is not None
-        hours = _hours(data.casework_minutes(owner))
-        return (
-            f"{owner} is over capacity: their queue reaches it only after "
-            f"their {hours} of casework in the horizon"
+        assert case.owner is not None
+        return say(
+            "reason.over_capacity",
+            owner=owner,
+            hours=_hours(data.casework_minutes(case.owner)),
         )
-    return "the planner allowed it (May move)"
+    return say("reason.allowed")
 
 
 class _Why:
@@ -139,7 +150,7 @@ class _Why:
 
     def waits(
         self, case: Case, ahead: Sequence[str]
-    ) -> tuple[WaitReason, str]:
+    ) -> tuple[WaitReason, Texts]:
         """The reason and its words; ``ahead`` are the cases of its queue
         that wait ahead of it and could start (first first)."""
         early = self.data.waiting.get(case.id)
@@ -147,25 +158,27 @@ class _Why:
             return early, self._early(case, early)
         reason, text = self._now(case, ahead)
         if case.deadline is not None and case.deadline < self.start:
-            return WaitReason.OVERDUE, (
-                f"overdue before the plan starts (deadline {case.deadline}); "
-                f"{text}"
+            return WaitReason.OVERDUE, say(
+                "reason.overdue", deadline=case.deadline, why=text
             )
         return reason, text
 
-    def _now(self, case: Case, ahead: Sequence[str]) -> tuple[WaitReason, str]:
+    def _now(
+        self, case: Case, ahead: Sequence[str]
+    ) -> tuple[WaitReason, Texts]:
         if ahead and self.data.queue_mode:
-            cases = "1 case" if len(ahead) == 1 else f"{len(ahead)} cases"
-            return WaitReason.QUEUE, (
-                f"behind {cases} waiting in the {queue_name(case)} queue "
-                f"(first: {ahead[0]})"
+            return WaitReason.QUEUE, say(
+                "reason.queue",
+                cases=cases_count(len(ahead)),
+                queue=queue_words(queue_name(case)),
+                first=ahead[0],
             )
         gone = self.placed.get(case.group or "", set())
         if case.group in self.data.linked_groups and gone:
-            who = ", ".join(sorted(gone))
-            return WaitReason.GROUP, (
-                f"group kept together: its group {case.group} went to "
-                f"{who}, who has no room left for it"
+            return WaitReason.GROUP, say(
+                "reason.group_went",
+                group=case.group,
+                who=names(self.data.team, sorted(gone)),
             )
         if case.id in self.data.narrowed and self._room_for(case):
             return WaitReason.NOT_WEIGHED, self._early(
@@ -188,63 +201,63 @@ class _Why:
         over = [p for p in qualified if p in self.data.over]
         return [p for p in qualified if p not in self.data.over], over
 
-    def _full(self, case: Case) -> str:
+    def _full(self, case: Case) -> Texts:
         free, over = self._people(case)
-        needs = f"it needs {case.effort_hours:.1f} h"
+        needs = hours(case.effort_hours)
+        team = self.data.team
         if not free:
-            return (
-                f"everyone who can take it is full: {needs}; all of them "
-                f"are over capacity ({', '.join(over)})"
+            return say(
+                "reason.full_all_over", hours=needs, who=names(team, over)
             )
         best = max(free, key=lambda p: (self.left[p], p))
-        return (
-            f"everyone who can take it is full: {needs}; the most room "
-            f"left is {_hours(max(0, self.left[best]))} ({best})"
+        return say(
+            "reason.full",
+            hours=needs,
+            room=_hours(max(0, self.left[best])),
+            who=name(team, best),
         )
 
-    def _early(self, case: Case, reason: WaitReason) -> str:
+    def _early(self, case: Case, reason: WaitReason) -> Texts:
+        team = self.data.team
         if reason is WaitReason.NOBODY_QUALIFIED and case.skill is None:
-            return "nobody qualified: nobody who does casework is at work"
+            return say("reason.nobody_at_work")
         if reason is WaitReason.NOBODY_QUALIFIED:
-            need = f"{case.skill} at level {case.min_level}"
+            need = say("need.level", skill=case.skill, level=case.min_level)
             holders = [
                 p.id
-                for p in self.data.team.staff
+                for p in team.staff
                 if p.casework and p.level(case.skill or "") >= case.min_level
             ]
             if holders:
-                return (
-                    f"nobody qualified is at work in the horizon: {need} "
-                    f"({', '.join(holders)} away)"
+                return say(
+                    "reason.qualified_away",
+                    need=need,
+                    who=names(team, holders),
                 )
-            return f"nobody on the team can take it: it needs {need}"
+            return say("reason.nobody_can", need=need)
         if reason is WaitReason.GROUP:
             owners = sorted(
                 {
                     c.owner
-                    for c in self.data.team.cases
+                    for c in team.cases
                     if c.group == case.group and c.owner is not None
                 }
             )
-            return (
-                f"group kept together: its group {case.group} stays with "
-                f"{', '.join(owners)}, who cannot take it now"
+            return say(
+                "reason.group_stays",
+                group=case.group,
+                who=names(team, owners),
             )
         if reason is WaitReason.NOT_WEIGHED:
-            return (
-                "not weighed: past the candidate window of a very large "
-                "backlog (shelf_order = pack); queue order weighs every case"
-            )
+            return say("reason.not_weighed")
         free, over = self._people(case)
         room = {p: self.data.free_minutes(p) for p in free}
-        most = (
-            f"the most anyone qualified has free is "
-            f"{_hours(max(0, max(room.values())))} "
-            f"({max(room, key=lambda p: (room[p], p))})"
-            if room
-            else f"everyone qualified is over capacity ({', '.join(over)})"
-        )
-        return (
-            f"too big for the horizon: it needs {case.effort_hours:.1f} h "
-            f"even with no other new work; {most}"
-        )
+        if room:
+            most = say(
+                "reason.most_free",
+                hours=_hours(max(0, max(room.values()))),
+                who=name(team, max(room, key=lambda p: (room[p], p))),
+            )
+        else:
+            most = say("reason.all_over", who=names(team, over))
+        return say("reason.too_big", hours=hours(case.effort_hours), most=most)
