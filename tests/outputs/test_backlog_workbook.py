@@ -233,5 +233,5 @@ def test_danish_plan_workbook_names_its_backlog_sheets(
         "Sager",
         "Belastning",
         "Reol",
-        "Sager overblik",
+        "Sagsoverblik",
     ]

@@ -1,4 +1,4 @@
-"""A Danish workbook holds no English word: the backlog and the team.
+"""A Danish workbook holds no English word: rota, backlog and the team.
 
 The demo team (Danish duty titles) is planned briefly and its plan
 workbook written in Danish; every string cell of the backlog sheets, their
@@ -38,14 +38,23 @@ if TYPE_CHECKING:
 MONTH = Month(year=2027, month=1)
 
 #: The backlog sheets of a Danish plan workbook.
-BACKLOG_SHEETS = ["Sager", "Belastning", "Reol", "Sager overblik"]
+BACKLOG_SHEETS = ["Sager", "Belastning", "Reol", "Sagsoverblik"]
 
-#: Catalogue keys whose Danish sentences the backlog and team workbook
-#: write (the rota's are checked where the rota is translated).
+#: The rota sheets of a Danish plan workbook.
+ROTA_SHEETS = [
+    "Vagtplan", "Tavle", "Fordeling", "Opgørelser", "Vagtplanoverblik",
+    "Historik",
+]  # fmt: skip
+
+#: Catalogue keys whose Danish sentences the workbooks, the statements,
+#: the checker and the terminal write.
 OURS = (
     "reason.", "risk.", "conflict.", "phase.", "goal.", "count.", "queue.",
     "need.", "backlog.", "budget.", "rule.", "console.", "team.",
-    "setting.", "purpose.", "template.", "value.", "header.",
+    "setting.", "purpose.", "template.", "value.", "header.", "why.",
+    "check.", "statement.", "fairness.", "rota.", "board_sheet.",
+    "summary.", "changes.", "ask.", "ics.", "diff.", "kept.", "tier.",
+    "replan.", "validate.", "cli.", "rewrite.", "noun.", "sheet.",
 )  # fmt: skip
 
 
@@ -82,6 +91,28 @@ def test_the_backlog_sheets_of_a_danish_plan_hold_no_english(
         plan_path, sheets=BACKLOG_SHEETS, allowed=team_words(demo_team)
     )
     assert found == []
+
+
+def test_the_rota_sheets_of_a_danish_plan_hold_no_english(
+    plan_path: Path, demo_team: Team
+) -> None:
+    # Goal names (fairness_max, ...) are the Rules sheet's setting names.
+    found = english_words_in(
+        plan_path,
+        sheets=ROTA_SHEETS,
+        allowed=team_words(demo_team),
+        skip=_setting_name,
+    )
+    assert found == []
+
+
+def _setting_name(sheet: str, where: str, text: str) -> bool:
+    parts = [p.strip() for p in text.split(",")]
+    return all(
+        (p and p.replace("_", "").isalpha() and "_" in p)
+        or p in ("blocks", "preferences", "variety", "requests")
+        for p in parts
+    )
 
 
 def test_the_walk_finds_english_where_there_is_some(

@@ -16,7 +16,7 @@ COMMON: dict[str, Entry] = {
     "sheet.Fairness": {"en": "Fairness", "da": "Fordeling"},
     "sheet.Statements": {"en": "Statements", "da": "Opgørelser"},
     "sheet.Summary": {"en": "Summary", "da": "Overblik"},
-    "sheet.Rota summary": {"en": "Rota summary", "da": "Vagtplan overblik"},
+    "sheet.Rota summary": {"en": "Rota summary", "da": "Vagtplanoverblik"},
     "sheet.History": {"en": "History", "da": "Historik"},
     "sheet.Carried in": {"en": "Carried in", "da": "Overført ind"},
     "sheet.Published": {"en": "Published", "da": "Udgivet"},
@@ -26,7 +26,7 @@ COMMON: dict[str, Entry] = {
     "sheet.Shelf": {"en": "Shelf", "da": "Reol"},
     "sheet.Backlog summary": {
         "en": "Backlog summary",
-        "da": "Sager overblik",
+        "da": "Sagsoverblik",
     },
     # -- the terminal: a solve's status line --------------------------------
     "console.goals": {"en": "Goals:", "da": "Mål:"},
